@@ -414,6 +414,11 @@ class ZaloConfig:
     that the tool forgets it and sends it again next run. The contract names -214 at verify
     only (zalo-oa-api.md §3, §5 [U] for create): by default such a create is uncertain, looked
     up by title and content before it is sent again (lost_create_wait)."""
+    list_total_counts_hidden: bool = False
+    """Whether the total of Zalo's list of articles (getslice) counts hidden articles it does
+    not list (zalo-oa-api.md §2.5 [U]). Then a list short of its total by no more than the
+    articles state/zalo.json records hidden is whole; by default any shortfall is a list not
+    read whole, under which no article is taken for missing (a live one would be posted twice)."""
     check_before_change: bool = True
     """Read an article (getdetail) before updating, hiding or removing it, and leave it alone
     unless it is the version the tool last posted. The contract does not confirm that getdetail

@@ -335,12 +335,18 @@ def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
     """`problems` with the findings of content files by file, then line, in the places such
     findings had; the others (site.toml, a radio episode) where they were found. Each check
     tells its own in its order (the radio's newest bulletin first, after the load's of every
-    file): a check --strict read as files in reverse."""
+    file): a check --strict read as files in reverse. A file's findings without a line keep
+    their place among its others: approve's «bản tin còn lỗi (ở trên)» follows its errors."""
     problems = list(problems)
     slots = [at for at, p in enumerate(problems) if p.file.startswith(CONTENT_PREFIX)]
-    ordered = sorted(
-        (problems[at] for at in slots), key=lambda p: (p.file, p.line or 0, p.column or 0)
-    )
+    by_file: dict[str, list[Problem]] = {}
+    for at in slots:
+        by_file.setdefault(problems[at].file, []).append(problems[at])
+    ordered: list[Problem] = []
+    for file in sorted(by_file):
+        found = by_file[file]
+        lined = iter(sorted((p for p in found if p.line), key=lambda p: (p.line, p.column or 0)))
+        ordered += [next(lined) if p.line else p for p in found]
     for at, problem in zip(slots, ordered, strict=True):
         problems[at] = problem
     return problems

@@ -27,6 +27,7 @@ from publish.text import LineCounter, nfc
 
 __all__ = [
     "HELD",
+    "HELD_AT",
     "HELD_LINK_WORDS",
     "ContentFiles",
     "Links",
@@ -34,6 +35,8 @@ __all__ = [
     "addressed",
     "content_link",
     "file_name",
+    "held_address",
+    "held_record",
     "held_words",
     "hrefs_in",
     "image_text_ends",
@@ -210,36 +213,45 @@ HELD_LINK_WORDS = "(bài viết hiện không có trên trang)"
 """What a link to a held file (HELD) shows when its own words name that file (see held_words)."""
 
 
-def held_words(href: str, words: str) -> str | None:
+def held_words(href: str, words: str, address: str = "") -> str | None:
     """HELD_LINK_WORDS when the `words` of a link to a held file are, or hold among words of
     their own, its file's name or an address of it (an autolink «<https://…/2020-12-20-ten-bai.md>»,
     «Xem 2020-12-20-ten-bai.md», «bản tin 2020-12-20-ten-bai», the page's own address
-    «…/2020/12/ten-bai/»), but for punctuation and markup around them: its date and slug (a
-    victim's name, an embargoed fact) must not go out with the address gone; None when its words
-    may stay (words of their own that merely hold the slug, «Cập nhật COVID-19»)."""
+    «…/2020/12/ten-bai/», or `address`'s, the site path the file will have, which its `slug`
+    makes: «…/2020/12/vu-an-x/», «vu-an-x»), but for punctuation and markup around them: its
+    date and slug (a victim's name, an embargoed fact) must not go out with the address gone;
+    None when its words may stay (words of their own that merely hold the slug, «Cập nhật
+    COVID-19»)."""
     name = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/").rpartition("/")[2]
     stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
     if not stem:
         return None
+    slugs = {_DATED.sub("", stem), nfc(address.rstrip("/").rpartition("/")[2]).casefold()}
     tokens = [
         token
-        for word in _TAG.sub("", nfc(unquote(words))).casefold().split()
+        for word in _TAG.sub(_tag_gap, nfc(unquote(words))).casefold().split()
         if (token := word.strip(_AROUND))
     ]
     alone = len(tokens) == 1
-    named = any(_names_file(token, stem, alone) for token in tokens)
+    named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens)
     return HELD_LINK_WORDS if named else None
 
 
-def _names_file(token: str, stem: str, alone: bool) -> bool:
+def _tag_gap(tag: re.Match[str]) -> str:
+    """What a tag in a link's words leaves: a line break («Xem<br>2020-12-20-ten-bai.md») parts
+    two words as the page shows them; any other tag none («2020-12-20-<b>ten-bai</b>.md»)."""
+    return " " if _BREAK.fullmatch(tag[0]) else ""
+
+
+def _names_file(token: str, stem: str, slugs: Set[str], alone: bool) -> bool:
     """Whether one word `token` of a link's words (`alone`: all of them) names the file whose
-    name without «.md» is `stem`: as its name, its slug with «.md», or in an address."""
+    name without «.md» is `stem` and whose address ends in one of `slugs`: as its name, a slug
+    with «.md», or in an address."""
     path = token.partition("#")[0].partition("?")[0].rstrip("/")
     last = path.rpartition("/")[2]
     file = last.endswith(".md")
     named = last[:-3] if file else last
-    slug = _DATED.sub("", stem)
-    if not named or named not in {stem, slug}:
+    if not named or (named != stem and named not in slugs):
         return False
     if "/" in path:
         return True
@@ -248,7 +260,7 @@ def _names_file(token: str, stem: str, alone: bool) -> bool:
         return "-" in named or file
     # Among words of their own, a slug alone is a word too («COVID-19»), and so is a name
     # without «-» even with «.md» («hướng dẫn README.md»): the dated name or «.md» names a file.
-    return "-" in named and (file or named != slug)
+    return "-" in named and (file or named not in slugs)
 
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
@@ -257,8 +269,35 @@ _TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*|\s*/)?|[!?][^<>]*)>")
 """A tag in a link's words as the page has them («<code>…</code>»): markup, not words; an
 address in «<…>» («<2020-12-20-ten-bai.md>», «<https://…>», «<bai-viet/x.md>») is no tag but the
 words."""
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+"""A line break in a link's words (see _tag_gap)."""
 _AROUND = " \t\r\n.,;:!?…*_~`'\"«»“”‘’()[]<>"
 """Punctuation and markup around a link's words, which do not make them words of their own."""
+
+
+HELD_AT = "\0held "
+"""Starts what a cache records for a link to a held file (see held_record)."""
+
+
+def held_record(found: str | None, address: str) -> str | None:
+    """What a cache records of a link that led to `found`: for one to a held file (HELD), also
+    the `address` it will have (held_address), which decides whether its words go out
+    (held_words): a body reused from the cache is made again when that address changes."""
+    return HELD_AT + address if found == HELD else found
+
+
+def held_address(
+    href: str,
+    source: str,
+    documents: Mapping[str, str],
+    site: SiteAddresses | None = None,
+    held: Collection[str] = frozenset(),
+) -> str:
+    """The site path the page of the file in `held` a link in `source` names will have once
+    it is published (made from its `slug`, which need not be its file's name), "" for any other
+    link: words spelling it name that file too (held_words)."""
+    file = linked_file(href, source, documents, site)
+    return documents[file] if file is not None and file in held else ""
 
 
 def resolve(

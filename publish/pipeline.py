@@ -23,6 +23,7 @@ from publish.model import Artifact, Build, Site
 from publish.parallel import meanwhile
 from publish.pii import lint
 from publish.secret_live import live_secrets
+from publish.site_paths import forget_site_paths
 from publish.timings import STARTUP, Timings
 
 __all__ = ["RENDERERS", "Build", "build", "renderer", "strictly"]
@@ -185,6 +186,7 @@ def _render_all(
                 yield from module.render(site)
                 give_back_freed_memory()
     finally:
+        forget_site_paths()  # the website's memos of the site: a website-only build's are left
         _collect_as_before()
 
 

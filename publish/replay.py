@@ -271,8 +271,9 @@ class LastBuild:
         stamp = self._stamp()
         if stamp is None:
             return None
-        if interrupted(self.output):
+        if interrupted(self.output, channels):
             # Its stamp is dropped before a write, but a sync's or a preview's write keeps it.
+            # Only the folders replayed count: a radio/ left mixed does not stop `publish serve`.
             self.why_not = "lần ghi đầu ra trước bị ngắt giữa lúc thay tệp"
             return None
         if stamp.since is not None and now < stamp.since:

@@ -25,7 +25,7 @@ __all__ = [
     "RESERVED_SLUGS",
     "category_path",
     "folder_pages",
-    "forget_folder_pages",
+    "forget_site_paths",
     "page_slug_problems",
     "served_paths",
 ]
@@ -143,9 +143,11 @@ def folder_pages(site: Site) -> frozenset[str]:
     return _FOLDER_PAGES[0][1]
 
 
-def forget_folder_pages() -> None:
-    """Let go of the last site's folder_pages: a rendered site is not kept until the next."""
+def forget_site_paths() -> None:
+    """Let go of the last site's folder_pages and served_paths: a rendered site is not kept
+    until the next."""
     _FOLDER_PAGES.clear()
+    _LAST.clear()
 
 
 def _served_paths(site: Site) -> Callable[[str], bool]:

@@ -246,14 +246,16 @@ def _markers(output: Path) -> list[Path]:
     return [Path(entry.path) for entry in _left(output) if entry.name.startswith(MOVING)]
 
 
-def interrupted(output: Path) -> bool:
-    """Whether a write into `output` was cut off while moving files into place (kill -9, power
-    lost, an old file it could not put back): the channel folders may mix new files and old.
-    Call it under the output lock."""
+def interrupted(output: Path, channels: Collection[str] = CHANNELS) -> bool:
+    """Whether a write into `output` was cut off while moving files into the folders of
+    `channels` (kill -9, power lost, an old file it could not put back): they may mix new files
+    and old. A marker naming no channel (another version's, or made before its first move) may
+    have left any folder mixed. Call it under the output lock."""
     try:
-        return bool(_markers(output))
+        named = [_named(marker) for marker in _markers(output)]
     except OSError:
         return False
+    return any(not names or not names.isdisjoint(channels) for names in named)
 
 
 def interrupted_note(
@@ -429,13 +431,30 @@ def _not_written(exc: OSError, output: Path) -> str:
             "ổ ghi được), rồi chạy lại lệnh."
         )
     if exc.errno in (errno.EACCES, errno.EPERM):
-        # The system's reason alone left the editor with nothing to do.
+        # The system's reason alone left the editor with nothing to do. A file read on the way
+        # (an image variant in .cache/ a sudo build left private) is fixed where it lies.
+        folder, also = _refused_folder(exc.filename, output)
         return (
-            f"{said} Cách sửa: cho người dùng này quyền ghi vào {output} (tệp do một lần chạy "
-            f"lệnh bằng sudo ghi ra: sudo chown -R $USER {output}); trên Windows, đóng chương "
-            "trình đang mở tệp đó (trình duyệt, trình xem ảnh, cửa sổ thư mục), rồi chạy lại lệnh."
+            f"{said} Cách sửa: cho người dùng này quyền đọc và ghi {folder} (tệp do một lần chạy "
+            f"lệnh bằng sudo ghi ra: sudo chown -R $USER {folder}){also}; trên Windows, đóng "
+            "chương trình đang mở tệp đó (trình duyệt, trình xem ảnh, cửa sổ thư mục), rồi chạy "
+            "lại lệnh."
         )
     return said
+
+
+def _refused_folder(filename: object, output: Path) -> tuple[Path, str]:
+    """The folder whose owner to fix for a file refused to this user (output, else the .cache/
+    or the folder holding it), and what else may be done there."""
+    if not isinstance(filename, str | os.PathLike):
+        return output, ""
+    path = Path(filename)
+    if path == output or output in path.parents:
+        return output, ""
+    for folder in path.parents:
+        if folder.name == ".cache":
+            return folder, f", hoặc xóa thư mục {folder} (xóa lúc nào cũng được)"
+    return path.parent, ""
 
 
 def _stage(

@@ -516,3 +516,220 @@ def test_a_held_file_s_name_beside_lone_punctuation_or_as_a_relative_address_is_
     """A punctuation mark standing alone is no word of the editor's own, and «<bai-viet/….md>»
     is an address, not a tag (final review)."""
     assert held_words("2020-12-20-ten-bai.md", words) is not None
+
+
+CUSTOM = "content/bai-viet/2020-12-25-khac.md"
+"""A held bulletin whose address is its front matter's `slug`, not its file's name."""
+
+
+def with_custom_slug(tmp_path: Path, body: str, slug: str = "vu-an-bi-mat-xyz") -> Path:
+    """The project with B of `body` and the draft CUSTOM at /2020/12/<slug>/."""
+    root = with_b(tmp_path, body)
+    (root / CUSTOM).write_text(
+        bulletin_md(
+            {
+                "id": "khac",
+                "title": '"Khác"',
+                "date": "2020-12-25 08:00",
+                "slug": slug,
+                "draft": "true",
+            }
+        ),
+        "utf-8",
+    )
+    return root
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "vu-an-bi-mat-xyz",
+        "https://h.vn/2020/12/vu-an-bi-mat-xyz/",
+        "Xem trang /2020/12/vu-an-bi-mat-xyz/ nhé",
+        "**vu-an-bi-mat-xyz**.",
+    ],
+)
+def test_words_spelling_a_held_bulletins_own_address_are_neutral(words: str) -> None:
+    """Its `slug` is in its address, not in its file's name: the words were let out."""
+    assert held_words("2020-12-25-khac.md", words, "/2020/12/vu-an-bi-mat-xyz/") == NEUTRAL
+    assert held_words("2020-12-25-khac.md", words) is None  # the address is what tells
+
+
+def test_words_merely_holding_a_held_bulletins_own_slug_stay() -> None:
+    """As for the slug of a file's name: among words of their own, a slug alone is a word."""
+    assert held_words("2020-12-20-covid.md", "Cập nhật covid-19", "/2020/12/covid-19/") is None
+    assert held_words("2020-12-20-covid.md", "vu-an", "/2020/12/covid-19/") is None
+
+
+CUSTOM_BODY = (
+    "Một [vu-an-bi-mat-xyz](2020-12-25-khac.md).\n\n"
+    "Hai [https://congan-chauthanh.example.vn/2020/12/vu-an-bi-mat-xyz/](2020-12-25-khac.md).\n\n"
+    "Ba [vu-an-bi-mat-xyz][r] và [bài kia][r].\n\n"
+    '<p>Bốn <a href="2020-12-25-khac.md">vu-an-bi-mat-xyz</a>.</p>\n\n'
+    "[r]: 2020-12-25-khac.md\n"
+)
+
+
+def test_a_held_bulletins_own_address_as_a_links_words_goes_out_on_no_channel(
+    tmp_path: Path,
+) -> None:
+    root = with_custom_slug(tmp_path, CUSTOM_BODY)
+    assert run(root, "build", "-q", "--channel", "web,zalo") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    for line in (
+        f"Một {NEUTRAL}.",
+        f"Hai {NEUTRAL}.",
+        f"Ba {NEUTRAL} và bài kia.",
+        f"Bốn {NEUTRAL}.",
+    ):
+        assert f"<p>{line}</p>" in page, line
+    feed = (root / "output/web/feed.xml").read_text("utf-8")
+    assert f"&lt;p&gt;Ba {NEUTRAL} và bài kia.&lt;/p&gt;" in feed
+    texts = [
+        b.get("content")
+        for b in json.loads((root / "output/zalo/b.json").read_text("utf-8"))["body"]
+    ]
+    assert f"Một {NEUTRAL}." in texts and f"Ba {NEUTRAL} và bài kia." in texts, texts
+    assert "xyz" not in index_terms(root) and {"bai", "kia"} <= index_terms(root)
+    for path, text in sent(root).items():
+        assert "xyz" not in text, path
+
+
+@pytest.mark.usefixtures("no_racy_wait")
+def test_a_held_bulletins_address_changing_alone_words_the_link_as_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    """Only the held file changes (its `slug`): B's page, Zalo body and index, reused from the
+    cache, follow it."""
+    root = with_custom_slug(tmp_path, CUSTOM_BODY, slug="khac-han")
+    assert run(root, "build", "-q", "--channel", "web,zalo") == 0
+    assert "<p>Một vu-an-bi-mat-xyz.</p>" in (root / "output/web/2021/01/b/index.html").read_text(
+        "utf-8"
+    )
+    held = root / CUSTOM
+    held.write_text(held.read_text("utf-8").replace("slug: khac-han", "slug: vu-an-bi-mat-xyz"))
+    assert run(root, "build", "-q", "--channel", "web,zalo") == 0
+    for path, text in sent(root).items():
+        assert "xyz" not in text, path
+    scratch = tmp_path / "clean"
+    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert run(scratch, "build", "-q", "--channel", "web,zalo") == 0
+    assert files_of(root / "output") == files_of(scratch / "output")
+
+
+def test_a_held_files_name_after_a_line_break_in_a_links_words_does_not_go_out(
+    tmp_path: Path,
+) -> None:
+    """«Xem<br>2020-12-20-….md»: the tag joined the two words into one («xem2020-…»), which
+    named no file, and the page, the feeds and Zalo showed the name on a line of its own."""
+    root = with_b(
+        tmp_path,
+        "Một [Xem<br>2020-12-20-nan-nhan-nguyen-van-a.md](2020-12-20-nan-nhan-nguyen-van-a.md).\n\n"
+        "Hai [Xem<BR/>bài kia](2020-12-21-cho-duyet-ten-nghi-pham.md).\n",
+    )
+    assert run(root, "build", "-q", "--channel", "web,zalo") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f"<p>Một {NEUTRAL}.</p>" in page
+    assert "<p>Hai Xem<br>bài kia.</p>" in page  # words of their own stay
+    texts = [
+        b.get("content")
+        for b in json.loads((root / "output/zalo/b.json").read_text("utf-8"))["body"]
+    ]
+    assert f"Một {NEUTRAL}." in texts, texts
+    for path, text in sent(root).items():
+        for slug in SLUGS:
+            assert slug not in text, f"{path} names {slug}"
+
+
+def test_the_search_index_has_no_content_file_name_typed_as_plain_text(tmp_path: Path) -> None:
+    """A held file's name typed as text, no link: the page shows it as the editor typed it
+    (and approved it), but its date and slug were split into terms anyone could search for
+    («khac», «2020»). A file's name is never what a reader searches; a slug alone is a word
+    («COVID-19»), and stays."""
+    assert plain_text("Theo 2020-12-25-khac.md, bai-viet/2020-12-20-ten.md#muc và (2020-12-21-y.md).").split() == [
+        "Theo", ",", "và", "(", ")."
+    ]  # fmt: skip
+    assert plain_text("Xem https://h.vn/bai-viet/2020-12-20-ten-bai.md nhé").split() == [
+        "Xem",
+        "nhé",
+    ]
+    kept = "Cập nhật covid-19, tệp README.md, 2020-12-25-khac.mdx, 2020-12-25-khac"
+    assert plain_text(kept) == kept
+    root = with_custom_slug(
+        tmp_path, "Theo hồ sơ 2020-12-25-khac.md và chuyên án vu-an-bi-mat-xyz thôi.\n"
+    )
+    assert run(root, "build", "-q", "--channel", "web") == 0
+    terms = index_terms(root)
+    assert {"theo", "ho", "so", "xyz"} <= terms and not terms & {"khac", "md", "25"}
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert "<p>Theo hồ sơ 2020-12-25-khac.md và chuyên án vu-an-bi-mat-xyz thôi.</p>" in page
+
+
+def test_the_radio_reads_the_pages_neutral_words_for_a_link_spelling_a_held_bulletin(
+    tmp_path: Path,
+) -> None:
+    """The script read a link's words as typed: a held bulletin's slug («nan-nhan-nguyen-van-a»,
+    its own `slug:» «vu-an-bi-mat-xyz»), inline, by reference or as HTML, went to the station in
+    script.txt and in rundown.json's excerpts. It reads what the page shows."""
+    root = with_custom_slug(
+        tmp_path,
+        "Công an huyện thông báo về vụ việc.\n\n"
+        "Một [nan-nhan-nguyen-van-a](2020-12-20-nan-nhan-nguyen-van-a.md) đã xảy ra.\n\n"
+        "Hai [vu-an-bi-mat-xyz][r] và [bài kia][r] đã xảy ra.\n\n"
+        'Ba <a href="2020-12-25-khac.md">vu-an-bi-mat-xyz</a> đã xảy ra.\n\n'
+        "Xem thêm [vu-an-bi-mat-xyz](2020-12-25-khac.md).\n\n"
+        "Bốn [da-dang](2020-12-09-da-dang.md) đã xảy ra.\n\n"
+        "[r]: 2020-12-25-khac.md\n",
+    )
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    item = (root / "output/radio/items/b.txt").read_text("utf-8-sig")
+    assert "Một, bài viết hiện không có trên trang, đã xảy ra." in item, item
+    assert "Hai, bài viết hiện không có trên trang, và bài kia đã xảy ra." in item, item
+    assert "Ba, bài viết hiện không có trên trang, đã xảy ra." in item, item
+    assert "Bốn da-dang đã xảy ra." in item  # published: its words, as the page's link
+    for path, text in sent(root).items():
+        for slug in ("nan-nhan", "xyz"):
+            assert slug not in text, f"{path} names {slug}"
+
+
+def test_the_radio_reads_neutral_words_for_a_held_links_words_in_backticks(tmp_path: Path) -> None:
+    """A link's words in a code span («[`slug`](….md)»): the page, Zalo and the index showed the
+    neutral words, the radio read the slug, for its check met the words with the code blanked
+    (review of session 77)."""
+    root = with_custom_slug(
+        tmp_path,
+        "Công an huyện thông báo về vụ việc.\n\n"
+        "Một [`nan-nhan-nguyen-van-a`](2020-12-20-nan-nhan-nguyen-van-a.md) đã xảy ra.\n\n"
+        "Hai [`vu-an-bi-mat-xyz`][r] đã xảy ra.\n\n"
+        'Ba <a href="2020-12-25-khac.md">`vu-an-bi-mat-xyz`</a> đã xảy ra.\n\n'
+        "[r]: 2020-12-25-khac.md\n",
+    )
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    item = (root / "output/radio/items/b.txt").read_text("utf-8-sig")
+    for told in ("Một", "Hai", "Ba"):
+        assert f"{told}, bài viết hiện không có trên trang, đã xảy ra." in item, item
+    for path, text in sent(root).items():
+        for slug in ("nan-nhan", "xyz"):
+            assert slug not in text, f"{path} names {slug}"
+
+
+@pytest.mark.usefixtures("no_racy_wait")
+def test_the_radio_item_follows_a_held_bulletins_address_changing_alone(tmp_path: Path) -> None:
+    """Kept on the item shelf, B's item is read again once the held file's `slug` makes the
+    link's words its address, as a clean build reads it."""
+    root = with_custom_slug(
+        tmp_path,
+        "Công an huyện thông báo.\n\nMột [vu-an-bi-mat-xyz][r] đã xảy ra.\n\n[r]: 2020-12-25-khac.md\n",
+        slug="khac-han",
+    )
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    item = root / "output/radio/items/b.txt"
+    assert "Một vu-an-bi-mat-xyz đã xảy ra." in item.read_text("utf-8-sig")
+    held = root / CUSTOM
+    held.write_text(held.read_text("utf-8").replace("slug: khac-han", "slug: vu-an-bi-mat-xyz"))
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    assert "Một, bài viết hiện không có trên trang, đã xảy ra." in item.read_text("utf-8-sig")
+    scratch = tmp_path / "clean"
+    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert run(scratch, "build", "-q", "--channel", "radio") == 0
+    assert files_of(root / "output") == files_of(scratch / "output")

@@ -536,3 +536,31 @@ def test_radio_patterns_read_a_long_run_without_stalling(
     characters), the pronouncer's reading around each space (98 s for 5,000 spaces)."""
     code = f"from publish.radio.{module} import {pattern} as p; list(p.finditer({text}))"
     run_python_guarded(code)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "'<a ' + 'href=' * 200_000",
+        "'<a href=x.md>' * 40_000",
+        "'x.md <a href=x.md><b>' * 15_000",
+        "'[r]: x.md\\n\\n' + '[a][' * 50_000",
+        "'[' * 200_000 + '](x.md)'",
+    ],
+    ids=["hrefs", "unclosed-links", "unclosed-links-with-tags", "reference-uses", "brackets"],
+)
+def test_links_to_held_files_are_worded_for_the_radio_without_stalling(body: str) -> None:
+    """The radio's pass over the links to held files (publish.held_link_words) stops each try
+    where the next could start, as the search index's does."""
+    run_python_guarded(
+        "from publish.held_link_words import neutral_link_words\n"
+        f"neutral_link_words({body}, {{'x.md': '/2020/12/x/'}})\n"
+    )
+
+
+def test_a_long_name_typed_as_text_is_indexed_for_search_without_stalling() -> None:
+    """A bulletin's file name typed as text is looked for from each word's start only."""
+    run_python_guarded(
+        "from publish.render.web.search import plain_text\n"
+        "plain_text('2020-12-20-' * 40_000 + '.md ' + '/2020-12-20-x' * 20_000 + '.mdx')\n"
+    )

@@ -259,3 +259,59 @@ def test_a_marker_naming_no_channel_the_tool_has_goes_with_any_write(
     assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "web"]) == 0
     assert "Lần dựng này ghi lại đủ mọi tệp cho khớp." in capsys.readouterr().err
     assert not marker.exists()
+
+
+def _web_files(output: Path) -> dict[str, bytes]:
+    """Each file under output/web by its path, with its bytes."""
+    web = output / "web"
+    return {p.relative_to(web).as_posix(): p.read_bytes() for p in web.rglob("*") if p.is_file()}
+
+
+def test_a_marker_naming_only_the_radio_does_not_stop_a_replay_of_the_website(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full build cut off while moving radio/ left web/ whole: `publish serve` (the website
+    alone) and `build --channel web` built for real at every run until radio/ was written
+    again. A marker naming web/ still stops the replay; one naming no channel stops every one."""
+    root = built(tmp_path)
+    config = config_module.load(root)
+    when = resolve_now(CLOCK, config.tz)
+    options = (("web",), False, False)
+    marker = mark(root, "radio")
+    last = replay.LastBuild(config, root / "output", options)
+    assert last.replay(when, ("web",)) is not None, last.why_not
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "web"]) == 0
+    out, err = capsys.readouterr()
+    assert "Không có gì thay đổi kể từ lần dựng trước" in out
+    assert NOTE in err and "Lệnh này không ghi thư mục radio" in err  # still told
+    assert marker.exists()
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    fresh = built(clean)
+    assert _web_files(root / "output") == _web_files(fresh / "output")
+    for channels in (("web",), ("radio", "web"), ()):
+        for named in marker.iterdir():
+            named.unlink()
+        for channel in channels:
+            (marker / f"{channel}.channel").touch()
+        last = replay.LastBuild(config, root / "output", options)
+        assert last.replay(when, ("web",)) is None, channels
+        assert last.why_not == "lần ghi đầu ra trước bị ngắt giữa lúc thay tệp"
+
+
+def test_a_preview_replays_the_website_while_only_the_radio_is_left_mixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`publish serve` asks for the website alone: a radio/ left mixed made it build (and
+    write) for real at every start until radio/ was written again."""
+    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
+    root = built(tmp_path)
+    mark(root, "radio")
+    page = (root / PAGE).stat()
+    out, err = io.StringIO(), io.StringIO()
+    with PreviewSession(root, port=0, out=out, err=err, now=CLOCK) as session:
+        assert session.rebuild()
+    assert "Website không đổi kể từ lần dựng trước: " in out.getvalue()
+    assert (root / PAGE).stat().st_mtime_ns == page.st_mtime_ns
+    assert err.getvalue().count(NOTE) == 1

@@ -269,3 +269,44 @@ def test_a_finished_build_leaves_no_word_document_to_the_collector(tmp_path: Pat
     finally:
         if enabled:
             gc.enable()
+
+
+def test_a_zalo_render_keeps_no_site_alive_after_it(tmp_path: Path) -> None:
+    """The Zalo renderer's image chooser and the website's served paths (asked by each article's
+    links when [site] old_base_urls is set) were memos of the last site: a long-lived process
+    (publish serve) held the previous build's whole site until the next one."""
+    import publish.render.zalo as zalo
+    from tests.zalo_project import OA_ID, site_toml, zalo_project
+
+    toml = site_toml(f'oa_id = "{OA_ID}"', 'old_base_urls = ["https://ca-cu.example.vn/"]\n')
+    root = zalo_project(tmp_path, 2, files={"site.toml": toml})
+    site = load_site(config_module.load(root), now=NOW)
+    assert site.config.site.old_base_urls and site.for_channel("zalo")
+    assert len([a for a in zalo.render(site) if isinstance(a, Artifact)]) == 2
+    held = id(site)
+    del site
+    gc.collect()
+    assert not any(id(o) == held and isinstance(o, Site) for o in gc.get_objects())
+
+
+def test_a_website_build_keeps_no_site_alive_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The website's served paths (its pages' links, with [site] old_base_urls) were a memo of
+    the last site that only the Zalo renderer let go of: a website-only build held its Site."""
+    from tests.zalo_project import NOW as ZALO_NOW
+    from tests.zalo_project import OA_ID, site_toml, zalo_project
+
+    toml = site_toml(f'oa_id = "{OA_ID}"', 'old_base_urls = ["https://ca-cu.example.vn/"]\n')
+    root = zalo_project(tmp_path, 2, files={"site.toml": toml})
+    built: list[int] = []
+    original = pipeline._render_all
+
+    def noting(site: Site, *args: Any) -> Iterator[Artifact]:
+        built.append(id(site))
+        yield from original(site, *args)
+
+    monkeypatch.setattr(pipeline, "_render_all", noting)
+    assert main(["--root", str(root), "--now", ZALO_NOW, "build", "--channel", "web"]) == 0
+    gc.collect()
+    assert built and not any(id(o) == built[0] and isinstance(o, Site) for o in gc.get_objects())

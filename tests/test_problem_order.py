@@ -5,6 +5,7 @@ session 77)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -71,4 +72,41 @@ def test_findings_of_files_are_ordered_by_file_then_line_and_others_keep_their_p
     b2 = Problem("content/bai-viet/b.md", "b2", line=2, severity="warning")
     whole = Problem("content/bai-viet/a.md", "a", severity="warning")
     told = render_all([config, b9, a7, episode, b2, whole])
-    assert told == [p.render() for p in (config, whole, a7, episode, b2, b9)]
+    assert told == [p.render() for p in (config, a7, whole, episode, b2, b9)]
+
+
+def test_a_files_finding_without_a_line_keeps_its_place_among_its_others() -> None:
+    """A line-less finding is no «line 0»: approve closes a refused file's errors with «bản tin
+    còn lỗi (ở trên)», which the sort by line put above the errors it points at."""
+    first = Problem("content/bai-viet/a.md", "đầu tệp", severity="error")
+    a11 = Problem("content/bai-viet/a.md", "a11", line=11, severity="error")
+    a3 = Problem("content/bai-viet/a.md", "a3", line=3, severity="error")
+    above = Problem("content/bai-viet/a.md", "còn lỗi (ở trên)", severity="note")
+    told = render_all([first, a11, a3, above])
+    assert told == [p.render() for p in (first, a3, a11, above)]
+
+
+def test_approve_closes_a_refused_files_errors_after_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The review's input: a Hugo shortcode on a body line, then approve."""
+    root = make_project(
+        tmp_path,
+        {FILES[0]: bulletin_md({"id": "tin-1"}, "Mở đầu.\n\n{{< youtube abc123 >}}\n")},
+    )
+    code = main(
+        [
+            "approve",
+            "--root",
+            str(root),
+            "--now",
+            NOW.isoformat(),
+            FILES[0],
+            "--by",
+            "Trần Minh Trí",
+        ]
+    )
+    assert code == 1
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.startswith(FILES[0])]
+    assert re.match(rf"{re.escape(FILES[0])}:\d+: lỗi: ", lines[0])  # the shortcode's line
+    assert "còn lỗi (ở trên)" in lines[-1]

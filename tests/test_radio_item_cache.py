@@ -191,10 +191,10 @@ def test_a_read_item_unpacks_its_bulletin_body_once(
     made: list[str] = []
     real_item = items.Speaker.item
 
-    def item(self, bulletin, block, *, reader):  # type: ignore[no-untyped-def]
+    def item(self, bulletin, block, *, reader, held=()):  # type: ignore[no-untyped-def]
         """The item, with the bodies unpacked while it is made."""
         unpacked.clear()
-        segment = real_item(self, bulletin, block, reader=reader)
+        segment = real_item(self, bulletin, block, reader=reader, held=held)
         made.append(bulletin.source)
         assert unpacked.count(bulletin.packed_body) == 1
         return segment

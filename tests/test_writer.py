@@ -583,6 +583,37 @@ def test_a_channel_folder_that_is_a_file_is_named_with_what_to_do(tmp_path: Path
     assert snapshot(output) == before and leftovers(output) == []
 
 
+def test_a_cache_file_refused_to_this_user_is_fixed_in_the_cache_not_in_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An image variant a `sudo publish build` left private in .cache/images/: reading it (no
+    hard link possible) failed with EACCES, and the advice was to give this user output/,
+    after which the same error came again (review of session 77)."""
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+    variant = tmp_path / ".cache" / "images" / "anh-240.jpg"
+    variant.parent.mkdir(parents=True)
+    variant.write_bytes(b"jpeg")
+    real = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path == variant:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    monkeypatch.setattr("publish.writer._linked", lambda *_: False)
+    kept = Kept("web", "anh/anh-240.jpg", "0" * 64, variant)
+    with pytest.raises(PublishError) as caught:
+        write([web("index.html", "<h1>Mới</h1>"), kept], output, ["web"])
+    said = str(caught.value)
+    assert f"sudo chown -R $USER {tmp_path / '.cache'}" in said
+    assert f"hoặc xóa thư mục {tmp_path / '.cache'}" in said
+    assert f"chown -R $USER {output}" not in said
+    assert snapshot(output) == before and leftovers(output) == []
+
+
 def test_a_failure_on_a_first_build_leaves_no_output_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

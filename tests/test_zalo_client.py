@@ -218,6 +218,7 @@ def short_oa(sizes: list[int], total: int) -> tuple[ZaloClient, list[int]]:
     """A client whose getslice lists, at its n-th pass, the newest sizes[n] (the last size
     from then on) of `total` articles while always answering that total; and its offsets."""
     client = ZaloClient.__new__(ZaloClient)
+    client.settings = ClientSettings()  # list_articles reads list_total_counts_hidden
     asked: list[int] = []
 
     def getslice(
@@ -245,6 +246,25 @@ def test_a_list_that_stays_shorter_than_its_total_is_told_as_short_after_two_rea
     assert [a["id"] for a in caught.value.articles] == [str(n) for n in range(25)]
     assert caught.value.total == 27
     assert asked == [0, 10, 20, 25] * 2
+
+
+def test_a_total_said_to_count_hidden_articles_excuses_no_more_than_those_known_unlisted() -> None:
+    """[zalo] list_total_counts_hidden: a shortfall is made up only by the articles the records
+    hold hidden that the list lacks; one they list, or one more missing, leaves it short."""
+    client, asked = short_oa([25], 27)
+    client.settings = ClientSettings(list_total_counts_hidden=True)
+    whole = client.list_articles("normal", hidden={"hid-1", "hid-2"})
+    assert [a["id"] for a in whole] == [str(n) for n in range(25)]
+    assert asked == [0, 10, 20, 25] * 2  # still two readings alike, as for any short list
+    with pytest.raises(ListShort, match="vẫn thiếu 1 bài"):
+        client.list_articles("normal", hidden={"hid-1", "3"})  # "3" is listed: no excuse
+    client.settings = ClientSettings()
+    with pytest.raises(ListShort) as caught:
+        client.list_articles("normal", hidden={"hid-1", "hid-2"})
+    assert caught.value.fixable
+    assert "đặt list_total_counts_hidden = true trong bảng [zalo] của site.toml" in str(
+        caught.value
+    )
 
 
 def test_a_short_reading_then_a_whole_one_is_a_list_that_moved_and_is_taken_whole() -> None:

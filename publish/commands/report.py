@@ -30,7 +30,7 @@ from publish.output_place import refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.zalo_deleted import missing_live
-from publish.sync.zalo_records import is_hidden
+from publish.sync.zalo_records import hidden_ids, is_hidden
 from publish.zalo import ZaloClient
 from publish.zalo.errors import ListShort, ListUnsettled, ZaloError
 from publish.zalo.owner import Stakes, confirm_oa
@@ -95,7 +95,11 @@ def _int(value: object) -> int:
 
 
 def collect(
-    client: ZaloClient, keys: dict[str, str], oa_id: str, withdrawn: frozenset[str] = frozenset()
+    client: ZaloClient,
+    keys: dict[str, str],
+    oa_id: str,
+    withdrawn: frozenset[str] = frozenset(),
+    hidden: frozenset[str] = frozenset(),
 ) -> tuple[int, list[ArticleStat], str, bool]:
     """Follower count and every article's counters, most viewed first, what the editor is
     told (the token's OA not confirmed, a list shorter than Zalo's total), and whether every
@@ -103,7 +107,8 @@ def collect(
     getoa names another OA than `oa_id` ([zalo] oa_id), or cannot confirm a token from a file
     naming no OA: another OA's counts would go into this unit's history. An article is hidden
     when Zalo lists it so or its id is in `withdrawn` (the ids state/zalo.json records
-    withdrawn)."""
+    withdrawn). `hidden`: the ids it records hidden, which a list of normal articles may
+    leave out while its total counts them ([zalo] list_total_counts_hidden)."""
     profile = confirm_oa(client, oa_id, REPORT_STAKES)
     followers = _int(profile.get("num_follower"))
     notes = [_unconfirmed_note(profile, oa_id)]
@@ -113,7 +118,7 @@ def collect(
         # Read as the sync reads it: an article deleted above the page being read no longer
         # hides one below it, which missing_live would call deleted by hand.
         try:
-            listed += client.list_articles(kind)
+            listed += client.list_articles(kind, hidden=hidden if kind == "normal" else ())
         except ListUnsettled as error:
             raise ZaloError(
                 f"Chưa đọc trọn số liệu các bài: {error}. Chưa ghi gì vào state/{STATS_NAME}. "
@@ -362,10 +367,14 @@ def run(args: argparse.Namespace) -> int:
     keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
     withdrawn = _withdrawn(manifest.entries().values())
     oa_id = config.zalo.oa_id.strip()
+    hidden = hidden_ids(manifest.entries().values())
     with ZaloClient.from_env(
-        oa_id=oa_id, project=args.root, concurrency=max(1, config.zalo.concurrency)
+        oa_id=oa_id,
+        project=args.root,
+        concurrency=max(1, config.zalo.concurrency),
+        list_total_counts_hidden=config.zalo.list_total_counts_hidden,
     ) as client:
-        followers, stats, note, complete = collect(client, keys, oa_id, withdrawn)
+        followers, stats, note, complete = collect(client, keys, oa_id, withdrawn, hidden)
     stats_path = args.root / "state" / STATS_NAME
     append_csv(stats_path, when, followers, stats)
     print(table(followers, stats))

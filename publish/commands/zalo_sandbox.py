@@ -16,6 +16,7 @@ from publish.errors import PublishError, os_reason
 from publish.stop_signal import terminate_as_interrupt
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from publish.zalo.emulator_state import (
+    HIDDEN_IN_LIST,
     SANDBOX_APP_ID,
     SANDBOX_APP_SECRET,
     SANDBOX_REFRESH_TOKEN,
@@ -114,6 +115,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add("--create-quota", type=count, metavar="N", help="hạn mức tạo bài mỗi ngày (vượt → -223)")
     add("--not-authorized", action="store_true", help="OA chưa cấp quyền quản lý bài viết (-223)")
     add("--require-appsecret-proof", action="store_true", help="bắt buộc header appsecret_proof")
+    add(
+        "--hidden-in-list",
+        choices=HIDDEN_IN_LIST,
+        default="listed",
+        help=(
+            "bài đã ẩn trong danh sách bài (getslice): listed = có trong danh sách và tổng số "
+            "(mặc định), left_out = không có trong cả hai, counted = tính vào tổng mà không có "
+            "trong danh sách (như vậy cần list_total_counts_hidden = true ở bảng [zalo])"
+        ),
+    )
     add("--seed", type=int, metavar="SỐ", help="hạt giống ngẫu nhiên cho lỗi theo tỉ lệ")
     parser.set_defaults(run=run)
 
@@ -145,6 +156,7 @@ def config_from_args(args: argparse.Namespace, env: dict[str, str] | None = None
         drop_first=args.drop_first,
         drop_after_processing=args.drop_after_processing,
         rate_limit_per_minute=args.rate_limit or None,
+        hidden_in_list=args.hidden_in_list,
         seed=args.seed,
     )
     return _as_project_oa(config, getattr(args, "root", None))

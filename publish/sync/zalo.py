@@ -127,6 +127,7 @@ from publish.sync.zalo_reconcile import reconcile
 from publish.sync.zalo_records import (
     check_records_once,
     forget_command,
+    hidden_ids,
     late_content,
     late_jobs,
 )
@@ -299,6 +300,7 @@ def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
         "rate_limit_per_minute": max(0, config.zalo.rate_limit_per_minute),
         "retry_after_budget": float(max(0, config.zalo.rate_limit_wait)),
         "create_214_made_nothing": config.zalo.create_214_made_nothing,
+        "list_total_counts_hidden": config.zalo.list_total_counts_hidden,
     }
     for name, wait in SETTINGS_ENV.items():
         if env.get(name):
@@ -395,7 +397,9 @@ class ZaloSyncer:
         self.concurrency = max(1, config.zalo.concurrency)
         self._client = client
         self._client_lock = threading.Lock()
-        self.lookup = ArticleLookup(lambda: self.client)
+        self.lookup = ArticleLookup(
+            lambda: self.client, lambda: hidden_ids(self.records.entries().values())
+        )
         self._buckets: dict[str, str] = {}
         self._notable: set[str] = set()
         self._to_verify: list[str] = []

@@ -15,7 +15,9 @@ An article missing from the list is read once more (getdetail) before it is take
 When most articles, or more than hand deletions ever make (CAP), are missing at once the list
 is not trusted at all: one getdetail each would outrun Zalo's rate limit for a large unit.
 Only live records are checked: whether getslice lists hidden articles is unconfirmed
-(zalo-oa-api.md §2.5), and a hidden article deleted by hand is never created again anyway.
+(zalo-oa-api.md §2.5), and a hidden article deleted by hand is never created again anyway. A
+list whose total counts hidden articles it leaves out is read whole only when [zalo]
+list_total_counts_hidden says so (see ZaloClient.list_articles); else no check is made.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from publish.errors import PublishError
 from publish.sync.zalo_lookup import Unreadable
-from publish.zalo.errors import ZaloError
+from publish.zalo.errors import SETTING, ListShort, ZaloError
 
 if TYPE_CHECKING:
     from publish.sync.zalo import ZaloSyncer
@@ -103,10 +105,16 @@ def find_deleted(syncer: ZaloSyncer, local: Collection[str]) -> None:
     except ZaloError as error:
         if error.stops_channel:
             raise  # a login only a person can fix: every call of the run would meet it
+        after = (
+            f"Lần làm mới token sau (khoảng một ngày) đọc lại, nhưng thiếu đúng như vậy mỗi "
+            f"ngày thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
+            if isinstance(error, ListShort) and error.fixable
+            else "Không cần làm gì: lần làm mới token sau (khoảng một ngày) đọc lại; muốn kiểm "
+            "tra ngay: publish sync zalo --reconcile --dry-run."
+        )
         syncer.echo(
             "zalo: cảnh báo: chưa đọc được danh sách bài trên Zalo OA để tìm bài bị xoá tay "
-            f"({str(error).rstrip('.')}). Không cần làm gì: lần làm mới token sau (khoảng một "
-            "ngày) đọc lại; muốn kiểm tra ngay: publish sync zalo --reconcile --dry-run."
+            f"({str(error).rstrip('.')}). {after}"
         )
         return
     candidates = {k: e for k, e in syncer.records.entries().items() if _live(e)}

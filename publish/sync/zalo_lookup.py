@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from publish.sync.zalo_plan import same_title
@@ -122,8 +122,14 @@ def _unknown_article(error: Unreadable, article_id: str, title: str, source: str
 class ArticleLookup:
     """Looks up OA articles for lost creates, never handing one article to two records."""
 
-    def __init__(self, client: Callable[[], ZaloClient]) -> None:
+    def __init__(
+        self,
+        client: Callable[[], ZaloClient],
+        hidden: Callable[[], Collection[str]] = frozenset,
+    ) -> None:
         self._client = client
+        self._hidden = hidden
+        """The ids of the articles the records hold hidden (see ZaloClient.list_articles)."""
         self._remote: list[dict[str, Any]] | None = None
         # Reentrant: find() reads articles (detail) while it holds it.
         self._lock = threading.RLock()
@@ -148,11 +154,16 @@ class ArticleLookup:
                 try:
                     self._remote = self._articles()
                 except (ListShort, ListUnsettled) as error:
+                    after = (
+                        error.next_run()
+                        if isinstance(error, ListShort)
+                        else "Lần đồng bộ sau đọc lại danh sách (không cần làm gì); lặp lại ở "
+                        "nhiều lần chạy thì tìm bài này trong trang quản trị OA."
+                    )
                     raise ZaloError(
                         f"Chưa đọc trọn danh sách bài trên Zalo OA ({error}), nên chưa biết "
                         "bài của bản tin này đã có trên OA chưa: chưa tạo lại (tạo lại có thể "
-                        "đăng trùng bài). Lần đồng bộ sau đọc lại danh sách (không cần làm gì); lặp "
-                        "lại ở nhiều lần chạy thì tìm bài này trong trang quản trị OA.",
+                        f"đăng trùng bài). {after}",
                         operation="getslice",
                     ) from None
             taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
@@ -183,7 +194,7 @@ class ArticleLookup:
 
     def _articles(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read consistently (see ZaloClient.list_articles)."""
-        return self._client().list_articles("normal")
+        return self._client().list_articles("normal", hidden=self._hidden())
 
     def content_of(self, article_id: str) -> str | None:
         """The content digest of an OA article, or None when it is gone (see `detail`)."""

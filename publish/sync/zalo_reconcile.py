@@ -11,8 +11,9 @@ from publish.errors import PublishError
 from publish.sync.manifest import Manifest
 from publish.sync.zalo_lookup import content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, same_title, sent_known
+from publish.sync.zalo_records import hidden_ids
 from publish.sync.zalo_unrecorded import CREATE_ANYWAY, shell_argument
-from publish.zalo.errors import ListShort, ListUnsettled, ZaloError
+from publish.zalo.errors import SETTING, ListShort, ListUnsettled, ZaloError
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
@@ -41,22 +42,36 @@ def reconcile(
     bulletin of `create_anyway` by the name typed after the option (a key or a file), for a
     refusal to name the option to take out as the command has it."""
     chosen = chosen or {}
+    hidden = hidden_ids(records.entries().values())
     try:
-        remote = client.list_articles("normal")
+        remote = client.list_articles("normal", hidden=hidden)
     except (ListShort, ListUnsettled) as error:
         # Matched against a list missing articles, records would be marked removed (and
         # their articles created again) and bulletins created beside their own articles.
+        after = (
+            "Chạy lại lệnh sau ít phút; lặp lại ở nhiều lần chạy thì so số bài trong trang quản "
+            "trị OA."
+            if isinstance(error, ListUnsettled) or not error.fixable
+            else f"Thiếu đúng như vậy ở mọi lần chạy thì chạy lại không giúp: đặt {SETTING} = "
+            "true như nói trên rồi chạy lại lệnh."
+        )
         raise ZaloError(
             f"--reconcile: chưa đọc trọn danh sách bài trên Zalo OA ({error}), nên chưa đối "
-            "chiếu gì, chưa đổi gì trong state/zalo.json, chưa gửi gì lên Zalo. Chạy lại "
-            "lệnh sau ít phút; lặp lại ở nhiều lần chạy thì so số bài trong trang quản trị OA.",
+            "chiếu gì, chưa đổi gì trong state/zalo.json, chưa gửi gì lên Zalo. " + after,
             operation="getslice",
         ) from None
     by_id = {str(item.get("id")): item for item in remote}
+    # Said to count hidden articles it does not list, the list's lack of one is no sign of it
+    # gone: taken for removed, it would be created again once its bulletin is published again.
+    unlisted = hidden if client.settings.list_total_counts_hidden else frozenset()
     entries = records.entries()
     lines = [f"zalo: đối chiếu với {len(remote)} bài trên Zalo (--reconcile):"]
     for key, entry in sorted(entries.items()):
-        gone = entry.get("article_id") and entry["article_id"] not in by_id
+        gone = (
+            entry.get("article_id")
+            and entry["article_id"] not in by_id
+            and str(entry["article_id"]) not in unlisted
+        )
         if gone and entry.get("status") != "removed":
             lines.append(
                 f"  - bài {entry['article_id']} của {key} không còn trên Zalo: sẽ tạo lại nếu bản tin còn đăng"

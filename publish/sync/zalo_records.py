@@ -22,6 +22,7 @@ __all__ = [
     "check_records",
     "check_records_once",
     "forget_command",
+    "hidden_ids",
     "is_hidden",
     "late_content",
     "late_jobs",
@@ -69,6 +70,12 @@ def is_hidden(entry: Mapping[str, Any]) -> bool:
     return bool(entry.get("article_id")) and (
         entry.get("status") == "hidden" or bool(entry.get("hide_token"))
     )
+
+
+def hidden_ids(entries: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """The ids of the articles the records hold hidden (is_hidden): those a list of the OA's
+    articles may leave out while its total counts them ([zalo] list_total_counts_hidden)."""
+    return frozenset(str(entry["article_id"]) for entry in entries if is_hidden(entry))
 
 
 def _kind(value: Any) -> str:

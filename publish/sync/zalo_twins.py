@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from publish.errors import NeedsPerson
 from publish.sync.base import LABEL, Action
 from publish.sync.zalo_plan import same_title
-from publish.sync.zalo_records import forget_command
+from publish.sync.zalo_records import forget_command, hidden_ids
 from publish.zalo.errors import ZaloError
 
 if TYPE_CHECKING:
@@ -49,7 +49,11 @@ def find_twins(syncer: ZaloSyncer) -> list[tuple[Action, NeedsPerson]]:
         return []
     known = {str(e["article_id"]) for e in before.values() if e.get("article_id")}
     try:
-        newest = syncer.client.list_articles("normal", until=lambda a: str(a.get("id")) in known)
+        newest = syncer.client.list_articles(
+            "normal",
+            until=lambda a: str(a.get("id")) in known,
+            hidden=hidden_ids(before.values()),
+        )
     except ZaloError as error:
         syncer.echo(
             "zalo: cảnh báo: chưa đọc được danh sách bài trên Zalo OA để kiểm tra bài vừa tạo "

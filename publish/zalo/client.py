@@ -26,7 +26,7 @@ import ssl
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -127,6 +127,9 @@ class ClientSettings:
     # names -214 «being processed» at verify only (zalo-oa-api.md §3, §5), so by default such a
     # create is uncertain (looked up before it is sent again).
     create_214_made_nothing: bool = False
+    # [zalo] list_total_counts_hidden: getslice's total counts hidden articles it does not
+    # list (zalo-oa-api.md §2.5 [U]); see list_articles.
+    list_total_counts_hidden: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ClientSettings:
@@ -538,13 +541,19 @@ class ZaloClient:
         return list(medias), total
 
     def list_articles(
-        self, type: str = "normal", *, until: Callable[[Mapping[str, Any]], bool] | None = None
+        self,
+        type: str = "normal",
+        *,
+        until: Callable[[Mapping[str, Any]], bool] | None = None,
+        hidden: Collection[str] = (),
     ) -> list[dict[str, Any]]:
         """Every article of one type, newest first, each once, from a listing the OA did not
         change under; read again (up to LIST_ATTEMPTS times) when it did. `until`: stop at the
         first article it holds (left out), asking for no page beyond it. ListUnsettled when
         every reading moved; ListShort when two readings agree on ids and total yet end before
-        it (a short list is told from one that moved: reading it again would not help)."""
+        it (a short list is told from one that moved: reading it again would not help), unless
+        the total counts hidden articles it does not list (list_total_counts_hidden) and the
+        ids of `hidden` (articles known hidden) the list lacks are at least as many as it misses."""
         short: tuple[list[str], int] | None = None
         for _ in range(LIST_ATTEMPTS):
             listed, total, complete = self._list_once(type, until)
@@ -554,7 +563,11 @@ class ZaloClient:
                 return listed
             ids = [str(item.get("id")) for item in listed]
             if short == (ids, total):
-                raise ListShort(listed, total, type)
+                unlisted = len(set(hidden) - set(ids))
+                counted = self.settings.list_total_counts_hidden
+                if counted and total - len(listed) <= unlisted:
+                    return listed
+                raise ListShort(listed, total, type, hidden=unlisted, counted=counted)
             short = (ids, total)
         raise ListUnsettled(LIST_ATTEMPTS)
 

@@ -409,6 +409,8 @@ class ZaloEmulator:
             raise TypeError(f"unknown emulator settings: {sorted(unknown)}")
         if "length_unit" in changes:
             check_length_unit(changes["length_unit"])
+        if "hidden_in_list" in changes:
+            replace(self.config, hidden_in_list=changes["hidden_in_list"])  # refuses a typo
         with self._lock:
             for key, value in changes.items():
                 setattr(self.config, key, value)

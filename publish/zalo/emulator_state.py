@@ -100,6 +100,10 @@ class EmulatorConfig:
     reject_html_in_text: bool = False  # [U] whether HTML is allowed in text blocks
     cover_status_required: bool = True  # [U] one report: leaving it out failed the job
     getslice_max_limit: int = 10
+    # [U] what getslice does with a hidden article (status "hide"): "listed" (in its pages and
+    # its total), "left_out" (in neither) or "counted" (in the total, not in the pages: the
+    # list always reads short of its total; [zalo] list_total_counts_hidden in site.toml).
+    hidden_in_list: str = "listed"
     detail_includes_meta: bool = True  # [U] id, type, create_date, update_date in getdetail
     # [U] fields getdetail returns besides those sent (§2.4: one source lists `cite`), on the
     # article and on each body block; a client resending the article must not echo them.
@@ -163,8 +167,13 @@ class EmulatorConfig:
     seed: int | None = None
 
     def __post_init__(self) -> None:
-        """Refuse a length unit the checks would not know (a typo would count code points)."""
+        """Refuse a length unit or a way of listing hidden articles the emulator would not
+        know (a typo would count code points, or list them)."""
         check_length_unit(self.length_unit)
+        if self.hidden_in_list not in HIDDEN_IN_LIST:
+            raise ValueError(
+                f"hidden_in_list must be one of {HIDDEN_IN_LIST}, not {self.hidden_in_list!r}"
+            )
 
 
 class ApiFailure(Exception):
@@ -177,6 +186,8 @@ class ApiFailure(Exception):
 
 
 LENGTH_UNITS = ("code_points", "utf16")
+HIDDEN_IN_LIST = ("listed", "left_out", "counted")
+"""EmulatorConfig.hidden_in_list's values."""
 
 
 def check_length_unit(unit: str) -> None:
@@ -708,9 +719,13 @@ class OAState:
             key=lambda a: (a["create_date"], a["seq"]),
             reverse=True,
         )
-        page = matching[offset_n : offset_n + limit_n]
+        shown = [
+            a for a in matching if config.hidden_in_list == "listed" or a.get("status") != "hide"
+        ]
+        page = shown[offset_n : offset_n + limit_n]
         medias = [_slice_item(a) for a in page]
-        return {"medias": medias, "total": len(matching)}
+        total = len(matching) if config.hidden_in_list == "counted" else len(shown)
+        return {"medias": medias, "total": total}
 
     def oa_profile(self, config: EmulatorConfig) -> dict:
         """The getoa `data` object."""

@@ -20,6 +20,7 @@ __all__ = [
     "LOGIN_COMMAND",
     "REFUSALS",
     "SECRET_COMMAND",
+    "SETTING",
     "ListShort",
     "ListUnsettled",
     "NotVerified",
@@ -216,23 +217,75 @@ class ListUnsettled(ZaloError):
         )
 
 
+SETTING = "list_total_counts_hidden"
+"""The [zalo] key saying that getslice's total counts hidden articles it does not list."""
+
+
 class ListShort(ZaloError):
     """Two readings of the OA's list of articles agreed, article for article and on the total,
     yet held fewer articles than that total: not a list that moved, so reading it again does
     not help. Whether Zalo's total counts articles it does not list (hidden ones) is
-    unconfirmed (zalo-oa-api.md §2.5): no article may be taken for missing from it. `articles`:
-    what was read, for a caller that only counts (publish report)."""
+    unconfirmed (zalo-oa-api.md §2.5): no article may be taken for missing from it, unless
+    [zalo] list_total_counts_hidden says so and the articles state/zalo.json records hidden
+    that the list lacks (`hidden`) are as many as it misses. `articles`: what was read, for a
+    caller that only counts (publish report). `counted`: whether that setting is on."""
 
-    def __init__(self, articles: list[dict[str, Any]], total: int, type: str) -> None:
+    def __init__(
+        self,
+        articles: list[dict[str, Any]],
+        total: int,
+        type: str,
+        *,
+        hidden: int = 0,
+        counted: bool = False,
+    ) -> None:
         super().__init__(
             f"danh sách bài {'video' if type == 'video' else 'thường'} trên Zalo chỉ có "
             f"{len(articles)} bài trong khi Zalo báo tổng {total} bài, như nhau ở hai lần đọc "
             "liền (danh sách không thay đổi, nên đọc lại ngay cũng vậy; Zalo có thể tính cả bài "
-            "không liệt kê, như bài đã ẩn)",
+            f"không liệt kê, như bài đã ẩn){_setting_note(total - len(articles), hidden, counted)}",
             operation="getslice",
         )
         self.articles = articles
         self.total = total
+        self.fixable = not counted and 0 < total - len(articles) <= hidden
+        """Whether turning list_total_counts_hidden on would have the list taken whole."""
+
+    def next_run(self) -> str:
+        """What a caller that waits for the next run's reading tells of it: that reading helps
+        only when the shortfall is passing, and the same shortfall at every run has a fix."""
+        if self.fixable:
+            return (
+                "Lần đồng bộ sau đọc lại danh sách, nhưng thiếu đúng như vậy ở mọi lần chạy "
+                f"thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
+            )
+        return (
+            "Lần đồng bộ sau đọc lại danh sách; thiếu đúng như vậy ở mọi lần chạy thì đọc lại "
+            "không giúp: so số bài trong trang quản trị OA."
+        )
+
+
+def _setting_note(missing: int, hidden: int, counted: bool) -> str:
+    """What ListShort adds about [zalo] list_total_counts_hidden: turn it on when the articles
+    state/zalo.json records hidden that the list lacks make up for what it misses; with it on,
+    how many are missing beyond them."""
+    where = f"{SETTING} trong bảng [zalo] của site.toml"
+    if counted:
+        return (
+            f". Đã trừ {hidden} bài đã ẩn mà state/zalo.json ghi và danh sách không có ({where} "
+            f"là true) mà vẫn thiếu {missing - hidden} bài"
+        )
+    if missing <= hidden:
+        return (
+            f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, đủ bù {missing} bài "
+            "thiếu: nếu lần nào cũng thiếu đúng như vậy thì Zalo tính cả bài đã ẩn vào tổng mà "
+            f"không liệt kê chúng. Cách sửa: đặt {SETTING} = true trong bảng [zalo] của "
+            "site.toml (docs/cau-hinh.md), từ đó danh sách thiếu không quá số bài đã ẩn là đủ"
+        )
+    return (
+        f". Số bài thiếu nhiều hơn số bài đã ẩn mà state/zalo.json ghi và danh sách không có "
+        f"({hidden}), nên {where} cũng không bù được"
+    )
 
 
 def _hint(code: int, api_message: str) -> str:

@@ -14,6 +14,7 @@ from publish.config import Config
 from publish.correction_text import corrected_key
 from publish.errors import RADIO_FLAG, Problem
 from publish.frontmatter import parse_file
+from publish.links import HELD, held_address, resolve
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.flags import BLOCKING, Flag, lexicon_file, rule_note
@@ -30,6 +31,7 @@ from publish.render.radio.calibration import LIMITS, ReadRates, reading
 from publish.render.radio.contact import contact_problems
 from publish.render.radio.items import (
     SLUG_MAX,
+    HeldLinks,
     RadioBlock,
     Segment,
     Speaker,
@@ -211,10 +213,24 @@ def forget_assembly() -> None:
 
 
 def _made_item(
-    speaker: Speaker, bulletin: Bulletin, block: RadioBlock, reader: str
+    speaker: Speaker, bulletin: Bulletin, block: RadioBlock, reader: str, held: HeldLinks
 ) -> tuple[object, ...]:
     """A bulletin's finished read item, as the shelf keeps it (a job: may run in a worker)."""
-    return stored(speaker.item(bulletin, block, reader=reader))
+    return stored(speaker.item(bulletin, block, reader=reader, held=held))
+
+
+def _held_links(site: Site, bulletin: Bulletin) -> HeldLinks:
+    """The links of a bulletin's body to files the website has no page of now, with the
+    address each will have: their words are read as the page shows them (Speaker.item)."""
+    if not bulletin.links:
+        return ()
+    unlinked, documents, addresses = site.unlinked(), site.documents, site.config.addresses
+    found = {
+        href: held_address(href, bulletin.source, documents, addresses, unlinked)
+        for href, _ in bulletin.links
+        if resolve(href, bulletin.source, documents, addresses, unlinked) == HELD
+    }
+    return tuple(sorted(found.items()))
 
 
 def _assemble(site: Site) -> Assembly:
@@ -244,16 +260,21 @@ def _assemble(site: Site) -> Assembly:
     coming_keys = {b.key for b in scheduled_ones}
     radio = (*site.for_channel("radio"), *scheduled_ones)
     blocks = [(bulletin, *read_block(bulletin, config)) for bulletin in radio]
+    held_links = {b.source: _held_links(site, b) for b, _, bad in blocks if not bad}
     for bulletin, block, block_problems in blocks:
         if not block_problems:
-            versions[bulletin.source] = speaker.version(bulletin, block, reader=reader)
+            versions[bulletin.source] = speaker.version(
+                bulletin, block, reader=reader, held=held_links[bulletin.source]
+            )
     kept = {b.source: shelf.get(b.source, versions[b.source]) for b, _, bad in blocks if not bad}
     # Reading a body aloud is the radio channel's main cost: the items not kept from an earlier
     # build are made on every core (10,000 of them took ~40 s on one).
     misses = [
         (b, block) for b, block, bad in blocks if not bad and not isinstance(kept[b.source], tuple)
     ]
-    jobs = [partial(_made_item, speaker, b, block, reader) for b, block in misses]
+    jobs = [
+        partial(_made_item, speaker, b, block, reader, held_links[b.source]) for b, block in misses
+    ]
     for (bulletin, _), fresh in zip(misses, run_jobs(jobs, chunk=8), strict=True):
         kept[bulletin.source] = fresh
     synced = load_kept_rates(rates_path(config.root))

@@ -21,6 +21,7 @@ from publish.date_fixes import fix_or_example
 from publish.errors import Problem
 from publish.fields import kind, parse_datetime, typed_number, unlikely_year
 from publish.frontmatter import Parsed, parse_file
+from publish.held_link_words import neutral_link_words
 from publish.model import Bulletin
 from publish.packing import pack_bytes, unpack_bytes
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
@@ -240,6 +241,11 @@ as the lexicon; a bulletin's front matter, as its radio block): a project moved 
 its items."""
 
 
+HeldLinks = tuple[tuple[str, str], ...]
+"""(href, the address its file will have) of each link of a body to a file the website has no
+page of now (links.held_address)."""
+
+
 class Speaker:
     """The read-aloud normaliser configured for one site: options, lexicon, read rate."""
 
@@ -273,13 +279,16 @@ class Speaker:
         read when the cache opens, after the settings were loaded anyway): its keys hold the
         tool's fingerprint (`tool_salt`), so the versions need not hash it again."""
 
-    def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
+    def version(
+        self, bulletin: Bulletin, block: RadioBlock, *, reader: str, held: HeldLinks = ()
+    ) -> str:
         """A digest of everything `item()` is made from, to keep finished items under: the
         bulletin's fields it reads as they are, not its file's digest (Bulletin.made_of), which
         stands for them only together with site.toml (a loader reading it, e.g. the timezone).
         The body as packed: the same bytes unpack to the same body, and hashing them costs
-        ~1 µs a bulletin, unpacking it ~10."""
+        ~1 µs a bulletin, unpacking it ~10. `held`: see item."""
         return digest(
+            *held,
             self._made_of,
             bulletin.packed_body,
             bulletin.body_line,
@@ -317,8 +326,12 @@ class Speaker:
         """T1 syllable count of script text."""
         return count_syllables(text) if text else 0
 
-    def item(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> Segment:
-        """The bulletin as a read item; flags carry source lines; blocking ones are kept too."""
+    def item(
+        self, bulletin: Bulletin, block: RadioBlock, *, reader: str, held: HeldLinks = ()
+    ) -> Segment:
+        """The bulletin as a read item; flags carry source lines; blocking ones are kept too.
+        `held`: the links of its body to files the website has no page of now, with the address
+        each will have, whose words are read as the page shows them (publish.held_link_words)."""
         flags: list[Flag] = []
         near = self.near(bulletin)
         lead_in = self._part(block.lead_in, flags, "radio.lead_in", near)
@@ -328,7 +341,10 @@ class Speaker:
         title = bulletin.title if block.read_title else ""
         written = bulletin.body  # unpacked once: the byline below reads it too
         body, body_flags = self.speak(
-            blanked_out(written), title=title, author=bulletin.author, near=near
+            blanked_out(neutral_link_words(written, dict(held))),
+            title=title,
+            author=bulletin.author,
+            near=near,
         )
         flags += [_at_source(f, bulletin.body_line) for f in body_flags]
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]

@@ -23,7 +23,7 @@ from publish.config import Config
 from publish.contact_numbers import first_number, tel_uri
 from publish.content_images import remote_image, resolve_content_path
 from publish.languages import autonym, more_in, og_locale, primary
-from publish.links import content_link, resolve
+from publish.links import HELD, content_link, held_address, held_record, resolve
 from publish.model import Bulletin, ImageRef, Page, Site
 from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
@@ -402,10 +402,25 @@ class SiteContext:
             return found
         if content_link(href, addresses) is None:
             return self.old_link(href, source)
-        found = self.linked[(source, href)] = resolve(
-            href, source, self.site.documents, addresses, self.unlinked
+        found = resolve(href, source, self.site.documents, addresses, self.unlinked)
+        # For a held file's link, the address it will have too: words spelling it go neutral.
+        held = found == HELD
+        self.linked[(source, href)] = (
+            held_record(found, self.held_address(href, source)) if held else found
         )
         return found
+
+    def held_address(self, href: str, source: str) -> str:
+        """The site path the page a link in `source` names will have once published, when the
+        website has no page of that file now (links.held_address), else ""."""
+        return held_address(href, source, self.site.documents, self.config.addresses, self.unlinked)
+
+    def link_record(self, href: str, source: str) -> str | None:
+        """What a page or body reused from the cache is checked by for one link: where it
+        leads (link_target), and for one to a held file the address it will have, which words
+        spelling it make neutral (links.held_record), as link_target recorded it."""
+        found = self.link_target(href, source)
+        return self.linked.get((source, href), found)
 
     def _attached(self, href: str, source: str) -> str | None:
         """The site path of the file a link in `source` names: a photo's largest web variant
@@ -474,10 +489,19 @@ class SiteContext:
             """Where a link to a content file leads, None for other links."""
             return self.link_target(href, source)
 
+        def held_at(href: str) -> str:
+            """The address a link to a page not published now will lead to (see held_address)."""
+            return self.held_address(href, source)
+
+        def kept(href: str, found: str | None) -> str | None:
+            """`found`, where `href` leads, as the cache records it (see link_record)."""
+            return self.linked.get((source, href), found)
+
         # The HTML is cached with the images it used and the links to other files it
         # resolved: it is reused only while each image still resolves to the same variants
         # (the lookup also queues their files for output) and each link leads to the same
-        # page (the linked bulletin's date or slug may have changed, this body not).
+        # page (the linked bulletin's date or slug may have changed, this body not), or for
+        # one to a page not published now, that page's address will be the same.
         key = self.fragments.key(
             "body-html",
             body,
@@ -491,7 +515,7 @@ class SiteContext:
             isinstance(hit, tuple)
             and len(hit) == 3
             and all(lookup(src) == info for src, info in hit[1])
-            and all(link(href) == url for href, url in hit[2])
+            and all(self.link_record(href, source) == url for href, url in hit[2])
         ):
             return hit[0]
         used: dict[str, ImageInfo | None] = {}
@@ -505,16 +529,18 @@ class SiteContext:
             """Where `href` leads when it names a content file, remembered."""
             if content_link(href, self.config.addresses) is None and not is_file_link(href):
                 return None  # an old address's link is `owned`'s
-            targets[href] = link(href)
-            return targets[href]
+            found = link(href)
+            targets[href] = kept(href, found)
+            return found
 
         def owned(href: str) -> str | None:
             """The site path of a link written with one of the site's addresses; remembered
             when written with an old one (it depends on the pages the site has)."""
             if self.config.addresses.old_path(href) is None:
                 return self.own_path(href)
-            targets[href] = link(href)
-            return targets[href]
+            found = link(href)
+            targets[href] = kept(href, found)
+            return found
 
         def readdressed(href: str, text: str) -> str | None:
             """The website's address now for a link whose text is the old address it was
@@ -534,6 +560,7 @@ class SiteContext:
             link=followed,
             own=owned,
             shown=readdressed if self.config.site.old_base_urls else None,
+            held_at=held_at,
         )
         value = (html, tuple(used.items()), tuple(targets.items()))
         self.fragments.put(key, value, owner=source, kind=owned_kind("body-html", self.site.drafts))

@@ -76,6 +76,8 @@ OwnLookup = Callable[[str], "str | None"]
 """A link's href → its site path when written with the site's own address, else None."""
 TextLookup = Callable[[str, str], "str | None"]
 """A link's href and its text → the text to show instead, or None to keep it."""
+AddressLookup = Callable[[str], str]
+"""A link's href → the site path of the page not published now it names (links.held_address)."""
 
 
 ALIGN_RE = re.compile(r"\s*text-align\s*:\s*(left|right|center)\s*;?\s*", re.IGNORECASE)
@@ -387,13 +389,16 @@ class MarkdownRenderer:
         link: LinkLookup = lambda href: None,
         own: OwnLookup = lambda href: None,
         shown: TextLookup | None = None,
+        held_at: AddressLookup = lambda href: "",
     ) -> str:
         """Sanitised HTML for one Markdown document; links to content files ("x.md") lead
         where `link` says, links to site paths ("/the/…") get the folder the site is served
         under (`prefix`, e.g. "/chau-thanh"), as images do, links written with the site's own
         address become the site path `own` gives (with `prefix`), a link whose text has no
         markup shows the text `shown` gives instead, when it gives one, and headings never take
-        an id the page around the body uses (`taken_ids`)."""
+        an id the page around the body uses (`taken_ids`); a link to a page not published now
+        (links.HELD) keeps its words, neutral ones when they spell the address `held_at`
+        gives it or its file's name."""
         blocks = self.plain.parse(text)
         if blocks is not None:
             html = plain_cleaned(
@@ -413,7 +418,7 @@ class MarkdownRenderer:
             held: list[bool] = []
             html = LINK_RE.sub(partial(_linked, link, held), html)
             if held:
-                html = _unheld(html)
+                html = _unheld(html, held_at)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
@@ -461,16 +466,18 @@ def _linked(link: LinkLookup, held: list[bool], match: re.Match[str]) -> str:
     return f'{match[1]}{htmllib.escape(found)}"'
 
 
-def _unheld(html: str) -> str:
+def _unheld(html: str, held_at: AddressLookup) -> str:
     """`html` with each link `_linked` marked reduced to its words: the page it leads to is
     not published now, and its address (from its title) must not be; words naming its file
-    (its address as the link's text) become neutral ones (links.held_words)."""
-    return HELD_LINK_RE.sub(_held_words, html)
+    or the address `held_at` gives (its address as the link's text) become neutral ones
+    (links.held_words)."""
+    return HELD_LINK_RE.sub(partial(_held_words, held_at), html)
 
 
-def _held_words(match: re.Match[str]) -> str:
+def _held_words(held_at: AddressLookup, match: re.Match[str]) -> str:
     """The words one marked link is reduced to."""
-    instead = held_words(htmllib.unescape(match[1]), htmllib.unescape(match[2]))
+    href = htmllib.unescape(match[1])
+    instead = held_words(href, htmllib.unescape(match[2]), held_at(href))
     return match[2] if instead is None else htmllib.escape(instead, quote=False)
 
 

@@ -90,7 +90,7 @@ class PageRecords:
         for source, href in links:
             link = ("link", source.rpartition("/")[0], href)  # as for images, the folder only
             if (found := self._looks.get(link)) is None:
-                found = self._looks[link] = repr(self.context.link_target(href, source))
+                found = self._looks[link] = repr(self.context.link_record(href, source))
             parts.append(found)
         return digest(*parts)
 

@@ -81,7 +81,7 @@ from urllib.parse import urlsplit
 from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
-from publish.links import held_words, may_name_file
+from publish.links import held_words, linked_file, may_name_file
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -232,6 +232,16 @@ _HTML_FILE_LINK = re.compile(
 """A raw HTML link to a content file and its words, tags and all («<b>…</b>»), up to its
 «</a>» and never across another «<a»: each try ends where the next begins. No «=» in its
 address: «<a href=href=href=…» (100 KB) took 9 s, each «href=» scanning on."""
+_FILE_NAME = re.compile(
+    r"(?<![^\s<>«»\"'()\[\]])[^\s<>«»\"'()\[\]]*?(?<![^\s<>«»\"'()\[\]/])"
+    r"\d{4}-\d{2}-\d{2}-[^\s<>«»\"'()\[\]/]*\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?",
+    re.IGNORECASE,
+)
+"""A bulletin's file name (dated, as `publish new` names it) typed as text, no link, alone or
+in an address («2020-12-20-ten-bai.md», «https://…/bai-viet/2020-12-20-ten-bai.md#muc»): no
+word a reader searches for, and a held bulletin's carries its date and slug (as
+publish.render.radio.layout.station_words reduces it for the station). Another name («hướng dẫn
+README.md») is words."""
 _HTML_TAG = re.compile(rf"{TAG_RE.pattern}|<[!?][^<>]*+>")
 """A tag as the radio reads one (`TAG_RE`): its quoted values may hold `>` (`<a title="a>b">`),
 which ended it there and left «b">» in the text searched; or a `<!…>`, `<?…>`."""
@@ -469,11 +479,13 @@ def too_short(wanted: Sequence[str]) -> bool:
     return all(len(term) < 2 and not term.isdigit() for term in wanted)
 
 
-def plain_text(markdown: str) -> str:
+def plain_text(markdown: str, pages: Mapping[str, str] | None = None) -> str:
     """Markdown reduced to its words: link and image text kept, URLs, reference definitions,
     tags, comments dropped
     (words in angle brackets that are no tag kept, as the page shows them: a lone «<Em>» in a
-    raw HTML block is a tag, see raw_html_settled)."""
+    raw HTML block is a tag, see raw_html_settled); `pages`: the site path of the page each
+    link to a content file leads to, by its href (see LinkedPages)."""
+    pages = pages or {}
     references: dict[str, str] = {}
     if "]:" in markdown:
         text = DEFINITION_RE.sub(partial(_unless_footnote, references), markdown)
@@ -482,12 +494,15 @@ def plain_text(markdown: str) -> str:
     text = _HIDDEN_HTML.sub(" ", raw_html_settled(text)) if "<" in text else text
     text = _MD_IMAGE.sub(r" \1 ", text)
     if ".md" in text.lower():  # words that spell a content file's name go: see _link_words
-        text = _HTML_FILE_LINK.sub(_link_words, text) if "<" in text else text
-        text = _MD_LINK.sub(_link_words, text)
+        words = partial(_link_words, pages)
+        text = _HTML_FILE_LINK.sub(words, text) if "<" in text else text
+        text = _MD_LINK.sub(words, text)
     else:
         text = _MD_LINK.sub(r" \1 ", text)
     if any(".md" in href.lower() for href in references.values()):
-        text = _MD_REFERENCE.sub(partial(_reference_words, references), text)
+        text = _MD_REFERENCE.sub(partial(_reference_words, references, pages), text)
+    if ".md" in text.lower():  # what is left is text: a bulletin's file name typed in it
+        text = _FILE_NAME.sub(" ", text)
     return tags_replaced(_HTML_TAG, text, " ") if "<" in text else text
 
 
@@ -506,25 +521,29 @@ def _reference_id(written: str) -> str:
     return " ".join(written.split()).casefold()
 
 
-def _reference_words(references: Mapping[str, str], match: re.Match[str]) -> str:
+def _reference_words(
+    references: Mapping[str, str], pages: Mapping[str, str], match: re.Match[str]
+) -> str:
     """A reference link's words for the index as `_link_words` gives them; left as written
     when no definition has its id (a footnote's «[^1]», words in brackets)."""
     href = references.get(_reference_id(match["id"] or match["words"]))
-    return match[0] if href is None else _indexed(href, match["words"])
+    return match[0] if href is None else _indexed(href, match["words"], pages)
 
 
-def _link_words(match: re.Match[str]) -> str:
+def _link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
     """A link's words for the index (see _indexed)."""
     target = match["href"].strip().removeprefix("<").split(">", 1)[0].split(None, 1)
-    return _indexed(target[0] if target else "", match["words"])
+    return _indexed(target[0] if target else "", match["words"], pages)
 
 
-def _indexed(href: str, words: str) -> str:
-    """A link's words for the index, none when they spell the content file it names
-    (links.held_words, whether that file is held now or not: the index then does not follow
-    the clock): its date and slug may name a victim or an embargoed fact, and the page shows
-    neutral words instead."""
-    return " " if may_name_file(href) and held_words(href, words) else f" {words} "
+def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
+    """A link's words for the index, none when they spell the content file it names or the
+    address of its page (`pages`, which its `slug` makes) (links.held_words, whether that file
+    is held now or not: the index then does not follow the clock): its date and slug may name
+    a victim or an embargoed fact, and the page shows neutral words instead."""
+    if may_name_file(href) and held_words(href, words, pages.get(href, "")):
+        return " "
+    return f" {words} "
 
 
 def shard_key(term: str, keys: Sequence[str] | set[str]) -> str | None:
@@ -1535,7 +1554,31 @@ def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") 
 def site_docs(site: Site) -> list[SearchDoc]:
     """The website's bulletins as search documents, oldest first (as they are numbered)."""
     prefix, order, _ = _shape(site)
-    return [_doc(b, prefix, order) for b in _numbered(site)]
+    pages = _site_linked_pages(site)
+    return [_doc(b, prefix, order, pages=pages.get(b.source, ())) for b in _numbered(site)]
+
+
+LinkedPages = tuple[tuple[str, str], ...]
+"""(href, site path of its page) of each link of a body to a loaded content file, held or not:
+a link's words spelling that address name the file (links.held_words), and the address comes
+from its `slug`, which need not be in its file's name."""
+
+
+def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
+    """The LinkedPages of one bulletin's body."""
+    found: dict[str, str] = {}
+    for href, _ in bulletin.links:
+        file = linked_file(href, bulletin.source, site.documents, site.config.addresses)
+        if file is not None:
+            found[href] = site.documents[file]
+    return tuple(sorted(found.items()))
+
+
+def _site_linked_pages(site: Site) -> dict[str, LinkedPages]:
+    """The LinkedPages of each website bulletin whose body links to a content file, by its file."""
+    return {
+        b.source: found for b in _numbered(site) if b.links if (found := _linked_pages(b, site))
+    }
 
 
 def _numbered(site: Site) -> tuple[Bulletin, ...]:
@@ -1544,23 +1587,31 @@ def _numbered(site: Site) -> tuple[Bulletin, ...]:
     return site.for_channel("web")[::-1]
 
 
-def _doc_inputs(bulletin: Bulletin) -> str:
+def _doc_inputs(bulletin: Bulletin, pages: LinkedPages = ()) -> str:
     """What one bulletin's part of the index is made of but its URL (see Bulletin.made_of;
-    site.toml, with the categories, is in the cache salt), as text: 10,000 strings pickle
-    faster than 10,000 tuples of them."""
+    site.toml, with the categories, is in the cache salt), and the addresses its links lead to
+    (`pages`), as text: 10,000 strings pickle faster than 10,000 tuples of them."""
     b = bulletin
-    return repr((b.source, b.tags, *b.made_of("body", "title", "summary", "category", "date")))
+    made = (b.source, b.tags, *b.made_of("body", "title", "summary", "category", "date"))
+    return repr((*made, pages) if pages else made)
 
 
 def _doc(
-    bulletin: Bulletin, prefix: str, order: Mapping[str, int], *, body: bool = True
+    bulletin: Bulletin,
+    prefix: str,
+    order: Mapping[str, int],
+    *,
+    body: bool = True,
+    pages: LinkedPages = (),
 ) -> SearchDoc:
-    """One bulletin as a search document (`body=False`: for its card, which shows no body)."""
+    """One bulletin as a search document (`body=False`: for its card, which shows no body);
+    `pages`: the addresses its links lead to."""
+    text = plain_text(bulletin.body, dict(pages)) if body else ""
     return SearchDoc(
         url=prefix + bulletin.url,
         title=bulletin.title,
         summary=bulletin.summary,
-        body=plain_text(bulletin.body) + " " + " ".join(bulletin.tags) if body else "",
+        body=text + " " + " ".join(bulletin.tags) if body else "",
         category=order[bulletin.category],
         date_iso=bulletin.date.date().isoformat(),
         date_label=vn_short_date(bulletin.date),
@@ -1640,7 +1691,8 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
     slot = cache.key("search-built", site.drafts)  # a preview's index apart (see render)
     bulletins = _numbered(site)
     urls = tuple(b.url for b in bulletins)
-    inputs = tuple(_doc_inputs(b) for b in bulletins)
+    pages = _site_linked_pages(site)
+    inputs = tuple(_doc_inputs(b, pages.get(b.source, ())) for b in bulletins)
     last = cache.get(slot) if ledger is not None else None
     if not isinstance(last, _Built) or ledger is None:
         last = on_disk = None
@@ -1656,9 +1708,10 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
         with cache.batched():
             found = None
             if last is not None and on_disk is not None and ledger is not None:
-                found = _update(last, urls, inputs, site, cache, partial(_last_bytes, last, ledger))
+                read = partial(_last_bytes, last, ledger)
+                found = _update(last, urls, inputs, site, cache, read, pages)
             if found is None:
-                found = _build(site, cache, lexicon)
+                found = _build(site, cache, lexicon, pages)
             keys, files, digests, present = found
             if site.written:
                 cache.put(slot, _Built(urls, inputs, keys, digests, lexicon, present))
@@ -1783,11 +1836,14 @@ def _spelled_in(words: list[str], table: _Table) -> list[str]:
 
 
 def _build(
-    site: Site, cache: Fragments, lexicon: Lexicon = ()
+    site: Site,
+    cache: Fragments,
+    lexicon: Lexicon = (),
+    pages: Mapping[str, LinkedPages] | None = None,
 ) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str], frozenset[str]]:
     """The whole index, exactly as build_index() makes it, a block of documents at a time:
     each document's fields key, the files and their digests, the `lexicon`'s abbreviations
-    it has.
+    it has (`pages`: the LinkedPages of each bulletin with any, by its file).
 
     Each block's fields (plain text, folding, terms: most of the work), postings and cards are
     made in worker processes, which also write the fields to the cache; the blocks' postings
@@ -1800,6 +1856,7 @@ def _build(
     kind = _fields_kind(site)
     # Asked here, before the workers fork and write fields of their own (see holds_kind).
     stored = cache.holds_kind(FIELDS_KIND)
+    pages = _site_linked_pages(site) if pages is None else pages
     jobs = [
         partial(
             _index_block,
@@ -1811,6 +1868,11 @@ def _build(
             kind,
             stored,
             lexicon,
+            {
+                b.source: pages[b.source]
+                for b in bulletins[start : start + size]
+                if b.source in pages
+            },
         )
         for start in range(0, len(bulletins), size)
     ]
@@ -1864,15 +1926,18 @@ def _index_block(
     kind: str,
     stored: bool = True,
     lexicon: Lexicon = (),
+    pages: Mapping[str, LinkedPages] | None = None,
 ) -> _Block:
     """The part of the index of bulletins[start:], numbered from `start` (a job that may run
     in a worker process; `start` is a multiple of CHUNK); `kind`: the fields' cache kind;
-    `stored`: whether the cache may hold any document's fields."""
+    `stored`: whether the cache may hold any document's fields; `pages`: the LinkedPages of each
+    bulletin with any, by its file."""
+    pages = pages or {}
     keys: list[str] = []
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     for number, bulletin in enumerate(bulletins, start):
-        doc = _doc(bulletin, prefix, order)
+        doc = _doc(bulletin, prefix, order, pages=pages.get(bulletin.source, ()))
         keys.append(_fields_key(cache, doc, lexicon))
         fields = _cached_fields(
             cache, doc, keys[-1], bulletin.source, kind, stored=stored, lexicon=lexicon
@@ -1900,6 +1965,7 @@ def _update(
     site: Site,
     cache: Fragments,
     read: Callable[[str], bytes | None],
+    pages: Mapping[str, LinkedPages],
 ) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str], frozenset[str]] | None:
     """The last index with the numbers whose bulletin changed re-indexed — each document's
     fields key, the files that are new or changed, the digests of all — or None when more than
@@ -1931,7 +1997,7 @@ def _update(
             return None
         new: dict[str, int] = {}
         if i < count:
-            doc = _doc(bulletins[i], prefix, order)
+            doc = _doc(bulletins[i], prefix, order, pages=pages.get(bulletins[i].source, ()))
             keys[i] = _fields_key(cache, doc, last.lexicon)
             kind = _fields_kind(site)
             new = _cached_fields(

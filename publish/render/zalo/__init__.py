@@ -36,11 +36,12 @@ from publish.render.zalo.payload import (
     encode,
     fields,
     footer_texts,
+    forget_fields,
     header,
     payload_path,
     same_calls,
 )
-from publish.site_paths import forget_folder_pages
+from publish.site_paths import forget_site_paths
 
 __all__ = ["article", "check", "render", "too_many_blocks"]
 
@@ -165,7 +166,9 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     # until the next build.
     _shelves.clear()
     _reads.clear()
-    forget_folder_pages()
+    _last.clear()
+    forget_fields()
+    forget_site_paths()
 
 
 def article(bulletin: Bulletin, site: Site) -> dict[str, Any]:

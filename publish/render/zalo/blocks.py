@@ -412,7 +412,9 @@ class _Walker(HTMLParser):
                 self.buffer.append("]")
             target = self.link(href.strip()) if href.strip() else None
             shown = plain_text("".join(self.buffer[start:]))
-            instead = self.shown(href.strip(), shown) if self.shown and target is not None else None
+            # A line break in the words parts two of them (links.held_words): as a space.
+            asked = shown.replace(LINE, " ")
+            instead = self.shown(href.strip(), asked) if self.shown and target is not None else None
             if instead is not None:
                 self.buffer[start:] = [shown := instead]
             if target and not already_shown(target, shown):

@@ -20,7 +20,7 @@ from publish.config import Config
 from publish.config_files import DEFAULT_COVER
 from publish.content_images import content_image, remote_image
 from publish.correction_text import told
-from publish.links import HELD, content_link, held_words, resolve
+from publish.links import HELD, content_link, held_address, held_record, held_words, resolve
 from publish.model import Bulletin, Correction, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
@@ -40,6 +40,7 @@ __all__ = [
     "encode",
     "fields",
     "footer_blocks",
+    "forget_fields",
     "header",
     "payload_path",
     "same_calls",
@@ -110,6 +111,11 @@ def fields(bulletin: Bulletin, site: Site) -> Fields:
     if found is None or found[0] is not bulletin:
         found = memo[id(bulletin)] = (bulletin, fields_of(bulletin, site.config))
     return found[1]
+
+
+def forget_fields() -> None:
+    """Let go of the latest site's fields: a rendered site is not kept until the next."""
+    _FIELDS.clear()
 
 
 def fields_of(bulletin: Bulletin, config: Config) -> Fields:
@@ -189,6 +195,13 @@ def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable
     return target
 
 
+def _held_at(bulletin: Bulletin, site: Site) -> Callable[[str], str]:
+    """href → the address the page a link names will have once published, when the website
+    has no page of that file now, else "" (links.held_address)."""
+    documents, addresses, unlinked = site.documents, site.config.addresses, site.unlinked()
+    return lambda href: held_address(href, bulletin.source, documents, addresses, unlinked)
+
+
 def _image_block(
     bulletin: Bulletin, site: Site, images: ZaloImages
 ) -> Callable[[str, str, str], dict[str, Any] | None]:
@@ -245,6 +258,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     check them)."""
     image = _image_block(bulletin, site, images)
     link = _link_target(bulletin, site, images)
+    held_at = _held_at(bulletin, site)
     addresses = site.config.addresses
     old = bool(site.config.site.old_base_urls)
     used: list[tuple[tuple[str, str, str], Any]] = []
@@ -271,7 +285,8 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
             # site path is shown as written whatever the pages (SiteAddresses.own_path).
             or _under_folder(href, addresses.folder)
         ):
-            followed.append((href, url))
+            # To a held file: the address it will have too, which its words may spell.
+            followed.append((href, held_record(url, held_at(href)) if url == HELD else url))
         return url
 
     def readdressed(href: str, text: str) -> str | None:
@@ -279,7 +294,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
         with, when it leads to a page here: shown once, not «old (new)»; neutral words for one
         to a page not published now whose text names its file (links.held_words)."""
         if ".md" in href and link(href) == HELD:
-            return held_words(href, text)
+            return held_words(href, text, held_at(href))
         if not old or not text_is_address(text, href) or addresses.old_path(href) is None:
             return None
         url = link(href)  # recorded_link records it once the text is shown
@@ -301,8 +316,15 @@ def same_calls(bulletin: Bulletin, site: Site, images: ZaloImages, calls: Calls)
     (a linked bulletin's address may have changed, this body not)."""
     image = _image_block(bulletin, site, images)
     link = _link_target(bulletin, site, images)
+    held_at = _held_at(bulletin, site)
+
+    def recorded(href: str) -> str | None:
+        """Where `href` leads, as body_blocks recorded it."""
+        url = link(href)
+        return held_record(url, held_at(href)) if url == HELD else url
+
     return all(image(*call) == block for call, block in calls[0]) and all(
-        link(href) == url for href, url in calls[1]
+        recorded(href) == url for href, url in calls[1]
     )
 
 

@@ -1,0 +1,96 @@
+"""The words of links to pages not published now, as a channel reading the body as text gets them.
+
+The website shows a link to a held file (links.HELD) by its words alone, and neutral words
+(links.HELD_LINK_WORDS) where they spell that file's name or address (links.held_words). The
+radio reads a link's words as the body types them: the same words are made neutral in the body
+it reads, the link, its address and every line kept where they were.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from publish.links import HELD_LINK_WORDS, held_words
+from publish.markdown_code import masked
+
+__all__ = ["neutral_link_words"]
+
+_INLINE = re.compile(
+    r"(?<![\\!])\[(?P<words>[^\[\]]*)\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<href>[^\s()]*))"
+)
+"""An inline link «[words](address …)» (no image's), its words and address."""
+_REFERENCE = re.compile(
+    r"(?<![\\!\]])\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?(?![(:\[])"
+)
+"""A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
+_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!\^)(?P<id>[^\]\n]+)\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<href>\S+))", re.M
+)
+"""A reference definition «[id]: address» (no footnote's)."""
+_ANCHOR = re.compile(
+    r"<a\b(?=[^<>]*+>)(?>[^<>]*?\bhref\s*=\s*"
+    r"(?:\"(?P<quoted>[^\"<>]*)\"|'(?P<single>[^'<>]*)'|(?P<bare>[^\s<>\"'=]+))[^<>]*+>)"
+    r"(?P<words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>",
+    re.IGNORECASE,
+)
+"""A raw HTML link, its address and its words, tags and all, up to its «</a>»; a tag that
+never closes is no link, and its words end at the next «<a»: each try ends where the next
+begins («<a href=href=href=…» was tried from every «href=» to the end)."""
+
+
+def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
+    """`body` with the words of each link whose address is a key of `held` (the links of the
+    body to files the website has no page of now, with the address each will have: see
+    links.held_address) replaced by HELD_LINK_WORDS where they spell that file's name or
+    address, as the page shows them; each line kept where it was."""
+    if not held:
+        return body
+    text = masked(body)
+    spans = [
+        match.span("words")
+        for match in _INLINE.finditer(text)
+        if _spelled(held, _first(match, "angled", "href"), _words(body, match))
+    ]
+    if "]:" in text:
+        defined: dict[str, str] = {}
+        for definition in _DEFINITION.finditer(text):
+            defined.setdefault(_id(definition["id"]), _first(definition, "angled", "href"))
+        spans += [
+            match.span("words")
+            for match in _REFERENCE.finditer(text)
+            if _spelled(
+                held, defined.get(_id(match["id"] or match["words"]), ""), _words(body, match)
+            )
+        ]
+    if "<" in text:
+        spans += [
+            match.span("words")
+            for match in _ANCHOR.finditer(text)
+            if _spelled(held, _first(match, "quoted", "single", "bare"), _words(body, match))
+        ]
+    for start, end in sorted(spans, reverse=True):
+        # Its line breaks kept: the radio's notes name the lines of the file.
+        body = body[:start] + HELD_LINK_WORDS + "\n" * body.count("\n", start, end) + body[end:]
+    return body
+
+
+def _words(body: str, match: re.Match[str]) -> str:
+    """A link's words as the page shows them: found in the masked body, read in `body` (a code
+    span in them was blanked) with the code's backticks dropped."""
+    return body[match.start("words") : match.end("words")].replace("`", "")
+
+
+def _first(match: re.Match[str], *groups: str) -> str:
+    """The first of `groups` that took part in `match`, stripped."""
+    return next((match[g] for g in groups if match[g] is not None), "").strip()
+
+
+def _id(written: str) -> str:
+    """A reference's id as Markdown matches it: case and runs of spaces aside."""
+    return " ".join(written.split()).casefold()
+
+
+def _spelled(held: Mapping[str, str], href: str, words: str) -> bool:
+    """Whether a link to `href` leads to a held file and its `words` spell its name or address."""
+    return href in held and held_words(href, words, held[href]) is not None

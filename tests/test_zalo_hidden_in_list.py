@@ -1,0 +1,335 @@
+"""[zalo] list_total_counts_hidden: Zalo's list of articles may count hidden articles in its
+total without listing them (zalo-oa-api.md §2.5 does not say).
+
+Read so, the list of an OA with one hidden article was «short» at every run, for ever: the
+lost-create lookup, --reconcile, the daily hand-deleted check and `publish report`'s deleted
+warning all stayed off, each promising that the next run would read it again. With the setting
+on, a shortfall no larger than the articles state/zalo.json records hidden is a whole list;
+off (the default), the operator is told the setting exists and how to turn it on. Against the
+loopback emulator, whose `hidden_in_list` plays each way Zalo may answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.commands import zalo_sandbox
+from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
+
+ON = "list_total_counts_hidden = true"
+FIX = "đặt list_total_counts_hidden = true trong bảng [zalo] của site.toml"
+
+
+def said(capsys: pytest.CaptureFixture[str]) -> str:
+    """Everything printed since the last look, on one line."""
+    return " ".join(told(capsys).split())
+
+
+def withdraw(root: Path, index: int) -> None:
+    """Make bulletin `index` a draft: the next sync hides its article."""
+    path = root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md"
+    path.write_text(zalo_bulletin(index, draft="true"), encoding="utf-8")
+
+
+def expire_access_token(tmp_path: Path) -> None:
+    """The token file as a day after the last refresh: the next sync renews it, and checks
+    for articles deleted by hand."""
+    token = tmp_path / "secrets" / "token.json"
+    pair = json.loads(token.read_text("utf-8"))
+    pair["expires_at"] = time.time() - 60
+    token.write_text(json.dumps(pair), "utf-8")
+
+
+def one_hidden(tmp_path: Path, emulator: ZaloEmulator, zalo: str = "") -> Path:
+    """A project of 3 bulletins on Zalo, the first withdrawn (its article hidden), against an
+    OA whose list counts hidden articles in its total without listing them."""
+    root = zalo_project(tmp_path, 3, zalo=zalo)
+    assert sync(root) == 0
+    withdraw(root, 0)
+    assert sync(root) == 0
+    assert records(root)["bt-000"]["status"] == "hidden"
+    emulator.configure(hidden_in_list="counted")
+    emulator.clear_calls()
+    return root
+
+
+# --- the emulator ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("how", "listed", "total"), [("listed", 3, 3), ("left_out", 2, 2), ("counted", 2, 3)]
+)
+def test_the_emulator_lists_a_hidden_article_each_way_zalo_may(
+    how: str, listed: int, total: int
+) -> None:
+    with ZaloEmulator(EmulatorConfig(hidden_in_list=how)) as emu:
+        for n in range(3):
+            emu.state.articles[str(n)] = {
+                "id": str(n),
+                "type": "normal",
+                "title": f"Bài {n}",
+                "status": "hide" if n == 1 else "show",
+                "create_date": n,
+                "update_date": n,
+                "seq": n,
+                "total_view": 0,
+                "total_share": 0,
+            }
+        page = emu.state.slice(0, 10, "normal", emu.config)
+        assert (len(page["medias"]), page["total"]) == (listed, total)
+        assert all(item["status"] == "show" for item in page["medias"]) == (how != "listed")
+
+
+def test_the_emulator_refuses_a_way_it_does_not_know() -> None:
+    with pytest.raises(ValueError, match="hidden_in_list"):
+        EmulatorConfig(hidden_in_list="hidden")
+    with ZaloEmulator() as emu, pytest.raises(ValueError, match="hidden_in_list"):
+        emu.configure(hidden_in_list="count")
+
+
+def test_the_sandbox_plays_the_way_it_is_asked_to(capsys: pytest.CaptureFixture[str]) -> None:
+    """An operator whose lists always read short tries the setting against `publish
+    zalo-sandbox --hidden-in-list counted` before Zalo; its help names the setting."""
+    parser = argparse.ArgumentParser()
+    zalo_sandbox.add_parser(parser.add_subparsers())
+    args = parser.parse_args(["zalo-sandbox", "--hidden-in-list", "counted"])
+    assert zalo_sandbox.config_from_args(args, env={}).hidden_in_list == "counted"
+    default = parser.parse_args(["zalo-sandbox"])
+    assert zalo_sandbox.config_from_args(default, env={}).hidden_in_list == "listed"
+    with pytest.raises(SystemExit):
+        parser.parse_args(["zalo-sandbox", "--help"])
+    assert "list_total_counts_hidden = true" in " ".join(capsys.readouterr().out.split())
+
+
+# --- the setting ----------------------------------------------------------------------------------
+
+
+def test_a_setting_that_is_not_true_or_false_is_refused_in_vietnamese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1, zalo='list_total_counts_hidden = "có"')
+    assert main(["--root", str(root), "--now", NOW, "check"]) == 1
+    out = said(capsys)
+    assert "trường '[zalo] list_total_counts_hidden': cần true hoặc false" in out
+    assert "list_total_counts_hidden = true" in out
+
+
+# --- the daily hand-deleted check -----------------------------------------------------------------
+
+
+def test_off_the_daily_check_names_the_setting_instead_of_promising_tomorrow(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_hidden(tmp_path, emulator)
+    before = records(root)
+    expire_access_token(tmp_path)
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = said(capsys)
+    assert "chưa đọc được danh sách bài trên Zalo OA để tìm bài bị xoá tay" in out
+    assert "chỉ có 2 bài trong khi Zalo báo tổng 3 bài" in out
+    assert "state/zalo.json ghi 1 bài đã ẩn mà danh sách không có, đủ bù 1 bài thiếu" in out
+    assert FIX in out
+    assert "Không cần làm gì" not in out
+    assert records(root) == before and emulator.write_calls() == []
+
+
+def test_on_the_daily_check_finds_an_article_deleted_by_hand_beside_a_hidden_one(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_hidden(tmp_path, emulator, ON)
+    gone = records(root)["bt-001"]["article_id"]
+    del emulator.state.articles[gone]
+    expire_access_token(tmp_path)
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = said(capsys)
+    assert f"bài {gone}" in out and "không còn trên Zalo" in out
+    assert emulator.count_calls("/article/create") == 1
+    after = records(root)
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] != gone
+    assert after["bt-000"]["status"] == "hidden"  # the hidden one is not taken for deleted
+
+
+@pytest.mark.parametrize("how", ["listed", "left_out"])
+def test_on_against_an_oa_whose_total_leaves_hidden_articles_out_nothing_changes(
+    how: str, tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """Set wrongly the other way, the setting costs nothing: the list is whole either way."""
+    root = one_hidden(tmp_path, emulator, ON)
+    emulator.configure(hidden_in_list=how)
+    gone = records(root)["bt-001"]["article_id"]
+    del emulator.state.articles[gone]
+    expire_access_token(tmp_path)
+    assert sync(root) == 0
+    after = records(root)
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] != gone
+    assert after["bt-000"]["status"] == "hidden"
+    assert emulator.count_calls("/article/create") == 1
+
+
+def test_on_a_shortfall_beyond_the_hidden_articles_is_still_short(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_hidden(tmp_path, emulator, ON)
+    before = records(root)
+    live = before["bt-001"]["article_id"]
+    emulator.state.articles[live]["status"] = "hide"  # hidden by hand: not a hiding the tool knows
+    expire_access_token(tmp_path)
+    capsys.readouterr()
+    assert sync(root) == 0
+    out = said(capsys)
+    assert "chỉ có 1 bài trong khi Zalo báo tổng 3 bài" in out
+    assert "Đã trừ 1 bài đã ẩn mà state/zalo.json ghi" in out and "vẫn thiếu 1 bài" in out
+    assert records(root) == before and emulator.write_calls() == []
+
+
+# --- the lost-create lookup -----------------------------------------------------------------------
+
+
+def lost_create(root: Path, emulator: ZaloEmulator) -> None:
+    """A fourth bulletin whose create reply is lost after Zalo made the article."""
+    path = root / "content" / "bai-viet" / "ban-tin-003.md"
+    path.write_text(zalo_bulletin(3), encoding="utf-8")
+    emulator.configure(fault_paths=("/article/create",), drop_first=1, drop_after_processing=True)
+
+
+def test_on_a_lost_create_is_found_not_posted_twice(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    root = one_hidden(tmp_path, emulator, ON)
+    lost_create(root, emulator)
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 1
+    titles = [a["title"] for a in emulator.articles.values()]
+    assert len(titles) == len(set(titles)) == 4
+    assert records(root)["bt-003"]["article_id"] in emulator.articles
+
+
+def test_off_a_lost_create_waits_and_the_operator_learns_of_the_setting(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_hidden(tmp_path, emulator)
+    lost_create(root, emulator)
+    capsys.readouterr()
+    assert sync(root) == 3
+    out = said(capsys)
+    assert "chưa biết bài của bản tin này đã có trên OA chưa" in out
+    assert FIX in out
+    assert "thiếu đúng như vậy ở mọi lần chạy thì đọc lại không giúp" in out
+    assert "(không cần làm gì)" not in out
+    assert emulator.count_calls("/article/create") == 1  # not sent again blindly
+
+
+# --- the check before creating (held-back creates) ------------------------------------------------
+
+
+def test_off_creates_held_back_by_a_short_list_name_the_setting(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every record hidden, a new bulletin's check reads the OA's list to its end."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    withdraw(root, 0)
+    assert sync(root) == 0
+    emulator.configure(hidden_in_list="counted")
+    emulator.clear_calls()
+    (root / "content" / "bai-viet" / "ban-tin-001.md").write_text(zalo_bulletin(1), "utf-8")
+    capsys.readouterr()
+    assert sync(root) == 3
+    out = said(capsys)
+    assert "nên chưa tạo bài mới cho 1 bản tin (bt-001)" in out
+    assert FIX in out
+    assert "thiếu đúng như vậy ở mọi lần chạy thì đọc lại không giúp" in out
+    assert "Không cần làm gì: lần đồng bộ sau đọc lại danh sách rồi tạo" not in out
+    assert "xem list_total_counts_hidden trong bảng [zalo] của site.toml" in out
+    assert emulator.count_calls("/article/create") == 0
+
+    site = root / "site.toml"
+    site.write_text(site.read_text("utf-8").replace("[zalo]\n", f"[zalo]\n{ON}\n", 1), "utf-8")
+    assert sync(root) == 0
+    assert "chưa đọc được danh sách bài" not in said(capsys)  # nor the check for twins after
+    assert emulator.count_calls("/article/create") == 1
+    assert records(root)["bt-001"]["status"] == "live"
+
+
+# --- --reconcile ----------------------------------------------------------------------------------
+
+
+def lose_record(root: Path, key: str) -> None:
+    """state/zalo.json without `key`'s record, as a hand edit or a lost commit leaves it."""
+    path = root / "state" / "zalo.json"
+    data = json.loads(path.read_text("utf-8"))
+    del data["entries"][key]
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+
+
+def test_on_reconcile_takes_back_an_article_and_keeps_the_hidden_one_hidden(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_hidden(tmp_path, emulator, ON)
+    hidden = records(root)["bt-000"]
+    article = records(root)["bt-002"]["article_id"]
+    lose_record(root, "bt-002")
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 0
+    after = records(root)
+    assert after["bt-002"]["article_id"] == article
+    assert after["bt-000"]["status"] == "hidden"
+    assert after["bt-000"]["article_id"] == hidden["article_id"]
+    assert emulator.count_calls("/article/create") == 0
+    assert "không còn trên Zalo" not in said(capsys)
+
+
+def test_off_reconcile_changes_nothing_and_names_the_setting(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_hidden(tmp_path, emulator)
+    lose_record(root, "bt-002")
+    before = records(root)
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 3
+    out = said(capsys)
+    assert "--reconcile: chưa đọc trọn danh sách bài trên Zalo OA" in out
+    assert FIX in out and "chạy lại không giúp" in out
+    assert records(root) == before and emulator.write_calls() == []
+
+
+# --- publish report -------------------------------------------------------------------------------
+
+
+def report(root: Path) -> int:
+    """Run `publish report`."""
+    return main(["--root", str(root), "--now", NOW, "report"])
+
+
+def test_on_report_warns_of_an_article_deleted_by_hand_beside_a_hidden_one(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_hidden(tmp_path, emulator, ON)
+    gone = records(root)["bt-001"]["article_id"]
+    del emulator.state.articles[gone]
+    capsys.readouterr()
+    assert report(root) == 0
+    out = said(capsys)
+    assert "1 bài state/zalo.json ghi là đang đăng không có trong danh sách" in out
+    assert f"(bài {gone})" in out
+    assert "chỉ có" not in out
+
+
+def test_off_report_keeps_the_counts_and_names_the_setting(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = one_hidden(tmp_path, emulator)
+    capsys.readouterr()
+    assert report(root) == 0
+    out = said(capsys)
+    assert "Số liệu của 2 bài đọc được vẫn được ghi" in out
+    assert FIX in out
