@@ -378,13 +378,18 @@ def _main(argv: Sequence[str] | None) -> int:
     except Exception as exc:
         if args.debug:
             raise
-        name = re.sub(r"[^A-Za-z]", "", type(exc).__name__)
         print(
-            f"Lỗi nội bộ không mong đợi ({name}). Chạy lại với --debug để xem chi tiết "
-            "và báo cho nhóm phát triển.",
+            f"Lỗi nội bộ không mong đợi ({error_class(exc)}). Chạy lại với --debug để xem chi "
+            "tiết và báo cho nhóm phát triển.",
             file=sys.stderr,
         )
         return 1
+
+
+def error_class(exc: BaseException) -> str:
+    """How an unexpected error is named to the user: its class alone. Its text is English, and
+    may carry a path or a token: only --debug's traceback shows it."""
+    return re.sub(r"[^A-Za-z]", "", type(exc).__name__)
 
 
 def _writes_default_output(args: argparse.Namespace) -> bool:

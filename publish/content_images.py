@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from publish.addresses import SiteAddresses, site_folder
 from publish.config import Config
 from publish.config_files import written_fix
+from publish.errors import not_a_file
 from publish.fields import SECRET_HINT, Collector, kind
 from publish.frontmatter import Parsed
 from publish.gates import headline_stamp
@@ -364,6 +365,17 @@ def _image(
         )
         return None
     found = _image_file(path, config)
+    if found is None and os.path.lexists(path):
+        # A folder or a pipe named like the photo: «không tìm thấy ảnh… đặt ảnh vào đúng chỗ
+        # đó» sent the editor to a place they could see already held something.
+        col.add(
+            f"ảnh {as_written(ref)}: {not_a_file(path)}",
+            field=field,
+            line=line,
+            hint=f"Đường dẫn này chỉ tới {_from_content(path, content_dir)}, không phải tệp ảnh: "
+            "sửa đường dẫn tới tệp ảnh, hoặc đổi tên thứ đang nằm ở đó rồi chép ảnh vào.",
+        )
+        return None
     if found is None:
         meant = (
             _suggestion(ref, md_path, config)
@@ -417,6 +429,14 @@ def _copy_to(ref: str, beside: Path, content_dir: Path) -> Path:
     it (`images/a.jpg` is content/images/a.jpg), else (`../images/a.jpg`) beside the file."""
     written = posixpath.normpath(ref.split("#")[0].split("?")[0])
     return beside if written == ".." or written.startswith("../") else content_dir / written
+
+
+def _from_content(path: Path, content_dir: Path) -> str:
+    """`path` as the editor finds it: content/… when under content/, else as it is."""
+    try:
+        return "content/" + path.relative_to(content_dir).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _expected_at(path: Path | None, content_dir: Path) -> str:

@@ -48,6 +48,7 @@ __all__ = [
     "severity_label",
     "show_details",
     "shown_name",
+    "unreadable_fix",
 ]
 
 OS_REASONS = {
@@ -66,6 +67,7 @@ OS_REASONS = {
     errno.EXDEV: "không chuyển được sang ổ đĩa khác",
     errno.EBUSY: "tệp hay thiết bị đang bận",
     errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.ENFILE: "cả máy đang mở quá nhiều tệp cùng lúc",
     errno.EIO: "lỗi đọc ghi của ổ đĩa",
     errno.EADDRINUSE: "cổng đang được chương trình khác dùng",
     errno.EADDRNOTAVAIL: "địa chỉ không có trên máy này",
@@ -91,6 +93,25 @@ def full_disk_fix(exc: OSError, place: str) -> str:
         how = (
             f"xóa bớt tệp của tài khoản này trên ổ đĩa chứa {place} (`quota -s` xem hạn mức; "
             f"{tidy}) hoặc xin người quản trị máy tăng hạn mức"
+        )
+    else:
+        return ""
+    return f"Cách sửa: {how}, rồi chạy lại lệnh."
+
+
+def unreadable_fix(exc: OSError, file: str) -> str:
+    """What to do when a `file` (as typed in a shell) that is not damaged could not be read: too
+    many files open, or a file this user may not read; "" for any other failure (the caller's
+    advice for a damaged file then stands)."""
+    if exc.errno in (errno.EMFILE, errno.ENFILE):
+        how = (
+            "tệp không hỏng, chỉ là không mở thêm được tệp nào: đóng bớt chương trình đang chạy, "
+            "hoặc nâng giới hạn số tệp mở (ví dụ `ulimit -n 4096` trong cửa sổ lệnh này)"
+        )
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        how = (
+            f"cho người dùng này quyền đọc {file} (tệp do một lần chạy lệnh bằng sudo ghi ra: "
+            f"sudo chown $USER {file})"
         )
     else:
         return ""

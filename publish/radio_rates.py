@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publish.correction_text import corrected_key
-from publish.errors import PublishError, os_reason
+from publish.errors import PublishError, os_reason, unreadable_fix
 from publish.git_restore import restore_or_delete
 from publish.render.radio_station import SLUG_MAX
 from publish.syntax import json_error
@@ -140,6 +140,10 @@ def read_kept_rates(path: Path) -> tuple[dict[str, KeptRates], str | None]:
     except FileNotFoundError:
         return {}, None
     except OSError as exc:
+        if fix := unreadable_fix(exc, f"state/{path.name}"):  # no damage: see url_history
+            raise PublishError(
+                f"không đọc được {path.name} trong state/ ({os_reason(exc)}). {fix}"
+            ) from None
         raise _damaged(path, f" ({os_reason(exc)})") from None
     return _records(raw, path), hashlib.sha256(raw).hexdigest()
 

@@ -450,8 +450,7 @@ class LastBuild:
     def start(self) -> None:
         """Before a real build: note each input's stat, then its digest, and drop the old stamp."""
         started = time.time_ns()
-        with contextlib.suppress(OSError):
-            self.path.unlink()
+        self.drop()
         inputs: dict[str, Input] = {}
         stats = self._stats if self._stats is not None else self._stat_inputs()
         known: dict[str, str | None] = {}
@@ -476,6 +475,19 @@ class LastBuild:
         # Files past where the walk stopped are not in the stamp: a build it let replay could
         # miss a change there.
         self._inputs = None if self._partial else inputs
+
+    def drop(self) -> None:
+        """Before a build writes output/: remove the last stamp, or refuse to build. A stamp
+        left in place would be taken later for the output written under it: a build after the
+        sources went back to what it recorded replayed it over the newer pages (QA, session 77,
+        .cache/ files the user may not replace). Saving the new stamp may then fail quietly:
+        without one, the next build is a real one."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise PublishError(_stamp_stuck(self.path, exc)) from None
 
     def record(self, site: Site, channels: tuple[str, ...], outcome: Outcome) -> None:
         """After a successful build: save the stamp (its time span from the site's dates)."""
@@ -549,6 +561,21 @@ class LastBuild:
     def _save(self, stamp: _Stamp) -> None:
         """Write the stamp (best effort: without it the next build is a real one)."""
         write_file(self.path, pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL))
+
+
+def _stamp_stuck(path: Path, exc: OSError) -> str:
+    """Why a build that could not remove the last stamp (`path`, as the command spells the
+    project: typed from where it runs) wrote nothing, and what to do."""
+    from publish.gates import shell_word  # only on this error's path
+
+    folder = path.parent
+    return (
+        f"không xóa được dấu của lần dựng trước ({path}: {os_reason(exc)}), nên lần dựng này "
+        "không ghi gì vào thư mục đầu ra: dấu cũ còn đó thì lần dựng sau có thể tưởng trang cũ "
+        f"là trang mới nhất. Cách sửa: cho người dùng này quyền ghi {folder}/ (tệp do một lần "
+        f"chạy lệnh bằng sudo ghi ra: sudo chown -R $USER {shell_word(str(folder))}) hoặc xóa "
+        f"hẳn {folder}/ (chỉ là bộ nhớ đệm, lần sau tự dựng lại), rồi chạy lại lệnh."
+    )
 
 
 def settled(st: Stat, when_ns: int) -> Stat | None:

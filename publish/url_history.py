@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from publish.config import Config
-from publish.errors import Problem, PublishError, os_reason
+from publish.errors import Problem, PublishError, os_reason, unreadable_fix
 from publish.git_restore import restore_or_delete
 from publish.syntax import json_error
 
@@ -72,8 +72,11 @@ def history_file_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
+        # Too many files open (QA, session 77: `ulimit -n 5`) is no damage: restoring the
+        # file from git, or deleting it, would not have helped.
+        fix = unreadable_fix(exc, f"state/{path.name}") or _mend(path.name)
         raise PublishError(
-            f"không đọc được {path.name} trong state/ ({os_reason(exc)}). {_mend(path.name)}"
+            f"không đọc được {path.name} trong state/ ({os_reason(exc)}). {fix}"
         ) from None
 
 

@@ -130,6 +130,10 @@ def write(
     report = WriteReport()
     mode = 0o666 & ~_umask()
     first = not output.exists()  # a build that fails leaves no empty output/ behind
+    for channel in channels:
+        if os.path.exists(output / channel) and not os.path.isdir(output / channel):
+            # Found only at the last move, it was told by the staging folder's name.
+            raise PublishError(_not_a_folder(output / channel, output))
     try:
         output.mkdir(parents=True, exist_ok=True)
         markers = _remove_stale(output)
@@ -397,6 +401,16 @@ def _fix(claimant: Claimant) -> str:
         "asset": f"đổi tên tệp giao diện {source}",
         "image": f"đổi tên ảnh {source} (và sửa các chỗ dẫn tới nó)",
     }.get(claimant.role, "")
+
+
+def _not_a_folder(path: Path, output: Path) -> str:
+    """Why a channel's folder that is something else (a file) cannot be written, and what to do."""
+    what = "một tệp" if path.is_file() else "một thiết bị hay ống dẫn (pipe)"
+    return (
+        f"{path} phải là thư mục chứa đầu ra, nhưng đang là {what}. Chưa ghi gì; đầu ra cũ vẫn "
+        f"giữ nguyên. Cách sửa: đổi tên {path} hoặc chuyển nó ra khỏi {output} (xóa nếu không "
+        "cần), rồi chạy lại lệnh."
+    )
 
 
 def _not_written(exc: OSError, output: Path) -> str:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
 import subprocess
@@ -86,6 +87,36 @@ def test_a_photo_not_copied_yet_is_told_where_to_put_it(tmp_path: Path, field: s
         "Đường dẫn này chỉ tới tệp content/images/ra-quan.jpg: đặt ảnh vào đúng chỗ đó, hoặc "
         "sửa đường dẫn"
     )
+
+
+@pytest.mark.parametrize("field", ["body", "cover"])
+@pytest.mark.parametrize("what", ["folder", "pipe"])
+def test_a_folder_or_a_pipe_where_the_photo_should_be_is_told_as_what_it_is(
+    tmp_path: Path, field: str, what: str
+) -> None:
+    """QA, session 77: «không tìm thấy ảnh … đặt ảnh vào đúng chỗ đó», where the editor could
+    see something named like the photo already."""
+    if field == "cover":
+        text = bulletin_md({"cover": "images/ra-quan.jpg", "cover_alt": '"Ra quân"'})
+    else:
+        text = bulletin_md(body="![Tuần tra ban đêm](images/ra-quan.jpg)\n")
+    root = make_project(
+        tmp_path, {"content/images/bia-tet.png": TINY_JPEG, "content/bai-viet/a.md": text}
+    )
+    there = root / "content/images/ra-quan.jpg"
+    if what == "folder":
+        there.mkdir()
+    else:
+        os.mkfifo(there)
+    with pytest.raises(ContentError) as raised:
+        load_site(config_module.load(root), now=NOW)
+    [error] = [p for p in raised.value.problems if p.severity == "error"]
+    said = "đây là thư mục, không phải tệp" if what == "folder" else "không phải là tệp thường"
+    assert error.message.startswith(f"ảnh «images/ra-quan.jpg»: {said}")
+    assert error.hint is not None and error.hint.startswith(
+        "Đường dẫn này chỉ tới content/images/ra-quan.jpg, không phải tệp ảnh: sửa đường dẫn"
+    )
+    assert error.field == "cover" if field == "cover" else error.line == 9
 
 
 @pytest.mark.parametrize("field", ["body", "cover"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import importlib.metadata
 import json
@@ -1321,3 +1322,77 @@ def test_the_first_sync_writing_the_published_list_leaves_the_build_replayable(
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert REPLAYED in out, why_not(out)
+
+
+@contextlib.contextmanager
+def refusing_removal(paths: set[str]) -> Iterator[None]:
+    """Within the block, removing or replacing any of `paths` fails as for a file the user may
+    not change (chattr +i, a file of a sudo run: root is let through, so it is simulated)."""
+    unlink, rename = os.unlink, os.replace
+    Where = str | os.PathLike[str]
+
+    def refused(path: Where) -> None:
+        if os.fspath(path) in paths:
+            raise PermissionError(errno.EPERM, "Operation not permitted", os.fspath(path))
+
+    def refusing_unlink(path: Where, **kwargs: int | None) -> None:
+        refused(path)
+        unlink(path, **kwargs)
+
+    def refusing_replace(source: Where, target: Where, **kwargs: int | None) -> None:
+        refused(target)
+        rename(source, target, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "unlink", refusing_unlink)
+        patch.setattr(os, "replace", refusing_replace)
+        yield
+
+
+def test_a_stamp_that_cannot_be_removed_stops_the_build_before_it_writes(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA, session 77: with the last stamp and the output's marks in .cache/ refusing removal,
+    a build wrote the edited pages under the old stamp; once the bulletin was edited back, the
+    next build replayed that stamp over them («Không có gì thay đổi», pages with the other
+    text). Now the build refuses before writing anything."""
+    assert build(root, "-q") == 0
+    cache = root / ".cache"
+    marks = set(map(os.fspath, cache.rglob("*.written")))
+    assert marks  # with them rewritten, the replay was refused anyway
+    before = files(root)
+    post = root / POST
+    original = post.read_text("utf-8")
+    post.write_text(original.replace("1. Gọi điện", "9. Gọi điện"), "utf-8")
+    with refusing_removal({os.fspath(cache / replay.STAMP), *marks}):
+        assert build(root) == 1
+    err = capsys.readouterr().err
+    assert f"không xóa được dấu của lần dựng trước ({cache / replay.STAMP}: không được " in err
+    assert f"Cách sửa: cho người dùng này quyền ghi {cache}/ " in err
+    assert f"sudo chown -R $USER {cache}) hoặc xóa hẳn {cache}/" in err
+    assert "Traceback" not in err
+    assert files(root) == before
+    post.write_text(original, "utf-8")
+    assert build(root, "-q") == 0
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path)
+
+
+def test_a_build_with_audio_drops_the_stamp_of_the_build_it_writes_over(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`build --audio` writes output/ without a stamp of its own: the last build's, left in
+    place, was replayed over its pages once the sources went back (its marks refused)."""
+    from publish.commands import build as build_command
+
+    monkeypatch.setattr(build_command, "write_audio", lambda site, folder: [])
+    assert build(root, "-q") == 0
+    cache = root / ".cache"
+    post = root / POST
+    original = post.read_text("utf-8")
+    post.write_text(original.replace("1. Gọi điện", "9. Gọi điện"), "utf-8")
+    with refusing_removal(set(map(os.fspath, cache.rglob("*.written")))):
+        assert build(root, "-q", "--audio") == 0
+    assert not (cache / replay.STAMP).exists()
+    post.write_text(original, "utf-8")
+    assert build(root, "-q") == 0
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path)

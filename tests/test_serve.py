@@ -1265,6 +1265,45 @@ def test_renderer_crash_keeps_server_running(
     assert status == 200 and "Lỗi nội bộ" in body and "Bản tin thử nghiệm" in body
 
 
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (
+            RuntimeError("token=abc123 /home/canbo/.secret"),
+            "Lỗi nội bộ khi dựng website (RuntimeError). Chạy lại với --debug để xem chi tiết",
+        ),
+        (
+            OSError(errno.ENOSPC, "No space left on device", "/tmp/trang.html"),
+            "lỗi hệ thống tệp khi dựng website: hết chỗ trên đĩa (/tmp/trang.html). Cách sửa: ",
+        ),
+    ],
+)
+def test_an_unexpected_error_of_a_rebuild_is_told_as_the_cli_tells_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch, error: Exception, said: str, debug: bool
+) -> None:
+    """QA, session 77: the terminal and every open page showed the exception's own text
+    («RuntimeError: failed to map segment from shared object»), English, and at times a path
+    or a token, where `publish build` names its class alone; its text is --debug's to show."""
+
+    from publish.serve import session as session_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise error
+
+    err = io.StringIO()
+    with PreviewSession(project, port=0, debug=debug, out=io.StringIO(), err=err) as session:
+        monkeypatch.setattr(session_module, "build", broken)
+        renderer_changed(project)
+        assert session.rebuild() is False
+        _, _, body = get(session, "/")
+    told = err.getvalue()
+    assert said in told and said in body
+    assert "token=abc123" not in body and "No space left" not in body
+    assert ("Traceback" in told) is debug
+    assert ("token=abc123" in told or "No space left" in told) is debug
+
+
 def test_editor_temp_files_do_not_trigger_rebuilds(session: PreviewSession, project: Path) -> None:
     generation = session.hub.state()[0]
     folder = project / "content" / "bai-viet"

@@ -199,3 +199,29 @@ def test_after_a_replayed_start_a_renamed_bulletin_is_followed_and_old_warnings_
     assert old.endswith("/2024/02/tuan-tra-dem/") and new.endswith("/2024/02/tuan-tra-ca-dem/")
     rebuilt = err.getvalue()[len(started) :]
     assert "toàn chữ in hoa" not in rebuilt and "(Còn 1 cảnh báo, ghi chú giống" in rebuilt
+
+
+def test_a_preview_that_cannot_remove_the_last_stamp_writes_nothing_and_says_why(
+    root: Path,
+) -> None:
+    """As `publish build` (tests/test_replay.py): the preview without --drafts writes
+    output/web, and a stamp left under its pages was replayed over them later."""
+    from tests.test_replay import refusing_removal
+
+    assert build(root, "-q") == 0
+    folder = root / "output/web"
+    before = written(folder)
+    post = root / BULLETIN
+    post.write_text(post.read_text("utf-8") + "\nĐoạn bổ sung.\n", "utf-8")
+    session = preview(root, io.StringIO())
+    try:
+        stamp = root / ".cache" / replay.STAMP
+        with refusing_removal({os.fspath(stamp)}):
+            assert session.rebuild() is False
+        told = session.hub.state()[1]
+    finally:
+        session.stop()
+    assert told is not None and told.startswith(
+        f"không xóa được dấu của lần dựng trước ({stamp}: không được phép)"
+    )
+    assert written(folder) == before

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import json
 import random
 import shutil
@@ -425,3 +426,23 @@ def test_a_rundown_row_with_a_slug_no_build_gives_is_not_recorded(tmp_path: Path
     path = tmp_path / "radio-rates.json"
     path.write_bytes(kept_rates_bytes(upcoming_rates(tmp_path, {}, now)))
     assert load_kept_rates(path)["2024-W50"].slugs == {"a": "TIN-A"}  # read back, no refusal
+
+
+def test_a_rates_file_unread_for_too_many_open_files_is_not_told_as_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As state/web-urls.json (QA, session 77): restoring or deleting the file would not help."""
+    path = tmp_path / "radio-rates.json"
+    path.write_bytes(kept_rates_bytes({}))
+
+    def refusing(_path: Path) -> bytes:
+        raise OSError(errno.EMFILE, "Too many open files", str(_path))
+
+    monkeypatch.setattr(Path, "read_bytes", refusing)
+    with pytest.raises(PublishError) as raised:
+        read_kept_rates(path)
+    said = str(raised.value)
+    assert said.startswith(
+        "không đọc được radio-rates.json trong state/ (mở quá nhiều tệp cùng lúc). Cách sửa: "
+    )
+    assert "`ulimit -n 4096`" in said and "Lấy lại bản tốt" not in said

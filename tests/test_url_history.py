@@ -4,7 +4,9 @@ redirect page at each old one."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 from pathlib import Path
 
@@ -100,6 +102,39 @@ def test_a_broken_history_file_is_a_clear_error(
     assert "Expecting" not in err
     with pytest.raises(PublishError):
         load_history(history_path(root))
+
+
+@pytest.mark.parametrize(
+    ("code", "reason", "fix"),
+    [
+        (errno.EMFILE, "mở quá nhiều tệp cùng lúc", "`ulimit -n 4096`"),
+        (errno.EACCES, "không có quyền", "sudo chown $USER state/web-urls.json"),
+    ],
+)
+def test_a_history_file_unread_for_no_damage_of_its_own_is_told_what_to_do_instead(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    code: int,
+    reason: str,
+    fix: str,
+) -> None:
+    """QA, session 77 (`ulimit -n 5`): too many files open was told to restore the file from
+    git or delete it, as if it were damaged (and there was no file at all)."""
+    root = project(tmp_path, {"ct-a": [OLD, NEW]})
+    read_bytes = Path.read_bytes
+
+    def refusing(path: Path) -> bytes:
+        if path.name == "web-urls.json":
+            raise OSError(code, os.strerror(code), str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refusing)
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert f"không đọc được web-urls.json trong state/ ({reason}). Cách sửa: " in err
+    assert fix in err
+    assert "Lấy lại bản tốt" not in err and "xóa tệp" not in err and "Traceback" not in err
 
 
 def test_addresses_are_added_once_and_never_dropped() -> None:

@@ -561,6 +561,28 @@ def test_a_file_the_output_may_not_replace_is_named_with_what_to_do(
     assert snapshot(output) == before and leftovers(output) == []
 
 
+def test_a_channel_folder_that_is_a_file_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """QA, session 77: output/web as a file was told by the writer's staging folder
+    («một phần của đường dẫn không phải thư mục: output/.web.staging-…»), which the editor
+    never made and cannot find afterwards."""
+    output = tmp_path / "output"
+    first_build(output)
+    shutil.rmtree(output / "web")
+    (output / "web").write_text("không phải thư mục", "utf-8")
+    before = snapshot(output)
+    with pytest.raises(PublishError) as caught:
+        write(
+            [web("index.html", "<h1>Mới</h1>"), Artifact.text("zalo", "b.json", "{}")],
+            output,
+            ["web", "zalo"],
+        )
+    said = str(caught.value)
+    assert said.startswith(f"{output / 'web'} phải là thư mục chứa đầu ra, nhưng đang là một tệp.")
+    assert f"Cách sửa: đổi tên {output / 'web'} hoặc chuyển nó ra khỏi {output}" in said
+    assert ".staging-" not in said
+    assert snapshot(output) == before and leftovers(output) == []
+
+
 def test_a_cache_file_refused_to_this_user_is_fixed_in_the_cache_not_in_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

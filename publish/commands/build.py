@@ -124,7 +124,11 @@ def _build_and_write(
     if note := interrupted_note(output, then, channels, rebuild):
         print(note, file=sys.stderr)
     options = (channels, args.drafts, args.strict)
-    last = None if args.audio else LastBuild(config, output, options, preview=args.drafts)
+    last: LastBuild | None = LastBuild(config, output, options, preview=args.drafts)
+    if args.audio and last is not None:
+        # It writes output/ too: the last stamp must not outlive that (see LastBuild.drop).
+        last.drop()
+        last = None
     if last is not None:
         with timings.phase(COMPARING):
             replayed = last.replay(now, channels)

@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 
 from publish import config as config_module
 from publish.carried import carried
-from publish.cli import resolve_now
+from publish.cli import error_class, resolve_now
 from publish.commands.build import outcome_of
 from publish.config import DEFAULT_TIMEZONE
 from publish.content import load_site
-from publish.errors import ContentError, PublishError, os_reason, render_all
+from publish.errors import ContentError, PublishError, full_disk_fix, os_reason, render_all
 from publish.id_holders import Records
 from publish.model import Bulletin, Site
 from publish.moments import when
@@ -213,11 +213,23 @@ class PreviewSession:
             except PublishError as exc:
                 self._failed(str(exc))
                 return False
+            except OSError as exc:  # as `publish build` tells it (cli.main)
+                if self._debug:
+                    traceback.print_exc(file=self._err)
+                where = f" ({exc.filename})" if exc.filename else ""
+                fix = full_disk_fix(exc, "tệp đó")
+                self._failed(
+                    f"lỗi hệ thống tệp khi dựng website: {os_reason(exc)}{where}."
+                    + (f" {fix}" if fix else "")
+                )
+                return False
             except Exception as exc:
                 if self._debug:
                     traceback.print_exc(file=self._err)
+                # The class alone, as `publish build` says: the text (English, at times a path
+                # or a token) is in --debug's traceback.
                 self._failed(
-                    f"Lỗi nội bộ khi dựng website ({type(exc).__name__}: {exc}). "
+                    f"Lỗi nội bộ khi dựng website ({error_class(exc)}). "
                     "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
                 )
                 return False
