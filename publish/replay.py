@@ -484,8 +484,8 @@ class LastBuild:
         without one, the next build is a real one."""
         try:
             self.path.unlink()
-        except FileNotFoundError:
-            return
+        except (FileNotFoundError, NotADirectoryError):
+            return  # no stamp, nor a .cache folder to hold one (.cache a file: the cache says so)
         except OSError as exc:
             raise PublishError(_stamp_stuck(self.path, exc)) from None
 

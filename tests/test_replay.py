@@ -1377,6 +1377,20 @@ def test_a_stamp_that_cannot_be_removed_stops_the_build_before_it_writes(
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path)
 
 
+def test_a_cache_that_is_a_file_holds_no_stamp_to_remove(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`.cache` a plain file (ENOTDIR under it): no stamp can be there, and the build went on
+    before session 77; the new removal refused it with «không xóa được dấu … dấu cũ còn đó»
+    (review of session 77)."""
+    (root / ".cache").write_text("x", "utf-8")
+    code = build(root, "-q")
+    err = capsys.readouterr().err
+    assert "không xóa được dấu" not in err
+    assert code == 0, err
+    assert (root / "output" / "web" / "index.html").is_file()
+
+
 def test_a_build_with_audio_drops_the_stamp_of_the_build_it_writes_over(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
