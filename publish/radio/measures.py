@@ -114,7 +114,7 @@ _CLAUSE_CLOSE = r"(?:\s++(?i:so với)(?!\w)[^,;.!?()\n]*+)?(?=[^\S\n]*+(?:[,;.!
 """What closes a bare number's clause with no bracket (`giảm 5, -2 so với cùng kỳ.`): a comma,
 a stop or the paragraph's end, with the period it is compared with or not."""
 _MINUS = re.compile(
-    r"(?<![\w.,)/-])-(?="
+    r"(?<![\w.,)/%‰-])-(?="
     + NUMBER
     + r"(?:"
     + SCALE
@@ -131,7 +131,8 @@ _MINUS = re.compile(
 """`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in a
 result's place or compared (`so với`), a fall (`_minus_said`); a count (`-5 vụ`) is a fall
 anywhere; a number closing a bracket (`(-2)`) only in a result's place, elsewhere P6 reads it
-`âm`."""
+`âm`. A dash glued to a share (`10%-30%`) is a range's, never a sign: it was «mười phần trămâm
+ba mươi phần trăm»."""
 _SIGN_AFTER_COMMA = re.compile(r"(?<=[^\W_]),[^\S\n]*+([+-])[^\S\n]*+(?=\d)")
 """`giảm 5,-2`, `giảm 5 vụ, - 2`: a comma after a figure or a word, then a signed figure however
 spaced, is a clause's comma (no decimal comma has a sign after it), written `, -2` for the
