@@ -45,3 +45,56 @@ SIGNED_SHARES = [
 @pytest.mark.parametrize(("source", "expected"), SIGNED_SHARES)
 def test_a_signed_share_is_still_read_with_its_sign(source: str, expected: str) -> None:
     assert normalise_fragment(source).text == expected
+
+
+# A country code is dialled digit by digit (R9.3) also where the prefix word is described
+# (`đầu số lạ như +855`) and where the list goes on after a whole foreign number: it was
+# «cộng tám trăm năm mươi lăm hoặc cộng sáu mươi hai», an amount, not a code to recognise.
+CODES_IN_A_LIST = [
+    (
+        "các cuộc gọi có đầu số lạ như +855 hoặc +62",
+        "các cuộc gọi có đầu số lạ như cộng tám năm năm hoặc cộng sáu hai",
+    ),
+    (
+        "cảnh giác với đầu số nước ngoài như +855, +62",
+        "cảnh giác với đầu số nước ngoài như cộng tám năm năm, cộng sáu hai",
+    ),
+    ("đầu số lạ như 024, 028", "đầu số lạ như không hai bốn, không hai tám"),
+    (
+        "không nghe máy các đầu số +1 (213) 555-0123, +855 hoặc +62",
+        "không nghe máy các đầu số cộng một, hai một ba, năm năm năm, không một hai ba, "
+        "cộng tám năm năm hoặc cộng sáu hai",
+    ),
+    (
+        "gọi từ +1 (213) 555-0123 hoặc +855 rồi yêu cầu chuyển tiền",
+        "gọi từ cộng một, hai một ba, năm năm năm, không một hai ba hoặc cộng tám năm năm, "
+        "rồi yêu cầu chuyển tiền",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CODES_IN_A_LIST)
+def test_a_country_code_in_a_described_or_continued_list_is_dialled(
+    source: str, expected: str
+) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# What stays as it was: a count after the described prefix, a whole second foreign number, and
+# a rise after a foreign number's clause.
+NOT_CODES = [
+    ("đầu số lạ như vậy có 02 đối tượng", "đầu số lạ như vậy có hai đối tượng"),
+    (
+        "gọi +1 (213) 555-0123 hoặc +855 12 345 678",
+        "gọi cộng một, hai một ba, năm năm năm, không một hai ba hoặc cộng tám năm năm, một "
+        "hai, ba bốn năm, sáu bảy tám",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NOT_CODES)
+def test_counts_and_whole_numbers_after_codes_are_read_as_before(
+    source: str, expected: str
+) -> None:
+    assert normalise_fragment(source).text == expected
