@@ -98,3 +98,75 @@ def test_counts_and_whole_numbers_after_codes_are_read_as_before(
     source: str, expected: str
 ) -> None:
     assert normalise_fragment(source).text == expected
+
+
+# Office hours with the weekdays written as words (`thứ Hai - thứ Sáu`) are a range like `thứ 2 -
+# thứ 6` (R10.1, R12.1): the paragraph had no digit left by then, the dash became a clause's
+# comma and the listener heard two days, «từ thứ Hai, thứ Sáu».
+WORD_WEEKDAY_RANGES = [
+    ("làm việc từ thứ Hai - thứ Sáu hàng tuần", "làm việc từ thứ Hai đến thứ Sáu hàng tuần"),
+    ("làm việc thứ Hai - thứ Sáu", "làm việc từ thứ Hai đến thứ Sáu"),
+    ("tiếp dân từ thứ Hai – thứ Bảy", "tiếp dân từ thứ Hai đến thứ Bảy"),
+    (
+        "tiếp dân vào thứ Ba - thứ Năm và sáng thứ Bảy",
+        "tiếp dân vào từ thứ Ba đến thứ Năm và sáng thứ Bảy",
+    ),
+    (
+        "thời gian: 7h30-17h00 từ thứ Hai - thứ Sáu",
+        "thời gian: từ bảy giờ ba mươi phút đến mười bảy giờ từ thứ Hai đến thứ Sáu",
+    ),
+    # A capital weekday inside a sentence is no sentence start: «làm việc Từ thứ hai …».
+    ("làm việc Thứ 2 - Thứ 7", "làm việc từ thứ hai đến thứ bảy"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), WORD_WEEKDAY_RANGES)
+def test_a_range_of_weekdays_written_as_words_is_a_range(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_range_of_weekdays_opening_a_sentence_keeps_its_capital() -> None:
+    assert normalise_fragment("Thứ 2 - Thứ 6 làm việc cả ngày").text == (
+        "Từ thứ hai đến thứ sáu làm việc cả ngày"
+    )
+
+
+# A range of informal amounts (`10tr-50tr`) is a range like `10-50 triệu` (R5.4, R12.1): the
+# dash stayed between the words, «mười triệu-năm mươi triệu», or became a clause's comma.
+INFORMAL_RANGES = [
+    ("chuyển từ 10tr-50tr mỗi lần", "chuyển từ mười triệu đến năm mươi triệu mỗi lần"),
+    ("chuyển 10tr - 50tr mỗi lần", "chuyển từ mười triệu đến năm mươi triệu mỗi lần"),
+    ("chuyển 500k-1tr mỗi lần", "chuyển từ năm trăm nghìn đến một triệu mỗi lần"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), INFORMAL_RANGES)
+def test_a_range_of_informal_amounts_is_a_range(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert spoken.text == expected
+    assert {flag.code for flag in spoken.flags} == {"R5.4"}  # still told to write them out
+
+
+# `củ` is slang for a million (`5 củ`), and also the classifier of roots and bulbs: a seizure of
+# `3 củ sâm` was read «ba triệu sâm».
+ROOTS_COUNTED = [
+    ("thu giữ 3 củ sâm Ngọc Linh giả", "thu giữ ba củ sâm Ngọc Linh giả"),
+    ("trộm 20 củ tỏi và 5 củ khoai", "trộm hai mươi củ tỏi và năm củ khoai"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ROOTS_COUNTED)
+def test_roots_counted_with_cu_are_no_millions(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_cu_alone_is_still_a_million() -> None:
+    spoken = normalise_fragment("đối tượng đòi 5 củ mới trả xe")
+    assert spoken.text == "đối tượng đòi năm triệu mới trả xe"
+    assert [flag.code for flag in spoken.flags] == ["R5.4"]
+
+
+def test_cu_before_from_is_still_a_million() -> None:
+    assert normalise_fragment("chuyển 5 củ từ tài khoản").text == "chuyển năm triệu từ tài khoản"
