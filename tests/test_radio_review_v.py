@@ -138,6 +138,8 @@ INFORMAL_RANGES = [
     ("chuyển từ 10tr-50tr mỗi lần", "chuyển từ mười triệu đến năm mươi triệu mỗi lần"),
     ("chuyển 10tr - 50tr mỗi lần", "chuyển từ mười triệu đến năm mươi triệu mỗi lần"),
     ("chuyển 500k-1tr mỗi lần", "chuyển từ năm trăm nghìn đến một triệu mỗi lần"),
+    ("mức phạt từ 4-6tr đồng", "mức phạt từ bốn đến sáu triệu đồng"),
+    ("phạt 6-8tr", "phạt từ sáu đến tám triệu"),
 ]
 
 
@@ -170,3 +172,75 @@ def test_cu_alone_is_still_a_million() -> None:
 
 def test_cu_before_from_is_still_a_million() -> None:
     assert normalise_fragment("chuyển 5 củ từ tài khoản").text == "chuyển năm triệu từ tài khoản"
+
+
+# Gold's fineness is said digit by digit: `vàng 9999` was «vàng chín nghìn chín trăm chín mươi
+# chín», a number no goldsmith or listener says.
+GOLD = [
+    (
+        "đối tượng trộm 10 chỉ vàng 9999 tại tiệm vàng Kim Phát",
+        "đối tượng trộm mười chỉ vàng chín chín chín chín tại tiệm vàng Kim Phát",
+    ),
+    ("một sợi dây chuyền vàng 999", "một sợi dây chuyền vàng chín chín chín"),
+    ("tổng cộng 2 lượng Vàng 9999.", "tổng cộng hai lượng Vàng chín chín chín chín."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), GOLD)
+def test_golds_fineness_is_said_digit_by_digit(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_count_of_gold_is_still_a_count() -> None:
+    assert normalise_fragment("thu giữ 999 chỉ vàng").text == (
+        "thu giữ chín trăm chín mươi chín chỉ vàng"
+    )
+
+
+# A list numbered inside a sentence (`1) …; 2) …`) has a pause after each number, like `(1)`:
+# the lone bracket was dropped and «một người cao tuổi; hai phụ nữ có thai» heard as counts.
+INLINE_ENUMERATIONS = [
+    (
+        "thứ tự ưu tiên: 1) người cao tuổi; 2) phụ nữ có thai; 3) người khuyết tật",
+        "thứ tự ưu tiên: một, người cao tuổi; hai, phụ nữ có thai; ba, người khuyết tật",
+    ),
+    (
+        "có 2 trường hợp: 1) xe không chính chủ, 2) xe không giấy tờ",
+        "có hai trường hợp: một, xe không chính chủ, hai, xe không giấy tờ",
+    ),
+    ("hồ sơ gồm: a) tờ khai; b) giấy tờ tùy thân", "hồ sơ gồm: a, tờ khai; b, giấy tờ tùy thân"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), INLINE_ENUMERATIONS)
+def test_a_list_numbered_inside_a_sentence_pauses_after_each_number(
+    source: str, expected: str
+) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_bracket_around_words_is_still_read_as_commas() -> None:
+    assert normalise_fragment("đối tượng Trần Văn B (trú tại xã Tân Lập) đã").text == (
+        "đối tượng Trần Văn B, trú tại xã Tân Lập, đã"
+    )
+
+
+# `(CN)` right after a date is its day of the week, like `(Thứ Bảy)` (R10.2): the bulletin was
+# held, «CN» being «chủ nhật, công nhân hay chi nhánh».
+def test_cn_in_brackets_after_a_date_is_sunday() -> None:
+    spoken = normalise_fragment("Ngày 6/12/2026 (CN), Công an huyện tổ chức ra quân")
+    assert spoken.text == (
+        "Ngày sáu tháng mười hai năm hai nghìn không trăm hai mươi sáu, chủ nhật, Công an huyện "
+        "tổ chức ra quân"
+    )
+    assert spoken.flags == ()
+    assert normalise_fragment("sáng 6/12 (CN), lực lượng").text == (
+        "sáng ngày sáu tháng mười hai, chủ nhật, lực lượng"
+    )
+
+
+def test_cn_in_brackets_after_other_words_is_still_held() -> None:
+    spoken = normalise_fragment("báo cáo tháng này (CN) đã gửi")
+    assert [flag.code for flag in spoken.blocking] == ["R14.5"]

@@ -114,10 +114,11 @@ _UNIT_RANGE = re.compile(
 """`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`, `100 triệu - 1 tỷ đồng`: the
 dash of a range (R12.1); an end with a scale word is an amount even with no unit after it."""
 _INFORMAL_RANGE = re.compile(
-    _NUM + r"(\s?(?:k|tr))(?!\w)\s*-\s*(?=" + NUMBER + r"\s?(?:k|tr)(?!\w))"
+    _NUM + r"((?:\s?(?:k|tr)(?!\w))?)\s*-\s*(?=" + NUMBER + r"\s?(?:k|tr)(?!\w))"
 )
-"""`10tr-50tr`, `500k-1tr`: a range of informal amounts, both ends written so (R5.4, R12.1); the
-dash was left between the words, «mười triệu-năm mươi triệu», or read as a clause's comma."""
+"""`10tr-50tr`, `500k-1tr`, `4-6tr`: a range of informal amounts, its last end written so (R5.4,
+R12.1); the dash was left between the words, «mười triệu-năm mươi triệu», «bốn-sáu triệu», or
+read as a clause's comma."""
 _BARE_CLOSE = r"(?:\s++(?i:so với)(?!\w)[^()\n]*+)?\s*+\)"
 """What closes a bare number's bracket: nothing (`8 (-2)`), or the period it is compared with
 (`47 trường hợp (+12 so với tuần trước)`), which makes it no less the result's change: read
