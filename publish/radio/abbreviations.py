@@ -239,6 +239,12 @@ _COMPANY_BEFORE = re.compile(
 _CRIMINAL_CASE_BEFORE = re.compile(r"(?i:vụ án|tội phạm)\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$")
 _WEEKDAY_AFTER = re.compile(r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)")
+_DATE_WORD = r"(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm|trăm|nghìn|ngàn|không|linh|lẻ|giêng|chạp)"
+_DATE_BRACKET_BEFORE = re.compile(rf"(?i:tháng)(?:\s+{_DATE_WORD}){{1,12}}\s*\(\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+"""`Ngày 6/12/2026 (CN)`, read by now «… tháng mười hai năm hai nghìn … (CN)»: the day of the
+week of the date before, as `(Thứ Bảy)` is; it held the bulletin as «chủ nhật, công nhân hay
+chi nhánh»."""
 _BRACKETED = re.compile(r"(?<=\w)\s*+\(([^()]*+)\)")
 """A bracket right after a word: `Ủy ban nhân dân (UBND)` may repeat what was just said."""
 _CONTEXT_READINGS = {
@@ -746,6 +752,10 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
             _unresolved(ctx, token, "cổ phần hay Chính phủ")
         elif token == "CN":
             if ends_before(_WEEKDAY_BEFORE, text, m.start()) or _WEEKDAY_AFTER.match(text, m.end()):
+                return "chủ nhật"
+            if _BRACKET_CLOSE.match(text, m.end()) and ends_before(
+                _DATE_BRACKET_BEFORE, text, m.start()
+            ):
                 return "chủ nhật"
             _unresolved(ctx, token, "chủ nhật, công nhân hay chi nhánh")
         else:

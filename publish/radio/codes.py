@@ -23,6 +23,7 @@ from publish.radio.either_case import word_alone
 from publish.radio.entry_codes import digit_groups, read_entry_codes
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_full_name
+from publish.radio.gold import read_gold_fineness
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.masked_plates import plate_head, read_masked_plates
 from publish.radio.measures import money_follows, quantity_follows
@@ -1069,7 +1070,7 @@ def read_codes(text: str, ctx: Context) -> str:
     if "/" in text:
         text = _KIND_BEFORE.sub(lambda m: _KINDS[m[1]].lower() + m[2], text)
     text = _legal(text, ctx)
-    text = _named_numbers(text, ctx)
+    text = read_gold_fineness(_named_numbers(text, ctx))
     year = ctx.near.year if ctx.near else None
     text = _phones(read_entry_codes(text, year), ctx)  # `mã số thuế 0312…` is no phone
     text = _plates(text, ctx)

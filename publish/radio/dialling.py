@@ -12,13 +12,18 @@ from publish.radio.pauses import pause_after
 
 __all__ = ["read_dialling_codes"]
 
+_JOIN = r"(?:\s*+[,;/]\s*+|\s++(?i:và|hoặc|hay)\s++)"
+_CODE_ALONE = r"\+\d{1,3}(?![\d]|[ .,/\-]\d|\s*+\(\d)"
+"""A country code that no number goes on after (`+855`, never `+855 12 345 678`)."""
 _INTERNATIONAL = re.compile(
     r"\+(?<![\w+.,/]\+)(\d{1,3})(?:[ \-]?\(\d{1,4}\)[ \-]?|[ \-])\d{1,4}(?:[ .\-]\d{1,4}){1,4}"
     r"(?![\d]|[.,/]\d)"
+    f"((?>(?:{_JOIN}{_CODE_ALONE})*))"
 )
 """`+1 (213) 555-0123`, `+855 12 345 678`, `+84 28 3829 7143`: a country code, a space, a
 hyphen or an area code in brackets (never a dot: `+1.500.000` is an amount), then groups of
-digits. The numbers `+84` and nine digits are read before, by the phone rules (R9.1)."""
+digits. The numbers `+84` and nine digits are read before, by the phone rules (R9.1). The
+country codes listed after it (`…, +855 hoặc +62`) are dialled too: they were read as amounts."""
 _THOUSANDS = re.compile(r"\+\d{1,3}(?: \d{3})+")
 """`+12 500 000`: a rise written with spaced thousands (R3.2), no foreign number."""
 _NATIONAL_DIGITS = range(6, 13)
@@ -26,7 +31,6 @@ _NATIONAL_DIGITS = range(6, 13)
 _PREFIX_WORDS = ("đầu số", "mã vùng", "mã quốc gia", "mã nước", "mã điện thoại")
 _STARTS_WORD = "bắt đầu bằng"
 _ITEM = r"\+?+\d++"
-_JOIN = r"(?:\s*+[,;/]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 _LIST = (
     r"(\s*+(?>(?::|(?i:là)(?!\w))?)\s*+)"
     f"({_ITEM}(?>(?:{_JOIN}{_ITEM})*))"
@@ -34,10 +38,13 @@ _LIST = (
 )
 """After the word, one number or a list of them (`024, 028`, `089 hoặc 070`); a number that goes
 on (`1900 1234`, `+1 (213) …`) is left to the phone rules."""
+_DESCRIBED = r"(?:\s++(?i:lạ|nước ngoài|quốc tế)(?!\w))?(?:\s++(?i:như)(?!\w))?"
+"""What a warning says of the prefixes before listing them: `đầu số lạ như +855`."""
 _PREFIX_LIST = re.compile(
-    "(" + word_alone(f"(?i:{'|'.join((*_PREFIX_WORDS, _STARTS_WORD))})") + ")" + _LIST
+    "(" + word_alone(f"(?i:{'|'.join((*_PREFIX_WORDS, _STARTS_WORD))})") + _DESCRIBED + ")" + _LIST
 )
-"""A word a dialling prefix or a country code follows (`đầu số`, `mã vùng`, `bắt đầu bằng`)."""
+"""A word a dialling prefix or a country code follows (`đầu số`, `mã vùng`, `bắt đầu bằng`,
+described or not: `đầu số lạ như`)."""
 _PLUS_LIST = re.compile(
     "("
     + word_alone("(?i:điện thoại|gọi|liên hệ|tổng đài|hotline|đường dây nóng|số)", "SĐT|ĐT")
@@ -70,19 +77,25 @@ def _kind(word: str) -> str:
 
 
 def _international(m: re.Match[str]) -> str:
-    """A whole foreign number in its groups, a pause after it where the sentence goes on."""
-    written = m[0]
+    """A whole foreign number in its groups, and the country codes listed after it; a pause
+    after them where the sentence goes on."""
+    codes = m[2]
+    number_end = m.end() - len(codes)
+    written = m.string[m.start() : number_end]
     national = sum(c.isdigit() for c in written) - len(m[1])
     if (
         national not in _NATIONAL_DIGITS
         or _THOUSANDS.fullmatch(written)
-        or _COUNT_AFTER.match(m.string, m.end())
-        or money_follows(m.string, m.end())
+        or _COUNT_AFTER.match(m.string, number_end)
+        or money_follows(m.string, number_end)
     ):
-        return written
+        return m[0]
     groups = _LIST_ITEM.findall(written)
     said = [("cộng " if g.startswith("+") else "") + digit_by_digit(g.lstrip("+")) for g in groups]
-    return ", ".join(said) + pause_after(m.string, m.end())
+    if _COUNT_AFTER.match(m.string, m.end()) or money_follows(m.string, m.end()):
+        return ", ".join(said) + codes  # `…, +2 vụ`: a rise, for the rules after
+    listed = _LIST_ITEM.sub(lambda code: _item_said(code[0], "phone"), codes)
+    return ", ".join(said) + listed + pause_after(m.string, m.end())
 
 
 def _dialling_list(m: re.Match[str], kind: str) -> str:

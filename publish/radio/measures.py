@@ -76,6 +76,13 @@ _MONEY = re.compile(_NUM + SCALE + r"\s?(" + alternation(CURRENCIES) + r")(?!\w)
 """`(?!/c)`: `5 đ/c` is five comrades (đồng chí, R14.4), no money."""
 _MONEY_PREFIX = re.compile(r"(?<!\w)([$€]|USD|EUR)\s?(" + NUMBER + r")" + SCALE)
 _INFORMAL = re.compile(_NUM + r"\s?(k|tr|củ)(?!\w)")  # `5K` is a slogan, not money
+_ROOT_COUNTED = re.compile(
+    r"\s++(?i:sâm|tỏi|hành|khoai|gừng|nghệ|cà rốt|sắn|mì|kiệu|riềng|sả|cải|đậu|năng|dong|mài"
+    r"|tam thất)(?!\w)"
+)
+"""After `củ`, what it counts (`3 củ sâm`, `5 củ tỏi`): the classifier of roots and bulbs, no
+slang million; `5 củ` alone or before anything else stays «năm triệu» (R5.4), `5 củ từ …` too
+(«từ» is «from» far more often than a yam)."""
 _MILLION_DONG = re.compile(_NUM + r"\s?tr\.?\s?(?:đồng|đ)(?!\w)(\.)?")
 """`50 trđ`, `50 tr.đ`, `50 tr.đồng`, `50 trđ.`: an informal million with its currency, read
 «triệu đồng» (`_INFORMAL` read «năm mươi trđ», «năm mươi triệu.đồng»)."""
@@ -106,6 +113,12 @@ _UNIT_RANGE = re.compile(
 )
 """`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`, `100 triệu - 1 tỷ đồng`: the
 dash of a range (R12.1); an end with a scale word is an amount even with no unit after it."""
+_INFORMAL_RANGE = re.compile(
+    _NUM + r"((?:\s?(?:k|tr)(?!\w))?)\s*-\s*(?=" + NUMBER + r"\s?(?:k|tr)(?!\w))"
+)
+"""`10tr-50tr`, `500k-1tr`, `4-6tr`: a range of informal amounts, its last end written so (R5.4,
+R12.1); the dash was left between the words, «mười triệu-năm mươi triệu», «bốn-sáu triệu», or
+read as a clause's comma."""
 _BARE_CLOSE = r"(?:\s++(?i:so với)(?!\w)[^()\n]*+)?\s*+\)"
 """What closes a bare number's bracket: nothing (`8 (-2)`), or the period it is compared with
 (`47 trường hợp (+12 so với tuần trước)`), which makes it no less the result's change: read
@@ -114,7 +127,7 @@ _CLAUSE_CLOSE = r"(?:\s++(?i:so với)(?!\w)[^,;.!?()\n]*+)?(?=[^\S\n]*+(?:[,;.!
 """What closes a bare number's clause with no bracket (`giảm 5, -2 so với cùng kỳ.`): a comma,
 a stop or the paragraph's end, with the period it is compared with or not."""
 _MINUS = re.compile(
-    r"(?<![\w.,)/-])-(?="
+    r"(?<![\w.,)/%‰-])-(?="
     + NUMBER
     + r"(?:"
     + SCALE
@@ -131,7 +144,8 @@ _MINUS = re.compile(
 """`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in a
 result's place or compared (`so với`), a fall (`_minus_said`); a count (`-5 vụ`) is a fall
 anywhere; a number closing a bracket (`(-2)`) only in a result's place, elsewhere P6 reads it
-`âm`."""
+`âm`. A dash glued to a share (`10%-30%`) is a range's, never a sign: it was «mười phần trămâm
+ba mươi phần trăm»."""
 _SIGN_AFTER_COMMA = re.compile(r"(?<=[^\W_]),[^\S\n]*+([+-])[^\S\n]*+(?=\d)")
 """`giảm 5,-2`, `giảm 5 vụ, - 2`: a comma after a figure or a word, then a signed figure however
 spaced, is a clause's comma (no decimal comma has a sign after it), written `, -2` for the
@@ -598,6 +612,8 @@ def _money(text: str, ctx: Context) -> str:
         return f"{read_amount(m[2], ctx, m[3] or '')}{scale} {CURRENCIES[m[1]]}"
 
     def informal(m: re.Match[str]) -> str:
+        if m[2] == "củ" and _ROOT_COUNTED.match(m.string, m.end()):
+            return m[0]  # `3 củ sâm`: three roots, for the number rules; no «ba triệu sâm»
         scale = ctx.options.thousand_word if m[2] == "k" else "triệu"
         return _informal_said(m[0], f"{read_number(m[1], ctx)} {scale}", ctx)
 
@@ -704,6 +720,8 @@ def _unit_ranges(text: str) -> str:
         lead = "" if ends_before(RANGE_LEAD, text, m.start()) else "từ "
         return f"{lead}{m[1]}{m[2]} đến "
 
+    if "tr" in text or "k" in text:
+        text = _INFORMAL_RANGE.sub(spoken, text)
     return _UNIT_RANGE.sub(spoken, text)
 
 

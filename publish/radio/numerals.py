@@ -64,6 +64,8 @@ _LISTED_BEFORE = re.compile(r"(?<!\w)T[2-7]\s*(?:,|và|hoặc)\s*$")
 same list, a weekday if the list's first is (`tòa T2 và T3` is none)."""
 _LIST_DAYS = 6
 """Days of a list looked back over: a week's, and a long run of codes stays linear."""
+_SENTENCE_ENDS = ".!?:"
+"""What ends the sentence before a range of weekdays whose capital is the new sentence's."""
 _WEEKDAY_WORDS = {"2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy"}
 
 
@@ -83,7 +85,9 @@ def _weekdays(m: re.Match[str], ctx: Context) -> str:
         last = "chủ nhật"
     if m["lead"]:
         return f"{m['lead']}{m['thu']} {day(m['first'])} đến {last}"
-    lead = "Từ" if m["thu"][0].isupper() else "từ"  # `Thứ 2-6 nghỉ`: «Từ thứ hai …»
+    before = m.string[: m.start()].rstrip()
+    opens = m["thu"][0].isupper() and (not before or before[-1] in _SENTENCE_ENDS)
+    lead = "Từ" if opens else "từ"  # `Thứ 2-6 nghỉ`: «Từ thứ hai …»; never «làm việc Từ …»
     return f"{lead} thứ {day(m['first'])} đến {last}"
 
 
@@ -226,13 +230,15 @@ def read_ordinals(text: str, ctx: Context) -> str:
         value = None if m[2] in _LETTER_NOT_NUMERAL else roman_value(m[2])
         return m[0] if value is None else f"{m[1]} {cardinal(value, opts)}"
 
+    has_thu = "ứ" in text or "Ứ" in text  # «thứ», in any case (see `word_alone`)
+    if has_thu and "-" in text:
+        # Before the digit test: `thứ Hai - thứ Sáu` has none, and the dash became a comma.
+        text = _WEEKDAY_RANGE.sub(lambda m: _weekdays(m, ctx), text)
     if not _NUMERAL_WORD.search(text):
         return text
     if "/" in text:
         text = _PLACE_OUT_OF.sub(lambda m: _place_out_of(m, ctx), text)
-    if "ứ" in text or "Ứ" in text:  # «thứ», which both need, in any case (see `word_alone`)
-        if "-" in text:
-            text = _WEEKDAY_RANGE.sub(lambda m: _weekdays(m, ctx), text)
+    if has_thu:
         text = _ORDINAL.sub(after_thu, text)
     if has_digit(text):
         text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)

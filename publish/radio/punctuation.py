@@ -18,6 +18,10 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _BRACKETED = re.compile(r"(?<!\s)\s*+\(\s*+([^()]*+)\)")
 """A bracketed aside with the spaces before it (one scan per run); its text is stripped by hand."""
 _BRACKET = re.compile(r"[()]")
+_ENUMERATOR = re.compile(r"(?:^|(?<=[:;,]))(\s*+[^\W\d_()]++(?:[^\S\n][^\W\d_()]++)?)\)(?=\s)")
+"""`ưu tiên: 1) người cao tuổi; 2) …`, `gồm: a) tờ khai; b) …`: a list's number or letter with
+its closing bracket alone, inside a sentence (read by now, «một)»); a pause after it, like `(1)`.
+The bracket dropped ran it into the item, «một người cao tuổi; hai phụ nữ có thai», a count."""
 _NESTED = re.compile(r"\([^()]*+\(")
 """A bracket opened inside another (`(SN 1990, trú xã Mỹ Hòa (cũ), nay là …)`)."""
 _CLAUSE_DASH = re.compile(r"(?:^|\s+)-+\s+|\s+-+(?:\s+|$)")
@@ -121,6 +125,8 @@ def _parentheses(text: str) -> str:
             text = _inner_brackets_removed(text)
         text = _EMPTY_BRACKETS.sub(" ", text)
         text = _BRACKETED.sub(lambda m: f", {m[1].rstrip()}, ", text)
+    if ")" in text:
+        text = _ENUMERATOR.sub(r"\1,", text)
     return _BRACKET.sub(" ", text) if "(" in text or ")" in text else text
 
 

@@ -1,0 +1,21 @@
+"""Gold's fineness (`vàng 9999`, `vàng 999`): said digit by digit as shops and listeners say it,
+never as an amount («chín nghìn chín trăm chín mươi chín»)."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.numbers import digit_by_digit
+
+__all__ = ["read_gold_fineness"]
+
+_FINENESS = re.compile(r"(?<!\w)((?i:vàng))[^\S\n]++(9999|999)(?![\w/]|[.,]\d)")
+"""`vàng 9999`, `Vàng 999`: the two finenesses a theft or a pawn bulletin names; a count of gold
+(`10 chỉ vàng`) has the number before the word, an amount (`vàng 9999 đồng`) never this form."""
+
+
+def read_gold_fineness(text: str) -> str:
+    """`10 chỉ vàng 9999` → `10 chỉ vàng chín chín chín chín`."""
+    if "9" not in text or ("vàng" not in text and "Vàng" not in text and "VÀNG" not in text):
+        return text
+    return _FINENESS.sub(lambda m: f"{m[1]} {digit_by_digit(m[2])}", text)
