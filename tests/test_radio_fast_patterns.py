@@ -136,11 +136,13 @@ NUMBER_SEARCHES_BEFORE = {
     (measures, "_INFORMAL"): _NUM + r"\s?(k|tr|củ)(?!\w)",
     (measures, "_PERCENT"): _NUM + r"\s?([%‰])",
     (codes, "_LONG_RUN"): r"(?<![\w.,/+\-])\d{10,}(?![\w/]|[.,]\d)",
-    # Session 76: «0084» and a bare «84» read as the country code (publish.contact_numbers).
+    # Session 76: «0084», «+84 0…» and a bare «84» read as the country code, each before a
+    # mobile's nine digits or a landline's ten (publish.contact_numbers.country_lead).
     (codes, "_PHONE"): (
-        r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}"
+        r"(?<![\w+.,/])(\+84(?:[ .\-]?0)?[ .\-]?(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})"
         r"|0084[ .\-]?(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})"
-        r"|0\d(?:[ .\-]?\d){8,9}|84[ .\-]?[35789]\d{8})(?![\d]|[.,/]\d)"
+        r"|0\d(?:[ .\-]?\d){8,9}"
+        r"|84[ \u00a0\u202f.]?[35789](?:[ .\-]?\d){8})(?![\d]|[.,/]\d)"
     ),
 }
 """The number searches before session 46, verbatim (their look-behind opened the pattern)."""
@@ -173,6 +175,7 @@ def found(
 @example("0084 277 3610 113, 0084912345678, 84912345678, 84 912345678, a84912345678, 184912345678")
 @example("x1 triệu đồng, 1 triệu đồng, .5 kg, 5 kg - 7 kg, 2-3 triệu đồng, 10%-15%")
 @example("x12 .12 ,12 /12 +12345678901 -12345678901 _12 ٣12 12/5/2026 1/1.000 5-7 3+2")
+@example("+84020202020 +840912 345 678 +84 0277 3610 113 84-912345678 84 912 345 678 84.2773610113")
 def test_the_number_searches_find_what_they_found(text: str) -> None:
     for (module, name), before in NUMBER_SEARCHES_BEFORE.items():
         assert found(getattr(module, name), text) == found(re.compile(before), text), name
