@@ -132,6 +132,22 @@ def test_a_range_of_weekdays_opening_a_sentence_keeps_its_capital() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("«Thứ 2 - Thứ 6» làm việc", "“Từ thứ hai đến thứ sáu” làm việc"),
+        ("Lịch: “Thứ 2 - Thứ 6 làm việc”", "Lịch: “Từ thứ hai đến thứ sáu làm việc”"),
+        ("làm việc “Thứ 2 - Thứ 7”", "làm việc “từ thứ hai đến thứ bảy”"),
+    ],
+)
+def test_a_range_of_weekdays_after_an_opening_quote_keeps_the_sentences_capital(
+    source: str, expected: str
+) -> None:
+    """An opening quote is no word of the sentence: the range after it still opens it (review
+    of session 77: «“từ thứ hai …”» after the quote)."""
+    assert normalise_fragment(source).text == expected
+
+
 # A range of informal amounts (`10tr-50tr`) is a range like `10-50 triệu` (R5.4, R12.1): the
 # dash stayed between the words, «mười triệu-năm mươi triệu», or became a clause's comma.
 INFORMAL_RANGES = [

@@ -65,6 +65,7 @@ same list, a weekday if the list's first is (`tòa T2 và T3` is none)."""
 _LIST_DAYS = 6
 """Days of a list looked back over: a week's, and a long run of codes stays linear."""
 _SENTENCE_ENDS = ".!?:"
+_OPENINGS = "“«\"'‘(["
 """What ends the sentence before a range of weekdays whose capital is the new sentence's."""
 _WEEKDAY_WORDS = {"2": "hai", "3": "ba", "4": "tư", "5": "năm", "6": "sáu", "7": "bảy"}
 
@@ -85,7 +86,9 @@ def _weekdays(m: re.Match[str], ctx: Context) -> str:
         last = "chủ nhật"
     if m["lead"]:
         return f"{m['lead']}{m['thu']} {day(m['first'])} đến {last}"
-    before = m.string[: m.start()].rstrip()
+    # An opening quote or bracket before it («“Thứ 2 - Thứ 6” làm việc») keeps its place at the
+    # start of the sentence.
+    before = m.string[: m.start()].rstrip().rstrip(_OPENINGS).rstrip()
     opens = m["thu"][0].isupper() and (not before or before[-1] in _SENTENCE_ENDS)
     lead = "Từ" if opens else "từ"  # `Thứ 2-6 nghỉ`: «Từ thứ hai …»; never «làm việc Từ …»
     return f"{lead} thứ {day(m['first'])} đến {last}"
