@@ -318,7 +318,8 @@ def render_markdown(
     lines += _markdown_excluded(site)
     if result.warnings:
         lines += ["### Cảnh báo khi dựng", ""]
-        lines += _items(result.warnings, lambda told: f"- {_cell(told.render())}")
+        # As the errors are told (markdown_problems): a warning's fix after its full stop.
+        lines += _items(result.warnings, problem_item)
         lines.append("")
     lines += [
         "### Hẹn giờ kế tiếp",
