@@ -75,6 +75,9 @@ class Approved:
     named: str = ""
     """The file's path in the repository in that commit: another than `name` when the file
     was renamed (or moved) since ("" when not found)."""
+    shallow: bool = False
+    """Whether, not found, the repository holds only part of its history (a shallow clone:
+    CI's checkout, `git clone --depth=1`): the approval may be in the commits left out."""
 
 
 class Deleted:
@@ -131,7 +134,8 @@ def approved_in_git(
         return None
     found = _approved_commit(root, name, approved_version, parts[1], tz, deleted or Deleted())
     if found is None:
-        return Approved(root, name, None)
+        shallow = _git(root, "rev-parse", "--is-shallow-repository") == b"true\n"
+        return Approved(root, name, None, shallow=shallow)
     commit, when, data, named = found
     return Approved(root, name, (commit, when, data), named)
 
@@ -143,6 +147,12 @@ def since_approval(approved: Approved, *, before: bytes, besides: Sequence[str] 
     file's words (its address, an image: publish.approval_why), told instead of «không đổi
     chữ nào», which sent the approver looking for an edit that was not there."""
     root, name, found = approved.root, approved.name, approved.found
+    if found is None and approved.shallow:
+        return [
+            "không thấy bản đã duyệt trong lịch sử git: bản sao kho này chỉ có một phần lịch sử "
+            "(clone nông, --depth), nên không so được: đọc lại cả bài, hoặc lấy đủ lịch sử bằng "
+            "git fetch --unshallow rồi chạy lại lệnh để xem từng chỗ đã sửa"
+        ]
     if found is None:
         return [
             "không thấy bản đã duyệt trong lịch sử git (lần duyệt trước chưa được commit), nên "
