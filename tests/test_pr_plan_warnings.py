@@ -89,3 +89,42 @@ def test_the_plan_names_no_bulletin_when_the_website_gets_none_new(
     main(["--root", str(root), "--now", NOW, "sync", "web"])
     section = _web_plan(root, capsys)
     assert not [x for x in section if "content/bai-viet/" in x], section
+
+
+def test_a_plan_without_the_radio_says_so_when_bulletins_go_to_the_radio(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 77 QA: the pull-request plan (web and Zalo: CI's preview does not see the
+    station's folder) had no word about the radio, so an approver read a plan without a radio
+    section as «nothing changes on the radio»."""
+    radio = zalo_bulletin(5, channels="[web, zalo, radio]", date="2021-01-01 08:00")
+    root = zalo_project(tmp_path, 1, files={"content/bai-viet/dai.md": radio})
+    capsys.readouterr()
+    main(
+        [
+            "--root",
+            str(root),
+            "--now",
+            NOW,
+            "sync",
+            "web",
+            "zalo",
+            "--dry-run",
+            "--format",
+            "markdown",
+        ]
+    )
+    lines = html.unescape(capsys.readouterr().out).splitlines()
+    assert "### Phát thanh" in lines, lines
+    said = lines[lines.index("### Phát thanh") + 2]
+    assert said.startswith("Không có trong kế hoạch này"), said
+    assert "publish sync radio --dry-run" in said
+
+
+def test_a_plan_with_the_radio_has_no_such_line(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    capsys.readouterr()
+    main(["--root", str(root), "--now", NOW, "sync", "zalo", "--dry-run", "--format", "markdown"])
+    assert "Không có trong kế hoạch này" not in capsys.readouterr().out

@@ -318,6 +318,7 @@ def render_markdown(
         lines += _markdown_channel(channel_result, dry_run)
         if channel_result.channel == "web" and not (channel_result.error or channel_result.skipped):
             lines += _new_on_web(site, dry_run)
+    lines += _radio_left_out(results, site, dry_run)
     lines += _markdown_excluded(site)
     if result.warnings:
         lines += ["### Cảnh báo khi dựng", ""]
@@ -372,6 +373,23 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
         lines += [f"- {_code(a.key)}: {_cell(message)}" for a, message in failures]
         lines.append("")
     return lines
+
+
+def _radio_left_out(results: Sequence[ChannelResult], site: Site, dry_run: bool) -> list[str]:
+    """A section saying the radio is not in this plan, for a dry run without it while bulletins
+    go to the radio: CI's pull-request preview plans web and Zalo only (it does not see the
+    station's folder), and a plan with no radio section read as «nothing changes on the radio»."""
+    if not dry_run or any(r.channel == "radio" for r in results) or not site.for_channel("radio"):
+        return []
+    return [
+        f"### {TITLES['radio']}",
+        "",
+        "Không có trong kế hoạch này (lần chạy thử không gồm kênh radio: máy xem trước pull request "
+        "không thấy thư mục của đài). Bài nào sẽ bị rút khỏi đài: các dòng «Sẽ rút…» của publish "
+        "check ở bước kiểm tra; cả kế hoạch của đài: chạy publish sync radio --dry-run trên máy "
+        "thấy thư mục của đài.",
+        "",
+    ]
 
 
 def _new_on_web(site: Site, dry_run: bool) -> list[str]:
