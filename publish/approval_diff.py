@@ -40,7 +40,10 @@ __all__ = [
 SHOWN_LINES = 8
 """Changed lines shown at most; `git diff` shows the rest."""
 LINE_CHARS = 240
-"""Characters of one changed line shown at most."""
+"""Characters of one changed line shown at most (a line with many changes far apart may take
+more: each change is shown with CONTEXT_CHARS beside it)."""
+CONTEXT_CHARS = 60
+"""Unchanged characters shown on each side of a change in a line longer than LINE_CHARS."""
 SEARCHED = 20
 """Commits that wrote the approval's value looked at at most."""
 GIT_SECONDS = 10
@@ -72,6 +75,9 @@ class Approved:
     named: str = ""
     """The file's path in the repository in that commit: another than `name` when the file
     was renamed (or moved) since ("" when not found)."""
+    shallow: bool = False
+    """Whether, not found, the repository holds only part of its history (a shallow clone:
+    CI's checkout, `git clone --depth=1`): the approval may be in the commits left out."""
 
 
 class Deleted:
@@ -128,7 +134,8 @@ def approved_in_git(
         return None
     found = _approved_commit(root, name, approved_version, parts[1], tz, deleted or Deleted())
     if found is None:
-        return Approved(root, name, None)
+        shallow = _git(root, "rev-parse", "--is-shallow-repository") == b"true\n"
+        return Approved(root, name, None, shallow=shallow)
     commit, when, data, named = found
     return Approved(root, name, (commit, when, data), named)
 
@@ -140,6 +147,12 @@ def since_approval(approved: Approved, *, before: bytes, besides: Sequence[str] 
     file's words (its address, an image: publish.approval_why), told instead of «không đổi
     chữ nào», which sent the approver looking for an edit that was not there."""
     root, name, found = approved.root, approved.name, approved.found
+    if found is None and approved.shallow:
+        return [
+            "không thấy bản đã duyệt trong lịch sử git: bản sao kho này chỉ có một phần lịch sử "
+            "(clone nông, --depth), nên không so được: đọc lại cả bài, hoặc lấy đủ lịch sử bằng "
+            "git fetch --unshallow rồi chạy lại lệnh để xem từng chỗ đã sửa"
+        ]
     if found is None:
         return [
             "không thấy bản đã duyệt trong lịch sử git (lần duyệt trước chưa được commit), nên "
@@ -225,26 +238,54 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _words(old: str, new: str) -> str:
-    """Line `new` with the words of `old` it removed and those it added marked."""
+    """Line `new` with the words of `old` it removed and those it added marked, within
+    LINE_CHARS around its changes when longer (_around_changes)."""
     was, now = _WORDS.findall(old), _WORDS.findall(new)
-    out = []
+    parts: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(None, was, now, False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            out.append("".join(now[b1:b2]))
+            parts.append(("", "".join(now[b1:b2])))
             continue
         if a2 > a1:
-            out.append(f"[-{''.join(was[a1:a2])}-]")
+            parts.append(("-", "".join(was[a1:a2])))
         if b2 > b1:
-            out.append(f"{{+{''.join(now[b1:b2])}+}}")
+            parts.append(("+", "".join(now[b1:b2])))
+    whole = "".join(_marked(kind, text) for kind, text in parts)
+    return whole if len(whole) <= LINE_CHARS else _around_changes(parts)
+
+
+def _marked(kind: str, text: str) -> str:
+    """`text` in the marks of its kind: removed `[-…-]`, added `{+…+}`, unchanged bare."""
+    return {"-": f"[-{text}-]", "+": f"{{+{text}+}}"}.get(kind, text)
+
+
+def _around_changes(parts: list[tuple[str, str]]) -> str:
+    """A long changed line shortened in its unchanged stretches, CONTEXT_CHARS kept beside each
+    change: cutting the line's middle blindly took out the change the approver must read (a
+    number changed mid-paragraph showed as «… *280+}»). A long removed or added run keeps its
+    marks and both ends."""
+    out = []
+    last = len(parts) - 1
+    for i, (kind, text) in enumerate(parts):
+        if kind:
+            out.append(_marked(kind, _cut(text, LINE_CHARS // 2)))
+        elif i == 0 and len(text) > CONTEXT_CHARS:
+            out.append(f"… {text[-CONTEXT_CHARS:].lstrip()}")
+        elif i == last and len(text) > CONTEXT_CHARS:
+            out.append(f"{text[:CONTEXT_CHARS].rstrip()} …")
+        elif 0 < i < last and len(text) > 2 * CONTEXT_CHARS + 3:
+            out.append(f"{text[:CONTEXT_CHARS].rstrip()} … {text[-CONTEXT_CHARS:].lstrip()}")
+        else:
+            out.append(text)
     return "".join(out)
 
 
-def _cut(text: str) -> str:
-    """`text` within LINE_CHARS, its middle left out when longer."""
-    if len(text) <= LINE_CHARS:
+def _cut(text: str, most: int = LINE_CHARS) -> str:
+    """`text` within `most` characters, its middle left out when longer."""
+    if len(text) <= most:
         return text
-    half = LINE_CHARS // 2
+    half = most // 2
     return f"{text[:half]} … {text[-half:]}"
 
 

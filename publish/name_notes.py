@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from publish.text import nfc
 
-__all__ = ["APPROVAL_WORDS", "TICKS", "not_a_name", "not_yet"]
+__all__ = ["APPROVAL_WORDS", "TICKS", "not_a_name", "not_yet", "template_name"]
 
 TICKS = frozenset(
     {
@@ -55,6 +55,18 @@ APPROVAL_WORDS = frozenset(word for tick in TICKS for word in tick.split()) | {
 """Words of the ticks and of «phê duyệt», «cho đăng», «duyệt đăng», «đã rà soát»: two words or
 more made of them only say «approved», not who did. One word alone is judged by TICKS: «Ý»,
 «Đăng», «Phê» are given names."""
+TEMPLATE_NAMES = frozenset(
+    {
+        "họ tên", "họ và tên", "họ tên chức vụ", "họ và tên chức vụ", "họ tên người duyệt",
+        "họ tên chức vụ người duyệt", "họ và tên người duyệt", "tên người duyệt",
+        "ho ten", "ho va ten", "ho ten chuc vu", "ho va ten chuc vu", "ho ten nguoi duyet",
+        "ho ten chuc vu nguoi duyet", "ho va ten nguoi duyet", "ten nguoi duyet",
+    }
+)  # fmt: skip
+"""The words (lower-case, without punctuation) of the template name the tool prints in its
+approve command («--by "Họ tên, chức vụ"») and hints («pii_reviewed_by: "Họ tên người duyệt"»),
+with and without accents: pasted as printed, it approved a bulletin as no one. Only the whole
+value: «Nguyễn Văn Tên», «Đại úy Họ Thị Duyệt» are names."""
 _NON_WORD = re.compile(r"[\W_]+")
 """What separates words («Đã-duyệt!» reads as «đã duyệt»)."""
 
@@ -85,7 +97,13 @@ def not_yet(value: str) -> bool:
         or _BRACKETED.fullmatch(value) is not None
         or _NOT_YET_PHRASES.search(" ".join(written)) is not None
         or _says_no(nfc(value))
+        or template_name(value)
     )
+
+
+def template_name(value: str) -> bool:
+    """Whether `value` is the template name the tool prints («Họ tên, chức vụ»: TEMPLATE_NAMES)."""
+    return " ".join(_NON_WORD.sub(" ", nfc(value).lower()).split()) in TEMPLATE_NAMES
 
 
 def _waits(tokens: list[str]) -> bool:

@@ -48,6 +48,7 @@ from publish.gates import gate, page_gate, public_classification, shell_word
 from publish.held_page_links import held_links
 from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin, Page, Site
+from publish.name_notes import template_name
 from publish.person_fields import not_a_name
 from publish.relative_links import RelativeTargets
 from publish.render.web import unreadable_images
@@ -163,11 +164,16 @@ def run(args: argparse.Namespace) -> int:
     if not by:
         raise ContentError([Problem("--by", "tên người duyệt trống", hint=BY_EXAMPLE)])
     if not_a_name(by):
+        template = (
+            ": đó là chữ mẫu trong lệnh máy in ra, cần thay bằng họ tên, chức vụ của chính người duyệt"
+            if template_name(by)
+            else ""
+        )
         raise ContentError(
             [
                 Problem(
                     "--by",
-                    f"cần họ tên, chức vụ người duyệt, nhận được {quoted(by)}",
+                    f"cần họ tên, chức vụ người duyệt, nhận được {quoted(by)}{template}",
                     hint=BY_EXAMPLE,
                 )
             ]

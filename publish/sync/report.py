@@ -19,6 +19,7 @@ from publish.model import Build, Site
 from publish.secret_mask import masked
 from publish.sync.base import Action, Summary, label_of, unsent_part
 from publish.sync.radio_reached import Heard
+from publish.sync.vanished import live_channels
 from publish.text import vn_datetime
 
 __all__ = [
@@ -315,10 +316,14 @@ def render_markdown(
     ]
     for channel_result in results:
         lines += _markdown_channel(channel_result, dry_run)
+        if channel_result.channel == "web" and not (channel_result.error or channel_result.skipped):
+            lines += _new_on_web(site, dry_run)
+    lines += _radio_left_out(results, site, dry_run)
     lines += _markdown_excluded(site)
     if result.warnings:
         lines += ["### Cảnh báo khi dựng", ""]
-        lines += _items(result.warnings, lambda told: f"- {_cell(told.render())}")
+        # As the errors are told (markdown_problems): a warning's fix after its full stop.
+        lines += _items(result.warnings, problem_item)
         lines.append("")
     lines += [
         "### Hẹn giờ kế tiếp",
@@ -368,6 +373,44 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
         lines += [f"- {_code(a.key)}: {_cell(message)}" for a, message in failures]
         lines.append("")
     return lines
+
+
+def _radio_left_out(results: Sequence[ChannelResult], site: Site, dry_run: bool) -> list[str]:
+    """A section saying the radio is not in this plan, for a dry run without it while bulletins
+    go to the radio: CI's pull-request preview plans web and Zalo only (it does not see the
+    station's folder), and a plan with no radio section read as «nothing changes on the radio»."""
+    if not dry_run or any(r.channel == "radio" for r in results) or not site.for_channel("radio"):
+        return []
+    return [
+        f"### {TITLES['radio']}",
+        "",
+        "Không có trong kế hoạch này (lần chạy thử không gồm kênh radio: máy xem trước pull request "
+        "không thấy thư mục của đài). Bài nào sẽ bị rút khỏi đài: các dòng «Sẽ rút…» của publish "
+        "check ở bước kiểm tra; cả kế hoạch của đài: chạy publish sync radio --dry-run trên máy "
+        "thấy thư mục của đài.",
+        "",
+    ]
+
+
+def _new_on_web(site: Site, dry_run: bool) -> list[str]:
+    """The bulletins this build puts on the website that state/ did not record there, each
+    with its file: the website's line counts files, so a bulletin going out on the website
+    alone (`channels: [web]`) was named by no line of the comment an approver reads."""
+    shown = [b for b in site.for_channel("web") if not site.is_preview(b)]
+    config = site.config
+    live = live_channels(config.root / "state", site.now, config, (b.key for b in shown))
+    new = [b for b in shown if "web" not in live.get(b.key, ())]
+    if not new:
+        return []
+    head = "Bản tin sẽ lên website lần đầu" if dry_run else "Bản tin lên website lần đầu"
+    lines = [f"{head} ({len(new)}):", ""]
+    lines += [
+        f"- «{_cell(b.title)}» ({_code(b.source)}), ngày đăng {vn_datetime(b.date)}"
+        for b in new[:MAX_ROWS]
+    ]
+    if len(new) > MAX_ROWS:
+        lines.append(f"- … và {len(new) - MAX_ROWS} bản tin khác")
+    return [*lines, ""]
 
 
 def _markdown_excluded(site: Site) -> list[str]:

@@ -1,0 +1,130 @@
+"""The plan CI posts on a pull request lists the build's warnings (personal data, Zalo limits)
+for the approver. Session 77 QA: each warning's «Cách sửa» ran on from its message with no
+full stop («… sinh ngày «**/**/1970» Cách sửa: Chỉ ghi năm sinh …», «… cả lần dựng Cách sửa:
+Rút gọn tiêu đề …»), while the errors of the same comment read «…. Cách sửa: …»."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.zalo.emulator import ZaloEmulator
+from tests.zalo_project import NOW, TITLES, sync, zalo_bulletin, zalo_project
+
+CCCD = "Bà Nguyễn Thị F trình báo.\n\nCCCD của bà: 087123456789.\n"
+
+
+def test_a_warning_in_the_pull_request_plan_ends_before_its_fix(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 0, files={"content/bai-viet/tin.md": zalo_bulletin(0, body=CCCD)})
+    sync(root, "--dry-run", "--format", "markdown")
+    lines = html.unescape(capsys.readouterr().out).splitlines()
+    section = lines[lines.index("### Cảnh báo khi dựng") :]
+    [told] = [x for x in section if "số CCCD «087*******89»" in x]
+    assert told.startswith("- `content/bai-viet/tin.md:")
+    assert "(cảnh báo)" in told
+    assert "«087*******89». Cách sửa: Xóa hoặc che bớt số" in told, told
+
+
+def _web_plan(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The Website section of the plan `publish sync web zalo --dry-run --format markdown`
+    posts on a pull request."""
+    capsys.readouterr()
+    main(
+        [
+            "--root",
+            str(root),
+            "--now",
+            NOW,
+            "sync",
+            "web",
+            "zalo",
+            "--dry-run",
+            "--format",
+            "markdown",
+        ]
+    )
+    lines = html.unescape(capsys.readouterr().out).splitlines()
+    start = lines.index("### Website")
+    end = next(n for n in range(start + 1, len(lines)) if lines[n].startswith("### "))
+    return lines[start:end]
+
+
+def test_the_pull_request_plan_names_a_bulletin_going_on_the_website_alone(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 77 QA: a bulletin approved for `channels: [web]` showed only as «1 tệp tạo mới»
+    among the files of the Website section; no line of the comment named it, so the approver
+    could not see that merging publishes it."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0  # the first bulletin is out (web recorded by the sync's build)
+    main(["--root", str(root), "--now", NOW, "sync", "web"])
+    new = "content/bai-viet/chi-web.md"
+    (root / new).write_text(zalo_bulletin(7, channels="[web]"), encoding="utf-8")
+    main(
+        [
+            "--root",
+            str(root),
+            "approve",
+            new,
+            "--by",
+            "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã",
+        ]
+    )
+    section = _web_plan(root, capsys)
+    [named] = [x for x in section if new in x]
+    assert "«" + TITLES[7 % len(TITLES)] + " (7)»" in named
+    assert not [x for x in section if "bt-000" in x or "(0)»" in x]  # the one out already
+
+
+def test_the_plan_names_no_bulletin_when_the_website_gets_none_new(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    main(["--root", str(root), "--now", NOW, "sync", "web"])
+    section = _web_plan(root, capsys)
+    assert not [x for x in section if "content/bai-viet/" in x], section
+
+
+def test_a_plan_without_the_radio_says_so_when_bulletins_go_to_the_radio(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 77 QA: the pull-request plan (web and Zalo: CI's preview does not see the
+    station's folder) had no word about the radio, so an approver read a plan without a radio
+    section as «nothing changes on the radio»."""
+    radio = zalo_bulletin(5, channels="[web, zalo, radio]", date="2021-01-01 08:00")
+    root = zalo_project(tmp_path, 1, files={"content/bai-viet/dai.md": radio})
+    capsys.readouterr()
+    main(
+        [
+            "--root",
+            str(root),
+            "--now",
+            NOW,
+            "sync",
+            "web",
+            "zalo",
+            "--dry-run",
+            "--format",
+            "markdown",
+        ]
+    )
+    lines = html.unescape(capsys.readouterr().out).splitlines()
+    assert "### Phát thanh" in lines, lines
+    said = lines[lines.index("### Phát thanh") + 2]
+    assert said.startswith("Không có trong kế hoạch này"), said
+    assert "publish sync radio --dry-run" in said
+
+
+def test_a_plan_with_the_radio_has_no_such_line(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    capsys.readouterr()
+    main(["--root", str(root), "--now", NOW, "sync", "zalo", "--dry-run", "--format", "markdown"])
+    assert "Không có trong kế hoạch này" not in capsys.readouterr().out
