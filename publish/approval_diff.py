@@ -219,7 +219,8 @@ def word_diff(old: str, new: str) -> list[str]:
             continue
         pairs = min(a2 - a1, b2 - b1) if op == "replace" else 0
         for i in range(pairs):
-            told.append(f"dòng {now[b1 + i][0]}: {_cut(_words(was[a1 + i][1], now[b1 + i][1]))}")
+            # _words keeps every change of a long line: a blind cut after it took one out.
+            told.append(f"dòng {now[b1 + i][0]}: {_words(was[a1 + i][1], now[b1 + i][1])}")
         for _, text in was[a1 + pairs : a2]:
             told.append(f"bỏ dòng: {_cut(text)}")
         for number, text in now[b1 + pairs : b2]:

@@ -17,6 +17,7 @@ from publish.approval import VERSION_LENGTH, is_version
 from publish.config import Policy
 from publish.markdown_angles import tags_replaced
 from publish.model import Bulletin, Exclusion, Page
+from publish.name_notes import template_name
 from publish.text import (
     HIDDEN,
     HIDDEN_ASTRAL,
@@ -578,7 +579,8 @@ def gate(
         return Exclusion(
             bulletin,
             f"approved_by ghi {bulletin.approval_note}, không phải tên người duyệt: không đăng ở "
-            f"kênh nào cho tới khi người duyệt đọc bài rồi chạy: {approve_command(bulletin.source)}",
+            f"kênh nào cho tới khi người duyệt đọc bài rồi chạy: {approve_command(bulletin.source)}"
+            + (TEMPLATE_FILL if template_name(bulletin.approval_note.strip("«»")) else ""),
             "unapproved",
             "approval_note",
         )
@@ -696,6 +698,10 @@ _SHELL_PLAIN = re.compile(r"[\w\-./:,@+=]+")
 """A word no shell reads anything in: letters and digits of any script (\\w: str.isalnum, and
 `_`), and these marks (a build's report names every bulletin approved by name only, 10,000 of
 them in a corpus that old: a character loop per name was ~0.1 s of each build)."""
+
+
+TEMPLATE_FILL = ' (thay "Họ tên, chức vụ" bằng họ tên, chức vụ của chính người duyệt)'
+"""Said after the approve command where the file already carries that template as its name."""
 
 
 def approve_command(source: str) -> str:

@@ -45,4 +45,6 @@ def problem_item(problem: Problem) -> str:
     field = f" trường `{problem.field}`:" if problem.field else ""
     hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
     label = severity_label(problem.severity)
-    return f"- `{problem.where}` ({label}){field} {inert(problem.message)}.{hint}"
+    said = inert(problem.message)
+    stop = "" if problem.message.rstrip().endswith((".", "!", "?", "…")) else "."
+    return f"- `{problem.where}` ({label}){field} {said}{stop}{hint}"

@@ -54,3 +54,14 @@ def test_a_short_line_is_shown_as_before() -> None:
     assert _shown("date: 2026-07-08 15:00", "date: 2026-12-10 15:00") == (
         "dòng 1: date: [-2026-07-08-]{+2026-12-10+} 15:00"
     )
+
+
+def test_three_far_apart_changes_of_a_long_line_are_all_shown() -> None:
+    """Review of session 77: a second blind cut to LINE_CHARS after the shortening took the
+    middle change out («lúc 8 → 9 giờ» gone, nothing said)."""
+    filler = "Công an xã nhắc người dân cảnh giác với các thủ đoạn lừa đảo qua mạng. " * 5
+    old = f"Vào ngày 1/12 {filler}lúc 8 giờ {filler}tại xã A cùng ngày."
+    new = f"Vào ngày 2/12 {filler}lúc 9 giờ {filler}tại xã B cùng ngày."
+    line = _shown(old, new)
+    for change in ("[-1/12-]{+2/12+}", "[-8-]{+9+}", "[-A-]{+B+}"):
+        assert change in line, line

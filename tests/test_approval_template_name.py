@@ -5,6 +5,7 @@ bulletin as «Họ tên, chức vụ», and it was published with no one's name 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,21 @@ def test_a_bulletin_whose_approved_by_is_the_template_is_held(
     err = capsys.readouterr().err
     assert f"{FILE}:6: cảnh báo: trường 'approved_by'" in err and "«Họ tên, chức vụ»" in err, err
     assert "bản tin bị giữ lại, không đăng ở kênh nào" in err, err
+
+
+def test_a_bulletin_held_for_the_template_is_told_to_replace_it_not_to_paste_it_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review of session 77: the hold's reason sent the approver to the same command with the
+    same template, which approve now refuses: a wasted round."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": '""'})})
+    now = ["--root", str(root), "--now", NOW.isoformat()]
+    assert main([*now, "approve", FILE, "--by", REAL]) == 0
+    path = root / FILE
+    path.write_text(path.read_text("utf-8").replace(REAL, "Họ tên, chức vụ"), "utf-8")
+    capsys.readouterr()
+    main([*now, "sync", "web", "--dry-run", "--format", "markdown"])  # the plan CI posts
+    told = html.unescape(capsys.readouterr().out)
+    assert (
+        f'publish approve {FILE} --by "Họ tên, chức vụ" (thay "Họ tên, chức vụ" bằng họ tên' in told
+    )

@@ -128,3 +128,20 @@ def test_a_plan_with_the_radio_has_no_such_line(
     capsys.readouterr()
     main(["--root", str(root), "--now", NOW, "sync", "zalo", "--dry-run", "--format", "markdown"])
     assert "Không có trong kế hoạch này" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("end", [".", "!", "?", "…"])
+def test_a_finding_that_ends_its_own_sentence_gets_no_second_stop(end: str) -> None:
+    """Review of session 77: «…tin «Đính chính».. Cách sửa: …» (radio episode warnings end
+    with a stop of their own)."""
+    from publish.errors import Problem
+    from publish.markdown_inert import problem_item
+
+    item = html.unescape(
+        problem_item(
+            Problem("Tập phát thanh", f"không tự thêm tin «Đính chính»{end}", hint="Báo đài.")
+        )
+    )
+    assert f"«Đính chính»{end} Cách sửa: Báo đài." in item, item
+    plain = problem_item(Problem("Tập phát thanh", "thiếu tin", hint="Báo đài."))
+    assert "thiếu tin. Cách sửa: Báo đài." in plain
