@@ -573,7 +573,8 @@ def _link_problems(
         {nfc(_rel(path, config.root)) for path in found} - documents.keys(),
         {nfc(b.source): b.channels for b in bulletins if "web" not in b.channels},
     )
-    relative = RelativeTargets.of(config.root, documents)
+    titles = {nfc(item.source): item.title for item in items}
+    relative = RelativeTargets.of(config.root, documents, titles)
     problems = []
     for item in linking:
         on_web = not isinstance(item, Bulletin) or "web" in item.channels

@@ -18,7 +18,7 @@ import os
 import posixpath
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -75,6 +75,8 @@ def _may_link_relative(body: str) -> bool:
         written = match[1] if match[3] is None else match[3]
         if match[2] or not written or written[0] == "<" or "`" in written:
             return True  # its end unknown, or code within it that the parse does not read
+        if match[3] is None and body[match.end(1) : match.end(1) + 1] in (" ", "\t"):
+            return True  # an inline address goes on after a space (links._whole_path)
         if is_relative_link(written):
             return True
     return False
@@ -129,11 +131,18 @@ class RelativeTargets:
     """Site path of each loaded bulletin and page, by its file (see Site.documents)."""
     urls: frozenset[str]
     """The site paths of `documents`."""
+    titled: Mapping[str, str] = field(default_factory=dict)
+    """The file of each loaded bulletin and page, by its title as `_title_key` reads it: a
+    link written with a title instead of a file's name is told which file to name."""
 
     @classmethod
-    def of(cls, root: Path, documents: Mapping[str, str]) -> RelativeTargets:
-        """The targets of the project at `root` whose loaded files are `documents`."""
-        return cls(root, documents, frozenset(documents.values()))
+    def of(
+        cls, root: Path, documents: Mapping[str, str], titles: Mapping[str, str] | None = None
+    ) -> RelativeTargets:
+        """The targets of the project at `root` whose loaded files are `documents` (`titles`:
+        the title of each, by its file, when known)."""
+        titled = {_title_key(title): source for source, title in (titles or {}).items()}
+        return cls(root, documents, frozenset(documents.values()), titled)
 
     def problems(self, source: str, url: str, links: Sequence[tuple[str, int]]) -> list[Problem]:
         """An error for each relative link of `source` (whose page is at `url`) that leads to
@@ -188,7 +197,9 @@ class RelativeTargets:
             )
         else:
             what = f"không dẫn tới bản tin, trang hay tệp nào: không có {target}"
-            suggestion = self._suggestion(target, folder, href.partition("#")[2])
+            suggestion = self._by_title(href, folder) or self._suggestion(
+                target, folder, href.partition("#")[2]
+            )
         return (
             f"{what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
             suggestion + RELATIVE_HINT,
@@ -203,6 +214,19 @@ class RelativeTargets:
         if not whole.startswith(CONTENT) or not os.path.isfile(self.root / whole):
             return None
         return posixpath.basename(whole)
+
+    def _by_title(self, href: str, folder: str) -> str:
+        """The fix for a link written with the title of a bulletin or page (`[xem](Ra quân
+        …)`, Python-Markdown's address up to the `)`), naming its file as a link from `folder`
+        writes it; "" when `href` is no title."""
+        source = self.titled.get(_title_key(href))
+        if source is None:
+            return ""
+        written = posixpath.relpath(source, folder)
+        return (
+            f"Đây là tiêu đề của một bài: liên kết tới bài bằng tên tệp của nó, không phải bằng "
+            f"tiêu đề, ví dụ [xem bài]({written}). "
+        )
 
     def _suggestion(self, target: str, folder: str, fragment: str) -> str:
         """«Có phải ý bạn là …?» naming the file of the closest name (in the folder `target`
@@ -237,6 +261,11 @@ class RelativeTargets:
             and not is_misencoded(name)
             and posixpath.splitext(name)[1].lower() in ALLOWED_SUFFIXES | {".md"}
         ]
+
+
+def _title_key(title: str) -> str:
+    """`title` as a link holding it is matched: NFC, runs of spaces and case not counted."""
+    return " ".join(nfc(title).split()).casefold()
 
 
 def _closest(wanted: str, paths: Mapping[str, str]) -> str | None:
