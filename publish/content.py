@@ -100,6 +100,7 @@ from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key
 from publish.text import nfc, quoted, slug_file_name
+from publish.title_links import bracketed_titles
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -310,6 +311,7 @@ def load_site(
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
+    problems.extend(bracketed_titles(items))
     problems.extend(linked_files)
     if _error_count(problems):
         if not salvage:

@@ -36,6 +36,7 @@ from publish.links import (
 )
 from publish.misencoded import is_misencoded
 from publish.text import nfc, slug_file_name
+from publish.title_links import title_key
 
 __all__ = ["RelativeTargets", "leads_to_page", "relative_links"]
 
@@ -141,7 +142,7 @@ class RelativeTargets:
     ) -> RelativeTargets:
         """The targets of the project at `root` whose loaded files are `documents` (`titles`:
         the title of each, by its file, when known)."""
-        titled = {_title_key(title): source for source, title in (titles or {}).items()}
+        titled = {title_key(title): source for source, title in (titles or {}).items()}
         return cls(root, documents, frozenset(documents.values()), titled)
 
     def problems(self, source: str, url: str, links: Sequence[tuple[str, int]]) -> list[Problem]:
@@ -219,7 +220,7 @@ class RelativeTargets:
         """The fix for a link written with the title of a bulletin or page (`[xem](Ra quân
         …)`, Python-Markdown's address up to the `)`), naming its file as a link from `folder`
         writes it; "" when `href` is no title."""
-        source = self.titled.get(_title_key(href))
+        source = self.titled.get(title_key(href))
         if source is None:
             return ""
         written = posixpath.relpath(source, folder)
@@ -261,11 +262,6 @@ class RelativeTargets:
             and not is_misencoded(name)
             and posixpath.splitext(name)[1].lower() in ALLOWED_SUFFIXES | {".md"}
         ]
-
-
-def _title_key(title: str) -> str:
-    """`title` as a link holding it is matched: NFC, runs of spaces and case not counted."""
-    return " ".join(nfc(title).split()).casefold()
 
 
 def _closest(wanted: str, paths: Mapping[str, str]) -> str | None:
