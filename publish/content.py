@@ -24,6 +24,7 @@ from publish import (
     content_images,
     control_chars,
     corrections,
+    embedded_frames,
     fields,
     footnote_count,
     id_holders,
@@ -1451,6 +1452,7 @@ def _validate(
         nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed)
     pasted.check(col, parsed)
+    embedded_frames.check(col, parsed)
     typed_markdown.check(col, parsed)
     title_heading.check(col, parsed, title, zalo="zalo" in channels)
     if date is not None:
@@ -1644,6 +1646,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     unfinished.check(col, parsed, kind="trang")
     other_unit.check(col, parsed, config)
     pasted.check(col, parsed)
+    embedded_frames.check(col, parsed)
     typed_markdown.check(col, parsed)
     title_heading.check(col, parsed, title, zalo=False)  # a page is not sent to Zalo
     _computer_links(col, parsed)
