@@ -3,7 +3,7 @@ post or a Google map.
 
 The website's sanitiser drops an iframe whole (it could run another site's code on the page),
 Zalo and the radio script have no frame either: the bulletin said «Mời bà con xem video:» over
-nothing on every channel, and no check said so. Each one is told with its line and the link
+nothing on every channel, and no check said so. Each one is told (a note) with its line and the link
 to write instead, a YouTube video's own address when the frame shows one.
 """
 
@@ -43,7 +43,9 @@ def check(col: Collector, parsed: Parsed) -> None:
             line=line(match.start()),
             hint=_link_hint(src)
             + "Website không nhúng trang của nơi khác (có thể chạy mã lạ trên trang của đơn vị).",
-            severity="warning",
+            # A note: nothing wrong goes out, and an old bulletin holding a frame (a migrated
+            # site's) must not stop every --strict build after an upgrade.
+            severity="note",
         )
 
 

@@ -29,7 +29,7 @@ def test_a_youtube_frame_is_told_at_its_line_with_the_videos_link(tmp_path: Path
     the website, Zalo or the radio, and no check said so."""
     root = project(tmp_path, f"Mời bà con xem video hướng dẫn:\n\n{YOUTUBE}\n")
     [warning] = frame_warnings(root)
-    assert (warning.file, warning.line, warning.severity) == (A, 12, "warning")
+    assert (warning.file, warning.line, warning.severity) == (A, 12, "note")
     assert "bị bỏ ở mọi kênh: website, Zalo và đài không hiện gì ở chỗ này" in warning.message
     assert (warning.hint or "").startswith(
         "Thay khung nhúng bằng một liên kết: [Xem video trên YouTube]"
