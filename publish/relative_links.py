@@ -48,6 +48,8 @@ hide a `](` within it): a body holding none that may be relative (nearly every o
 full addresses, site paths) is not parsed. Cut short before a "(", empty, or between angle
 brackets (which may not close), or holding code, the address is only a guess: taken as maybe
 relative."""
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+"""What opens an address (`https:`, `mailto:`, `tel:`) or a Windows drive (`C:`)."""
 _ANCHOR = re.compile(r"<[aA]\b")
 """An HTML link's tag (a regex: `in` looked for "<a" and "<A" three times slower)."""
 RELATIVE_HINT = (
@@ -86,9 +88,11 @@ def _may_link_relative(body: str) -> bool:
 def is_relative_link(href: str) -> bool:
     """Whether `href` is a path from the linking file's folder that names neither a content
     file nor a file to download, and is not written as a page's address (see _page_address)."""
-    # A colon is in no file name Windows allows: an address (mailto:, tel:), or text like one.
-    # A Hugo or Liquid tag (`{{< ref … >}}`) is told as a shortcode left in the body, once.
-    if not href or href.startswith(("#", "/", "\\", "?", "{{", "{%")) or ":" in href:
+    # An address (mailto:, tel:, https:) or a drive («C:\\…», told as a file of this computer)
+    # opens with a scheme; a colon after other words is text, a title («Thông báo: họp dân»)
+    # the website links as a path. A Hugo or Liquid tag (`{{< ref … >}}`) is told as a
+    # shortcode left in the body, once.
+    if not href or href.startswith(("#", "/", "\\", "?", "{{", "{%")) or _SCHEME.match(href):
         return False
     if content_link(href) is not None or is_file_link(href):
         return False

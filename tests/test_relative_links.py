@@ -186,3 +186,20 @@ def test_a_link_written_with_a_bulletins_title_is_told_the_file_to_name(tmp_path
         "Đây là tiêu đề của một bài: liên kết tới bài bằng tên tệp của nó, không phải bằng "
         "tiêu đề, ví dụ [xem bài](2020-12-09-ben-kia.md). "
     )
+
+
+def test_a_link_written_with_a_title_holding_a_colon_is_told_too(tmp_path: Path) -> None:
+    """QA s77: `[họp dân](Thông báo: họp dân)` was taken for an address (a colon) and passed,
+    while the website linked the page's own folder «…/Thông báo: họp dân» (a «Không tìm thấy»
+    page) and Zalo the same. A colon after words that are no scheme is a path's, told so."""
+    root = project(tmp_path, "Xem [họp dân](Thông báo: họp dân).\n")
+    bulletin = root / "content/bai-viet/2020-12-09-ben-kia.md"
+    bulletin.write_text(
+        bulletin.read_text("utf-8").replace('"Bài bên kia"', '"Thông báo: họp dân"'), "utf-8"
+    )
+    [problem] = load_problems(root)
+    assert "liên kết «Thông báo: họp dân» không dẫn tới bản tin, trang hay tệp nào" in (
+        problem.message
+    )
+    assert "ví dụ [xem bài](2020-12-09-ben-kia.md)" in (problem.hint or "")
+    assert relative_links("Gọi [113](tel:113), [C](C:\\\\a.docx), [x](https://a.vn).\n", 1) == ()
