@@ -867,6 +867,15 @@ def test_lines_a_post_opens_with_emoji_each_go_on_their_own_line() -> None:
     )
 
 
+def test_steps_numbered_with_keycap_emoji_each_go_on_their_own_line() -> None:
+    """«1️⃣ …», «2️⃣ …» steps of a post ran into one paragraph too."""
+    body = "Các bước:\n1️⃣ Tải ứng dụng VNeID\n2️⃣ Chọn đăng ký tài khoản\n"
+    assert "<p>Các bước:<br>\n1️⃣ Tải ứng dụng VNeID<br>\n2️⃣ Chọn đăng ký tài khoản</p>" in (
+        web_html(body)
+    )
+    assert zalo_texts(body) == ["Các bước:", "1️⃣ Tải ứng dụng VNeID", "2️⃣ Chọn đăng ký tài khoản"]
+
+
 def test_a_lone_line_opening_with_an_emoji_stays_in_its_paragraph() -> None:
     """One «⚠️ …» line in a paragraph is emphasis, not a list of lines: no line break is added."""
     body = "Thủ đoạn mới.\n⚠️ Đối tượng giả danh nhân viên điện lực.\nHãy cảnh giác.\n"
