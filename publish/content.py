@@ -24,6 +24,7 @@ from publish import (
     content_images,
     control_chars,
     corrections,
+    embedded_frames,
     fields,
     footnote_count,
     id_holders,
@@ -100,6 +101,7 @@ from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key
 from publish.text import nfc, quoted, slug_file_name
+from publish.title_links import bracketed_titles
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -310,6 +312,7 @@ def load_site(
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
+    problems.extend(bracketed_titles(items))
     problems.extend(linked_files)
     if _error_count(problems):
         if not salvage:
@@ -573,7 +576,8 @@ def _link_problems(
         {nfc(_rel(path, config.root)) for path in found} - documents.keys(),
         {nfc(b.source): b.channels for b in bulletins if "web" not in b.channels},
     )
-    relative = RelativeTargets.of(config.root, documents)
+    titles = {nfc(item.source): item.title for item in items}
+    relative = RelativeTargets.of(config.root, documents, titles)
     problems = []
     for item in linking:
         on_web = not isinstance(item, Bulletin) or "web" in item.channels
@@ -1448,6 +1452,7 @@ def _validate(
         nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed)
     pasted.check(col, parsed)
+    embedded_frames.check(col, parsed)
     typed_markdown.check(col, parsed)
     title_heading.check(col, parsed, title, zalo="zalo" in channels)
     if date is not None:
@@ -1641,6 +1646,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     unfinished.check(col, parsed, kind="trang")
     other_unit.check(col, parsed, config)
     pasted.check(col, parsed)
+    embedded_frames.check(col, parsed)
     typed_markdown.check(col, parsed)
     title_heading.check(col, parsed, title, zalo=False)  # a page is not sent to Zalo
     _computer_links(col, parsed)

@@ -409,10 +409,10 @@ _DEFINITION_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$""
 
 
 def _whole_path(text: str, at: int, href: str) -> str:
-    """The Windows path (C:\\…, \\\\máy\\…, tep\\…: see windows_path) an inline link at `at`
-    names, up to its `)`: an address is read up to a space, but Explorer's names hold them
-    («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to «C:\\Users\\Minh», «tep\\mau don.pdf» to
-    «tep\\mau», a broken link); any other address as found."""
+    """The address an inline link at `at` names, up to its `)`, its title left out, as the
+    website reads it: a regex reads it up to a space, but Explorer's names hold them
+    («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to «C:\\Users\\Minh», «tep/mau don.pdf» to
+    «tep/mau», a broken link); written between <…>, as found."""
     end = text.find(href, at + 2)
     if end < 0 or text[at + 2 : end].strip():
         return href  # written between <…>, or otherwise: as found
@@ -475,13 +475,16 @@ def written_target(text: str) -> Iterator[tuple[int, str]]:
             href = next((g for g in match.groups() if g is not None), "").strip()
             # Only a link holding a «\\» or a drive's «C:» («C:/Users/Minh Anh/…» too) is asked.
             windows = "\\" in href or href[1:2] == ":"
-            if windows and match.lastindex == 2 and windows_path(href):
-                # Read whole, as the website's link holds it: one error naming the file, not
-                # one for a path cut at its first space and another for the website's link.
-                if pattern is INLINE_RE:
-                    href = _whole_path(text, match.start(), href)
-                elif pattern is DEFINITION_RE:
-                    href = _whole_definition(text, match.end(), href)
+            spaced = text[match.end() : match.end() + 1] in (" ", "\t")
+            if pattern is INLINE_RE and match.lastindex == 2 and spaced:
+                # Read whole, as the website's link holds it (Python-Markdown reads an inline
+                # address up to its `)`, spaces and all: «../tep/Mẫu đơn.pdf», a bulletin's
+                # title): one error naming what was written, not one for «../tep/Mẫu».
+                href = _whole_path(text, match.start(), href)
+            elif (
+                pattern is DEFINITION_RE and windows and match.lastindex == 2 and windows_path(href)
+            ):
+                href = _whole_definition(text, match.end(), href)
             yield match.start(), href
     for at, href in anchors(text):
         yield at, unescape(href).strip()

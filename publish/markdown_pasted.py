@@ -16,6 +16,8 @@ lines before block parsing, as the editor meant them:
   attribution, «– Thượng tá …»), none of them ending in a hard line break (a dialogue);
 - «1) 2) …», numbered in order on consecutive lines, becomes «1. 2. …»;
 - «a) b) …», lettered in order on consecutive lines, keeps its letters, each on its own line;
+- two or more lines in a row opening with an emoji («✅ …», «❌ …» of a post) keep their emoji,
+  each on its own line (the emoji may tell a «do» from a «don't»: no list drops them);
 - `#` opening a line of hashtags only is escaped («#Tiêu đề» stays a heading, as «##Tiêu đề»).
 
 A line of text under an item made so starts a new paragraph (pasted, each line was a
@@ -59,6 +61,12 @@ spaces only as `sub_bullets` tells."""
 DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
 NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
 LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
+EMOJI_LED = re.compile(
+    rf" {{0,3}}(?:[\u2190-\u2bff\U0001f000-\U0001faff][{_MODIFIERS}\u200d]*|[0-9#*]\ufe0f?\u20e3)"
+    rf"{{1,3}}{_GAP}(?=\S)"
+)
+"""A line opening with an emoji (or up to three) and a space: a post's line «✅ Không …», or a
+keycap's step «1️⃣ Tải ứng dụng»."""
 HASHTAG = re.compile(r" {0,3}#(?=\w+(?:[ \t]*#\w+)*[ \t]*$)")
 """A line of hashtags only (as the radio script reads it), the tags spaced or joined
 («#CongAn#AnNinh», which the website made a heading «CongAn#AnNinh» the radio skipped):
@@ -71,6 +79,8 @@ _SUSPECT_AFTER_FIRST = re.compile("\n" + _SUSPECT_LINE)
 """Such a line after the first: a search opening with a newline skips from one to the next in C,
 where a multiline `^` is tried at every character (~40 → ~10 µs a body)."""
 
+_EMOJI_AFTER_FIRST = re.compile("\n" + EMOJI_LED.pattern)
+"""An emoji-led line after the first (a run has one)."""
 _ITEM_LINE = re.compile(rf" {{0,3}}(?:[{BULLET_GLYPHS}–]|\d{{1,3}}\)|[a-zđ]\))")
 """A line a pasted list's next item may open with."""
 _BLOCK_START = re.compile(r" {0,3}(?:#|>|[-*+] |\d{1,9}[.)] |\||<)|\s*$")
@@ -79,7 +89,9 @@ _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 
 def suspect(text: str) -> bool:
     """Whether any line of `text` is one the rules may rewrite."""
-    return _SUSPECT.match(text) is not None or _SUSPECT_AFTER_FIRST.search(text) is not None
+    if _SUSPECT.match(text) is not None or _SUSPECT_AFTER_FIRST.search(text) is not None:
+        return True
+    return _EMOJI_AFTER_FIRST.search(text) is not None and _emoji_run(text.split("\n"))
 
 
 def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
@@ -111,6 +123,10 @@ def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
                 out[i - 1] = lines[i - 1].rstrip() + "  "  # the cases start under the text
             if _counted(lines, i + 1, LETTERED, _letter, before=i):
                 out[i] = line.rstrip() + "  "  # a hard line break: the next case goes under it
+        elif _emoji_led(lines, i) and _emoji_led(lines, i + 1):
+            if i and _plain_text(lines[i - 1]) and not _emoji_led(lines, i - 1):
+                out[i - 1] = _broken(lines[i - 1])  # the lines start under the text
+            out[i] = _broken(line)
         elif match := HASHTAG.match(line):
             out[i] = line[: match.end() - 1] + "\\" + line[match.end() - 1 :]
     for i in reversed(ends):
@@ -189,6 +205,28 @@ def _dash(lines: list[str], i: int) -> re.Match[str] | None:
     if not 0 <= i < len(lines) or lines[i].endswith(("  ", "\\")):
         return None
     return DASH.match(lines[i])
+
+
+def _emoji_led(lines: list[str], i: int) -> bool:
+    """Whether line `i` opens with an emoji and is no pasted list item (`bullet`: «👉», «✓»)."""
+    if not 0 <= i < len(lines) or bullet(lines, i):
+        return False
+    return EMOJI_LED.match(lines[i]) is not None
+
+
+def _emoji_run(lines: list[str]) -> bool:
+    """Whether two lines in a row of `lines` open with an emoji."""
+    return any(_emoji_led(lines, i) and _emoji_led(lines, i + 1) for i in range(len(lines) - 1))
+
+
+def _plain_text(line: str) -> bool:
+    """Whether `line` is paragraph text no rule rewrites (nor a code fence)."""
+    return _is_text(line) and not _SUSPECT.match(line) and not FENCE.match(line)
+
+
+def _broken(line: str) -> str:
+    """`line` ending in a hard line break (as it was, if it had one)."""
+    return line if line.endswith(("  ", "\\")) else line.rstrip() + "  "
 
 
 def _is_text(line: str) -> bool:

@@ -18,7 +18,7 @@ import os
 import posixpath
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -36,6 +36,7 @@ from publish.links import (
 )
 from publish.misencoded import is_misencoded
 from publish.text import nfc, slug_file_name
+from publish.title_links import title_key
 
 __all__ = ["RelativeTargets", "leads_to_page", "relative_links"]
 
@@ -47,6 +48,8 @@ hide a `](` within it): a body holding none that may be relative (nearly every o
 full addresses, site paths) is not parsed. Cut short before a "(", empty, or between angle
 brackets (which may not close), or holding code, the address is only a guess: taken as maybe
 relative."""
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+"""What opens an address (`https:`, `mailto:`, `tel:`) or a Windows drive (`C:`)."""
 _ANCHOR = re.compile(r"<[aA]\b")
 """An HTML link's tag (a regex: `in` looked for "<a" and "<A" three times slower)."""
 RELATIVE_HINT = (
@@ -75,6 +78,8 @@ def _may_link_relative(body: str) -> bool:
         written = match[1] if match[3] is None else match[3]
         if match[2] or not written or written[0] == "<" or "`" in written:
             return True  # its end unknown, or code within it that the parse does not read
+        if match[3] is None and body[match.end(1) : match.end(1) + 1] in (" ", "\t"):
+            return True  # an inline address goes on after a space (links._whole_path)
         if is_relative_link(written):
             return True
     return False
@@ -83,9 +88,11 @@ def _may_link_relative(body: str) -> bool:
 def is_relative_link(href: str) -> bool:
     """Whether `href` is a path from the linking file's folder that names neither a content
     file nor a file to download, and is not written as a page's address (see _page_address)."""
-    # A colon is in no file name Windows allows: an address (mailto:, tel:), or text like one.
-    # A Hugo or Liquid tag (`{{< ref … >}}`) is told as a shortcode left in the body, once.
-    if not href or href.startswith(("#", "/", "\\", "?", "{{", "{%")) or ":" in href:
+    # An address (mailto:, tel:, https:) or a drive («C:\\…», told as a file of this computer)
+    # opens with a scheme; a colon after other words is text, a title («Thông báo: họp dân»)
+    # the website links as a path. A Hugo or Liquid tag (`{{< ref … >}}`) is told as a
+    # shortcode left in the body, once.
+    if not href or href.startswith(("#", "/", "\\", "?", "{{", "{%")) or _SCHEME.match(href):
         return False
     if content_link(href) is not None or is_file_link(href):
         return False
@@ -129,11 +136,18 @@ class RelativeTargets:
     """Site path of each loaded bulletin and page, by its file (see Site.documents)."""
     urls: frozenset[str]
     """The site paths of `documents`."""
+    titled: Mapping[str, str] = field(default_factory=dict)
+    """The file of each loaded bulletin and page, by its title as `_title_key` reads it: a
+    link written with a title instead of a file's name is told which file to name."""
 
     @classmethod
-    def of(cls, root: Path, documents: Mapping[str, str]) -> RelativeTargets:
-        """The targets of the project at `root` whose loaded files are `documents`."""
-        return cls(root, documents, frozenset(documents.values()))
+    def of(
+        cls, root: Path, documents: Mapping[str, str], titles: Mapping[str, str] | None = None
+    ) -> RelativeTargets:
+        """The targets of the project at `root` whose loaded files are `documents` (`titles`:
+        the title of each, by its file, when known)."""
+        titled = {title_key(title): source for source, title in (titles or {}).items()}
+        return cls(root, documents, frozenset(documents.values()), titled)
 
     def problems(self, source: str, url: str, links: Sequence[tuple[str, int]]) -> list[Problem]:
         """An error for each relative link of `source` (whose page is at `url`) that leads to
@@ -188,7 +202,9 @@ class RelativeTargets:
             )
         else:
             what = f"không dẫn tới bản tin, trang hay tệp nào: không có {target}"
-            suggestion = self._suggestion(target, folder, href.partition("#")[2])
+            suggestion = self._by_title(href, folder) or self._suggestion(
+                target, folder, href.partition("#")[2]
+            )
         return (
             f"{what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
             suggestion + RELATIVE_HINT,
@@ -203,6 +219,19 @@ class RelativeTargets:
         if not whole.startswith(CONTENT) or not os.path.isfile(self.root / whole):
             return None
         return posixpath.basename(whole)
+
+    def _by_title(self, href: str, folder: str) -> str:
+        """The fix for a link written with the title of a bulletin or page (`[xem](Ra quân
+        …)`, Python-Markdown's address up to the `)`), naming its file as a link from `folder`
+        writes it; "" when `href` is no title."""
+        source = self.titled.get(title_key(href))
+        if source is None:
+            return ""
+        written = posixpath.relpath(source, folder)
+        return (
+            f"Đây là tiêu đề của một bài: liên kết tới bài bằng tên tệp của nó, không phải bằng "
+            f"tiêu đề, ví dụ [xem bài]({written}). "
+        )
 
     def _suggestion(self, target: str, folder: str, fragment: str) -> str:
         """«Có phải ý bạn là …?» naming the file of the closest name (in the folder `target`

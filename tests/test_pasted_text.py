@@ -838,3 +838,45 @@ def test_a_joiner_pasted_between_digits_is_removed(tmp_path: Path) -> None:
     text = bulletin_md({}, body=body)
     [bulletin] = load(make_project(tmp_path, {"content/bai-viet/a.md": text})).bulletins
     assert bulletin.body.strip() == f"Xảy ra 123 vụ, 45 người, 7 xe; {keycap} bước."
+
+
+def test_lines_a_post_opens_with_emoji_each_go_on_their_own_line() -> None:
+    """QA s77: «✅ …», «❌ …» lines pasted from Zalo or Facebook ran into one paragraph on the
+    website and into one text block on Zalo («… hãng ✅ Không chuyển khoản … ❌ Không bấm …»),
+    while the radio read them apart. Each now goes on its own line with its emoji, which tells a
+    «do» from a «don't»; the radio reads as before."""
+    body = (
+        "Người dân lưu ý:\n"
+        "✅ Chỉ mua vé tại website của hãng\n"
+        "✅ Không chuyển khoản cho tài khoản cá nhân\n"
+        "❌ Không bấm vào đường link lạ\n"
+    )
+    assert (
+        "<p>Người dân lưu ý:<br>\n✅ Chỉ mua vé tại website của hãng<br>\n"
+        "✅ Không chuyển khoản cho tài khoản cá nhân<br>\n❌ Không bấm vào đường link lạ</p>"
+    ) in web_html(body)
+    assert zalo_texts(body) == [
+        "Người dân lưu ý:",
+        "✅ Chỉ mua vé tại website của hãng",
+        "✅ Không chuyển khoản cho tài khoản cá nhân",
+        "❌ Không bấm vào đường link lạ",
+    ]
+    assert spoken(body) == (
+        "Người dân lưu ý: Chỉ mua vé tại website của hãng, Không chuyển khoản cho tài khoản cá "
+        "nhân, Không bấm vào đường link lạ."
+    )
+
+
+def test_steps_numbered_with_keycap_emoji_each_go_on_their_own_line() -> None:
+    """«1️⃣ …», «2️⃣ …» steps of a post ran into one paragraph too."""
+    body = "Các bước:\n1️⃣ Tải ứng dụng VNeID\n2️⃣ Chọn đăng ký tài khoản\n"
+    assert "<p>Các bước:<br>\n1️⃣ Tải ứng dụng VNeID<br>\n2️⃣ Chọn đăng ký tài khoản</p>" in (
+        web_html(body)
+    )
+    assert zalo_texts(body) == ["Các bước:", "1️⃣ Tải ứng dụng VNeID", "2️⃣ Chọn đăng ký tài khoản"]
+
+
+def test_a_lone_line_opening_with_an_emoji_stays_in_its_paragraph() -> None:
+    """One «⚠️ …» line in a paragraph is emphasis, not a list of lines: no line break is added."""
+    body = "Thủ đoạn mới.\n⚠️ Đối tượng giả danh nhân viên điện lực.\nHãy cảnh giác.\n"
+    assert "<br>" not in web_html(body)

@@ -162,3 +162,44 @@ def test_the_quick_look_finds_every_body_the_parse_finds_a_relative_link_in() ->
         parsed = links_where(body, 1, relative_module.is_relative_link)
         if parsed:
             assert relative_module._may_link_relative(body), body
+
+
+def test_a_link_to_a_file_whose_name_holds_a_space_leads_to_it(tmp_path: Path) -> None:
+    """QA s77: `[mẫu đơn](../tep/Mẫu đơn.txt)` (a name as Windows saves it) was an error naming
+    «../tep/Mẫu», though the website's link holds the whole name and leads to the file: the
+    check read the address up to its first space. It is read up to its `)`, as the website
+    reads it, so the file is found and published."""
+    body = 'Tải [mẫu đơn](../tep/Mẫu đơn.txt "Mẫu đơn") về điền.\n'
+    root = project(tmp_path, body, {"content/tep/Mẫu đơn.txt": "Mẫu đơn tố giác\n"})
+    site = load_site(config_module.load(root), now=NOW)
+    assert {b.source for b in site.bulletins} == {A, "content/bai-viet/2020-12-09-ben-kia.md"}
+
+
+def test_a_link_written_with_a_bulletins_title_is_told_the_file_to_name(tmp_path: Path) -> None:
+    """QA s77: an editor linked another bulletin by its title, `[xem](Bài bên kia)`; the error
+    named «Bài» (the address cut at its first space) and no way to the bulletin. It names what
+    was written and the bulletin's file to link with."""
+    [problem] = load_problems(project(tmp_path, "Xem [bài trước](Bài  bên kia).\n"))
+    assert problem.line == 10
+    assert "liên kết «Bài  bên kia» không dẫn tới bản tin, trang hay tệp nào" in problem.message
+    assert (problem.hint or "").startswith(
+        "Đây là tiêu đề của một bài: liên kết tới bài bằng tên tệp của nó, không phải bằng "
+        "tiêu đề, ví dụ [xem bài](2020-12-09-ben-kia.md). "
+    )
+
+
+def test_a_link_written_with_a_title_holding_a_colon_is_told_too(tmp_path: Path) -> None:
+    """QA s77: `[họp dân](Thông báo: họp dân)` was taken for an address (a colon) and passed,
+    while the website linked the page's own folder «…/Thông báo: họp dân» (a «Không tìm thấy»
+    page) and Zalo the same. A colon after words that are no scheme is a path's, told so."""
+    root = project(tmp_path, "Xem [họp dân](Thông báo: họp dân).\n")
+    bulletin = root / "content/bai-viet/2020-12-09-ben-kia.md"
+    bulletin.write_text(
+        bulletin.read_text("utf-8").replace('"Bài bên kia"', '"Thông báo: họp dân"'), "utf-8"
+    )
+    [problem] = load_problems(root)
+    assert "liên kết «Thông báo: họp dân» không dẫn tới bản tin, trang hay tệp nào" in (
+        problem.message
+    )
+    assert "ví dụ [xem bài](2020-12-09-ben-kia.md)" in (problem.hint or "")
+    assert relative_links("Gọi [113](tel:113), [C](C:\\\\a.docx), [x](https://a.vn).\n", 1) == ()

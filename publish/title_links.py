@@ -1,0 +1,65 @@
+"""A bulletin's title written in square brackets where a link to it was meant.
+
+An editor links another bulletin as a wiki does, `[Ra quân cao điểm … 2027]`: Markdown makes
+no link of it (no address), the website and Zalo show the brackets and the radio script cannot
+read them. When the bracketed words are the title of a loaded bulletin or page, `publish
+check` says so and which file to link with (the README links bulletins by their file's name).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Sequence
+
+from publish.errors import Problem
+from publish.markdown_code import masked
+from publish.model import Bulletin, Page
+from publish.text import LineCounter, nfc
+
+__all__ = ["bracketed_titles", "title_key"]
+
+_BRACKETED = re.compile(r"(?<![!\]\\])\[([^\[\]\n]{8,300})\](?![(\[:])")
+"""Words in square brackets that are no link, image nor reference (`[…](…)`, `[…][…]`,
+`[…]:`), long enough to be a title."""
+_DEFINED = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.MULTILINE)
+"""A reference definition's label: `[label]` with one is a link."""
+
+
+def title_key(title: str) -> str:
+    """`title` as bracketed words are matched with it: NFC, runs of spaces and case not counted."""
+    return " ".join(nfc(title).split()).casefold()
+
+
+def bracketed_titles(items: Sequence[Bulletin | Page]) -> list[Problem]:
+    """A warning for each title of another of `items` written in square brackets in a body."""
+    titled = {title_key(item.title): item.source for item in items}
+    problems = []
+    for item in items:
+        if "[" not in item.body:
+            continue  # nearly every body: no search
+        text = masked(item.body)
+        defined = {title_key(m[1]) for m in _DEFINED.finditer(text)}
+        line = LineCounter(text, item.body_line)
+        for match in _BRACKETED.finditer(text):
+            key = title_key(match[1])
+            source = titled.get(key)
+            if source is None or source == item.source or key in defined:
+                continue
+            written = posixpath.relpath(source, posixpath.dirname(item.source))
+            problems.append(
+                Problem(
+                    item.source,
+                    f"«[{match[1]}]» là tiêu đề của bài {source} đặt trong ngoặc vuông, không "
+                    "phải liên kết: website và Zalo hiện nguyên dấu ngoặc vuông, đài không đọc "
+                    "được chúng",
+                    line=line(match.start()),
+                    hint=(
+                        "Liên kết tới bài bằng tên tệp của nó, ví dụ "
+                        f"[{match[1]}]({written}); hoặc bỏ dấu ngoặc vuông nếu chỉ muốn nêu tên bài."
+                    ),
+                    severity="warning",
+                    code="bracketed-title",
+                )
+            )
+    return problems

@@ -1,0 +1,45 @@
+"""A bulletin's title written in square brackets where a link to it was meant (publish.
+title_links): `publish check` names the file to link with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from tests.helpers import NOW
+from tests.test_links import A, project
+
+
+def bracket_warnings(root: Path) -> list:
+    """The warnings of the load about bracketed titles."""
+    site = load_site(config_module.load(root), now=NOW)
+    return [w for w in site.warnings if w.code == "bracketed-title"]
+
+
+def test_a_bracketed_title_warns_at_its_line_naming_the_file(tmp_path: Path) -> None:
+    """QA s77: «Xem thêm bài [Bài bên kia].» showed the brackets on the website and Zalo and
+    stopped the radio («[Bài» unreadable), and nothing said it was meant as a link."""
+    root = project(tmp_path, "Mở đầu.\n\nXem thêm bài [Bài  bên KIA].\n")
+    [warning] = bracket_warnings(root)
+    assert (warning.file, warning.line, warning.severity) == (A, 12, "warning")
+    assert warning.message.startswith(
+        "«[Bài  bên KIA]» là tiêu đề của bài content/bai-viet/2020-12-09-ben-kia.md đặt trong "
+        "ngoặc vuông, không phải liên kết"
+    )
+    assert "[Bài  bên KIA](2020-12-09-ben-kia.md)" in (warning.hint or "")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Xem [Bài bên kia](2020-12-09-ben-kia.md).\n",
+        "Xem [Bài bên kia][].\n\n[Bài bên kia]: 2020-12-09-ben-kia.md\n",
+        "Xem `[Bài bên kia]` là cách viết sai.\n",
+        "Xem [Một chuyên mục khác] của trang.\n",
+    ],
+)
+def test_links_code_and_other_brackets_are_not_told(tmp_path: Path, body: str) -> None:
+    assert bracket_warnings(project(tmp_path, body)) == []
