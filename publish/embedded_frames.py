@@ -24,6 +24,8 @@ _IFRAME = re.compile(r"<iframe\b[^>]{0,2000}", re.IGNORECASE)
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _YOUTUBE = re.compile(r"(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]{6,20})")
 """A YouTube player's address, whose video is at https://www.youtube.com/watch?v=ID."""
+_PLAYLIST = re.compile(r"[?&;]list=([\w-]{2,64})")
+"""A YouTube player's playlist («embed/videoseries?list=PL…»): at /playlist?list=ID."""
 
 
 def check(col: Collector, parsed: Parsed) -> None:
@@ -51,7 +53,12 @@ def check(col: Collector, parsed: Parsed) -> None:
 
 def _link_hint(src: str) -> str:
     """The link to write instead of a frame showing `src`."""
-    if video := _YOUTUBE.match(src):
+    if (video := _YOUTUBE.match(src)) and (playlist := _PLAYLIST.search(src)):
+        return (
+            "Thay khung nhúng bằng một liên kết: [Xem danh sách video trên YouTube]"
+            f"(https://www.youtube.com/playlist?list={playlist[1]}). "
+        )
+    if video and video[1] != "videoseries":
         return (
             "Thay khung nhúng bằng một liên kết: [Xem video trên YouTube]"
             f"(https://www.youtube.com/watch?v={video[1]}). "

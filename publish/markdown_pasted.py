@@ -62,11 +62,13 @@ DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
 NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
 LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
 EMOJI_LED = re.compile(
-    rf" {{0,3}}(?:[\u2190-\u2bff\U0001f000-\U0001faff][{_MODIFIERS}\u200d]*|[0-9#*]\ufe0f?\u20e3)"
+    rf" {{0,3}}(?:[\u2300-\u24ff\u25a0-\u2bff\U0001f000-\U0001faff][{_MODIFIERS}\u200d]*"
+    rf"|[0-9#*]\ufe0f?\u20e3)"
     rf"{{1,3}}{_GAP}(?=\S)"
 )
 """A line opening with an emoji (or up to three) and a space: a post's line «✅ Không …», or a
-keycap's step «1️⃣ Tải ứng dụng»."""
+keycap's step «1️⃣ Tải ứng dụng». Not an arrow, a sign of mathematics or a box-drawing piece
+(«≥ 5 triệu đồng», «→ Bước một»): lines of a paragraph may open with those."""
 HASHTAG = re.compile(r" {0,3}#(?=\w+(?:[ \t]*#\w+)*[ \t]*$)")
 """A line of hashtags only (as the radio script reads it), the tags spaced or joined
 («#CongAn#AnNinh», which the website made a heading «CongAn#AnNinh» the radio skipped):

@@ -43,3 +43,27 @@ def test_a_youtube_frame_is_told_at_its_line_with_the_videos_link(tmp_path: Path
 )
 def test_a_frame_in_code_or_a_comment_is_not_told(tmp_path: Path, body: str) -> None:
     assert frame_warnings(project(tmp_path, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("src", "link"),
+    [
+        (
+            "https://www.youtube.com/embed/videoseries?si=abc&amp;list=PLxyz_12",
+            "[Xem danh sách video trên YouTube](https://www.youtube.com/playlist?list=PLxyz_12)",
+        ),
+        (
+            "https://www.youtube.com/embed/videoseries",
+            "[Xem tại đây](https://www.youtube.com/embed/videoseries)",
+        ),
+    ],
+)
+def test_a_youtube_playlist_frame_is_told_the_playlists_link(
+    tmp_path: Path, src: str, link: str
+) -> None:
+    """Review of session 77: a playlist's frame was told to link «watch?v=videoseries», a dead
+    video."""
+    body = f'<iframe width="560" height="315" src="{src}"></iframe>\n'
+    [warning] = frame_warnings(project(tmp_path, body))
+    assert link in (warning.hint or "")
+    assert "watch?v=videoseries" not in (warning.hint or "")

@@ -880,3 +880,11 @@ def test_a_lone_line_opening_with_an_emoji_stays_in_its_paragraph() -> None:
     """One «⚠️ …» line in a paragraph is emphasis, not a list of lines: no line break is added."""
     body = "Thủ đoạn mới.\n⚠️ Đối tượng giả danh nhân viên điện lực.\nHãy cảnh giác.\n"
     assert "<br>" not in web_html(body)
+
+
+@pytest.mark.parametrize("lead", ["≥", "→", "≤", "─"])
+def test_lines_opening_with_an_arrow_or_a_sign_stay_one_paragraph(lead: str) -> None:
+    """Review of session 77: the emoji rule took every symbol from U+2190 (arrows, signs of
+    mathematics, box drawing) and broke such lines of a paragraph apart on web and Zalo."""
+    body = f"Mức phạt:\n{lead} 5 triệu đồng với cá nhân\n{lead} 10 triệu đồng với tổ chức\n"
+    assert "<br>" not in web_html(body)

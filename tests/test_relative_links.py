@@ -203,3 +203,16 @@ def test_a_link_written_with_a_title_holding_a_colon_is_told_too(tmp_path: Path)
     )
     assert "ví dụ [xem bài](2020-12-09-ben-kia.md)" in (problem.hint or "")
     assert relative_links("Gọi [113](tel:113), [C](C:\\\\a.docx), [x](https://a.vn).\n", 1) == ()
+
+
+@pytest.mark.parametrize("title", ["Video: Ra quân cao điểm", "Clip: họp dân", "Hotline: 113"])
+def test_a_link_written_with_a_title_whose_first_word_is_plain_letters_is_told_too(
+    tmp_path: Path, title: str
+) -> None:
+    """Review of session 77: «Video:» read as a scheme like «https:» (plain letters, a colon),
+    so the link passed the check and the website dropped it to its words. A scheme's colon has
+    no space after it."""
+    root = project(tmp_path, f"Xem [bài]({title}).\n")
+    [problem] = load_problems(root)
+    assert f"liên kết «{title}» không dẫn tới bản tin, trang hay tệp nào" in problem.message
+    assert relative_links("Gọi [113](tel:113), [x](https://a.vn), [m](mailto:a@b.vn).\n", 1) == ()
