@@ -18,7 +18,7 @@ from publish.number_words import (
     listed_numbers,
 )
 from publish.radio.caps import CAPITAL_LETTERS
-from publish.radio.dialling import read_dialling_codes
+from publish.radio.dialling import read_codes_after_whole_numbers, read_dialling_codes
 from publish.radio.either_case import word_alone
 from publish.radio.entry_codes import digit_groups, read_entry_codes
 from publish.radio.flags import BLOCKING, WARNING, Context
@@ -783,6 +783,8 @@ def _phones(text: str, ctx: Context) -> str:
         # Only the joints between the numbers change here: they stay digits, which the
         # trigger's rule and `_PHONE` read after.
         text = _PHONE_LIST.sub(phone_list, text)
+    # The codes listed after a whole number, before its digits become words: `hoặc +62`.
+    text = read_codes_after_whole_numbers(text, lambda n: bool(_PHONE_NUMBER.fullmatch(n)))
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(alone, text)
     if "11" in text or "1800" in text or "1900" in text:

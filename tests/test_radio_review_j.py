@@ -1,0 +1,80 @@
+"""Radio follow-ups of session 77 (helper J) to presenter V's review (tests/test_radio_review_v.py).
+
+Inputs go through `normalise_fragment` like the spec's own vectors: no sentence-start capital,
+no final stop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise_fragment
+
+# Country codes listed after a whole number the phone rules read (after `gọi`, `liên hệ`,
+# `Hotline`, or a `+84` number anywhere) are dialled (R9.3): the rules took the number first and
+# the codes after it were read as amounts, «cộng sáu mươi hai», «cộng tám trăm năm mươi lăm».
+CODES_AFTER_A_PHONE = [
+    (
+        "gọi +855 12 345 678 hoặc +62",
+        "gọi cộng tám năm năm, một hai, ba bốn năm, sáu bảy tám hoặc cộng sáu hai",
+    ),
+    (
+        "Hotline +84 28 3829 7143, +855",
+        "Hotline cộng tám bốn, hai tám, ba tám hai chín, bảy một bốn ba, cộng tám năm năm",
+    ),
+    (
+        "liên hệ số +855 12 345 678, +62 hoặc +1",
+        "liên hệ số cộng tám năm năm, một hai, ba bốn năm, sáu bảy tám, cộng sáu hai hoặc cộng một",
+    ),
+    (
+        "gọi ngay +855 12 345 678 hoặc +62 để được tư vấn",
+        "gọi ngay cộng tám năm năm, một hai, ba bốn năm, sáu bảy tám hoặc cộng sáu hai, để được "
+        "tư vấn",
+    ),
+    (
+        "các số +84 912 345 678 hoặc +62",
+        "các số cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám hoặc cộng sáu hai",
+    ),
+    (
+        "gọi +84912345678 hoặc +855",
+        "gọi cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám hoặc cộng tám năm năm",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CODES_AFTER_A_PHONE)
+def test_country_codes_listed_after_a_phone_are_dialled(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# What stays as it was: the codes after a number no phone word opens (presenter V's fix), a rise
+# counted after the list, a rise in spaced thousands, codes after a domestic number (left alone,
+# see docs/doc-phat-thanh.md), a second whole number.
+CODES_AS_BEFORE = [
+    (
+        "số +855 12 345 678 hoặc +62",
+        "số cộng tám năm năm, một hai, ba bốn năm, sáu bảy tám hoặc cộng sáu hai",
+    ),
+    (
+        "gọi +855 12 345 678 hoặc +2 vụ",
+        "gọi cộng tám năm năm, một hai, ba bốn năm, sáu bảy tám hoặc tăng hai vụ",
+    ),
+    ("doanh thu +12 500 000, +5", "doanh thu cộng mười hai triệu năm trăm nghìn, cộng năm"),
+    (
+        "gọi 0912 345 678 hoặc +62",
+        "gọi không chín một hai, ba bốn năm, sáu bảy tám hoặc cộng sáu mươi hai",
+    ),
+    (
+        "gọi +1 (213) 555-0123 hoặc +855 12 345 678",
+        "gọi cộng một, hai một ba, năm năm năm, không một hai ba hoặc cộng tám năm năm, một "
+        "hai, ba bốn năm, sáu bảy tám",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CODES_AS_BEFORE)
+def test_rises_and_other_numbers_after_a_phone_are_read_as_before(
+    source: str, expected: str
+) -> None:
+    assert normalise_fragment(source).text == expected
