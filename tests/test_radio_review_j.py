@@ -78,3 +78,35 @@ def test_rises_and_other_numbers_after_a_phone_are_read_as_before(
     source: str, expected: str
 ) -> None:
     assert normalise_fragment(source).text == expected
+
+
+# Four-nines gold is mostly written as the share it is, `vàng 999,9`: it was «chín trăm chín
+# mươi chín phẩy chín», no gold anyone names; said as `vàng 9999` is.
+GOLD_WITH_A_COMMA = [
+    ("vàng 999,9", "vàng chín chín chín chín"),
+    (
+        "trộm 10 chỉ vàng 999,9 và 5 chỉ vàng 999.9",
+        "trộm mười chỉ vàng chín chín chín chín và năm chỉ vàng chín chín chín chín",
+    ),
+    ("một sợi dây chuyền Vàng 999,9.", "một sợi dây chuyền Vàng chín chín chín chín."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), GOLD_WITH_A_COMMA)
+def test_four_nines_gold_written_with_a_comma_is_said_as_9999(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert spoken.text == normalise_fragment(source.replace("999,9", "9999")).text
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+GOLD_AS_BEFORE = [
+    ("vàng 9999", "vàng chín chín chín chín"),
+    ("hàm lượng vàng 99,99%", "hàm lượng vàng chín mươi chín phẩy chín mươi chín phần trăm"),
+    ("vàng 999,9%", "vàng chín trăm chín mươi chín phẩy chín phần trăm"),
+    ("thu giữ 999,9 gam vàng", "thu giữ chín trăm chín mươi chín phẩy chín gam vàng"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), GOLD_AS_BEFORE)
+def test_shares_and_weights_of_gold_are_read_as_before(source: str, expected: str) -> None:
+    assert normalise_fragment(source).text == expected
