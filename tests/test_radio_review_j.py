@@ -110,3 +110,41 @@ GOLD_AS_BEFORE = [
 @pytest.mark.parametrize(("source", "expected"), GOLD_AS_BEFORE)
 def test_shares_and_weights_of_gold_are_read_as_before(source: str, expected: str) -> None:
     assert normalise_fragment(source).text == expected
+
+
+# A grade in Roman numerals after `hạng` (R11.1 had no `hạng`): left as written, «hạng II».
+ROMAN_GRADES = [
+    ("bệnh viện hạng II", "bệnh viện hạng hai"),
+    ("Bệnh viện đa khoa hạng I của tỉnh", "Bệnh viện đa khoa hạng một của tỉnh"),
+    ("giáo viên hạng III", "giáo viên hạng ba"),
+    ("viên chức hạng IV", "viên chức hạng bốn"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ROMAN_GRADES)
+def test_a_roman_grade_after_hang_is_said_as_a_number(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# A war invalid's class (`thương binh hạng 1/4`) is no place in a ranking: it was «hạng nhất trên
+# bốn»; a rank out of a total stays «hạng nhất trên mười lăm».
+def test_a_war_invalids_class_is_said_with_a_cardinal() -> None:
+    assert normalise_fragment("thương binh hạng 1/4 và bệnh binh hạng 2/3").text == (
+        "thương binh hạng một trên bốn và bệnh binh hạng hai trên ba"
+    )
+
+
+GRADES_AS_BEFORE = [
+    ("giấy phép lái xe hạng A1", "giấy phép lái xe hạng A một"),
+    ("GPLX hạng B2, hạng C và hạng D", "giấy phép lái xe hạng B hai, hạng C và hạng D"),
+    ("xếp hạng 1", "xếp hạng nhất"),
+    ("xếp hạng 1/15 đơn vị", "xếp hạng nhất trên mười lăm đơn vị"),
+    ("hạng 2/15", "hạng nhì trên mười lăm"),
+    ("Trần Văn Hạng I.", "Trần Văn Hạng I."),  # a name and an initial
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), GRADES_AS_BEFORE)
+def test_licence_classes_and_ranks_are_read_as_before(source: str, expected: str) -> None:
+    assert normalise_fragment(source).text == expected

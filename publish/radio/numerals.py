@@ -151,6 +151,8 @@ _PLACE_OUT_OF = re.compile(
     "(" + word_alone("(?i:thứ|hạng)") + r")\s+(\d{1,3})\s*/\s*(\d{1,3})(?![\w/]|[.,]\d)"
 )
 """`xếp thứ 3/15 đơn vị`, `hạng 3/15`: a place out of how many are ranked."""
+_DISABILITY_BEFORE = re.compile(word_alone("(?i:thương binh|bệnh binh)") + r"[^\S\n]+$")
+"""Before `hạng 1/4`: a war invalid's class, said «hạng một trên bốn» (never «hạng nhất»)."""
 _ROMAN_TRIGGER = re.compile(
     "("
     + word_alone(
@@ -261,7 +263,12 @@ def _place_out_of(m: re.Match[str], ctx: Context) -> str:
         and not ends_before(_RANKED_BEFORE, m.string, m.start())
     ):
         return m[0]  # `thứ 7/12` may be a weekday and its date: only `xếp`, `đứng` make a place
-    said = ordinal(place, ctx.options) if after_thu else rank(place, ctx.options)
+    if after_thu:
+        said = ordinal(place, ctx.options)
+    elif ends_before(_DISABILITY_BEFORE, m.string, m.start()):
+        said = cardinal(place, ctx.options)  # a class of disability, no place in a ranking
+    else:
+        said = rank(place, ctx.options)
     return f"{m[1]} {said} trên {cardinal(total, ctx.options)}"
 
 
