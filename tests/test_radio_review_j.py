@@ -148,3 +148,41 @@ GRADES_AS_BEFORE = [
 @pytest.mark.parametrize(("source", "expected"), GRADES_AS_BEFORE)
 def test_licence_classes_and_ranks_are_read_as_before(source: str, expected: str) -> None:
     assert normalise_fragment(source).text == expected
+
+
+# A short account code after `tài khoản số` (a budget account of the Treasury: no one's bank
+# account, which has six digits or more) is named digit by digit: it was an amount, «bảy nghìn
+# một trăm mười một».
+SHORT_ACCOUNTS = [
+    (
+        "nộp vào tài khoản số 7111 của Kho bạc Nhà nước",
+        "nộp vào tài khoản số bảy một một một, của Kho bạc Nhà nước",
+    ),
+    ("nộp vào tài khoản số 7111.", "nộp vào tài khoản số bảy một một một."),
+    ("tài khoản số: 3511 tại Kho bạc", "tài khoản số: ba năm một một, tại Kho bạc"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SHORT_ACCOUNTS)
+def test_a_short_account_code_is_read_digit_by_digit(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+ACCOUNTS_AS_BEFORE = [
+    ("tài khoản số 100 triệu", "tài khoản số một trăm triệu"),
+    ("tài khoản số 100 người", "tài khoản số một trăm người"),
+    ("tài khoản số 12 của đối tượng", "tài khoản số mười hai của đối tượng"),
+    ("Số tài khoản 7111 của Kho bạc", "Số tài khoản bảy nghìn một trăm mười một của Kho bạc"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ACCOUNTS_AS_BEFORE)
+def test_amounts_and_other_account_words_are_read_as_before(source: str, expected: str) -> None:
+    assert normalise_fragment(source).text == expected
+
+
+def test_a_bank_account_number_is_still_dropped() -> None:
+    spoken = normalise_fragment("tài khoản số 0071000123456 tại Vietcombank")
+    assert spoken.text == "tài khoản tại Vietcombank"
+    assert [flag.code for flag in spoken.flags] == ["R9.5"]

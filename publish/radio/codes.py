@@ -17,6 +17,7 @@ from publish.number_words import (
     labelled_number,
     listed_numbers,
 )
+from publish.radio.accounts import read_short_accounts
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.dialling import read_codes_after_whole_numbers, read_dialling_codes
 from publish.radio.either_case import word_alone
@@ -1065,6 +1066,7 @@ def read_codes(text: str, ctx: Context) -> str:
         return text  # every rule here reads digits
     # Masked plates first: `66A-123.xx` is no phone number still to be filled in.
     text = read_masked_numbers(_private_numbers(read_masked_plates(text, ctx), ctx), ctx)
+    text = read_short_accounts(text)  # what R9.5 left: no one's bank account, a budget's code
     if " /" in text or "/ " in text:
         text = _SPACED_SLASH.sub(r"\1/\2", text)
     if "TT" in text:  # before `_legal` reads the number: `TT số 28/2024/TT-BCA`
