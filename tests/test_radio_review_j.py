@@ -186,3 +186,45 @@ def test_a_bank_account_number_is_still_dropped() -> None:
     spoken = normalise_fragment("tài khoản số 0071000123456 tại Vietcombank")
     assert spoken.text == "tài khoản tại Vietcombank"
     assert [flag.code for flag in spoken.flags] == ["R9.5"]
+
+
+# So many of a total that a meeting's, a campaign's or an office's bulletin counts: «trên» is
+# the only reading, nothing for the editor to check (R12.3 warned of `85/90 đại biểu`).
+MEMBERS_COUNTED = [
+    ("85/90 đại biểu có mặt", "tám mươi lăm trên chín mươi đại biểu có mặt"),
+    ("kết nạp 12/15 đảng viên", "kết nạp mười hai trên mười lăm đảng viên"),
+    ("đạt 19/19 tiêu chí", "đạt mười chín trên mười chín tiêu chí"),
+    ("hoàn thành 15/15 chỉ tiêu", "hoàn thành mười lăm trên mười lăm chỉ tiêu"),
+    ("giải quyết 45/50 hồ sơ", "giải quyết bốn mươi lăm trên năm mươi hồ sơ"),
+    ("18/20 giáo viên", "mười tám trên hai mươi giáo viên"),
+    ("12/15 khu dân cư", "mười hai trên mười lăm khu dân cư"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), MEMBERS_COUNTED)
+def test_so_many_members_of_a_total_are_not_flagged(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# A small share of delegates is the fraction a vote needs, as before; more than the total, or a
+# date-like share before a name, is still told.
+MEMBERS_AS_BEFORE = [
+    ("2/3 đại biểu tán thành", "hai phần ba đại biểu tán thành", ["R7.2"]),
+    ("95/90 đại biểu", "chín mươi lăm trên chín mươi đại biểu", ["R12.3"]),
+    (
+        "11/12 đại biểu Nguyễn Văn A",
+        "mười một trên mười hai đại biểu Nguyễn Văn A",
+        ["R12.3"],
+    ),
+    ("85/90 học sinh", "tám mươi lăm trên chín mươi học sinh", []),
+]
+
+
+@pytest.mark.parametrize(("source", "expected", "codes"), MEMBERS_AS_BEFORE)
+def test_fractions_and_odd_totals_of_members_are_read_as_before(
+    source: str, expected: str, codes: list[str]
+) -> None:
+    spoken = normalise_fragment(source)
+    assert spoken.text == expected
+    assert [flag.code for flag in spoken.flags] == codes
