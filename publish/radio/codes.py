@@ -17,8 +17,9 @@ from publish.number_words import (
     labelled_number,
     listed_numbers,
 )
+from publish.radio.accounts import read_short_accounts
 from publish.radio.caps import CAPITAL_LETTERS
-from publish.radio.dialling import read_dialling_codes
+from publish.radio.dialling import read_codes_after_whole_numbers, read_dialling_codes
 from publish.radio.either_case import word_alone
 from publish.radio.entry_codes import digit_groups, read_entry_codes
 from publish.radio.flags import BLOCKING, WARNING, Context
@@ -783,6 +784,8 @@ def _phones(text: str, ctx: Context) -> str:
         # Only the joints between the numbers change here: they stay digits, which the
         # trigger's rule and `_PHONE` read after.
         text = _PHONE_LIST.sub(phone_list, text)
+    # The codes listed after a whole number, before its digits become words: `hoặc +62`.
+    text = read_codes_after_whole_numbers(text, lambda n: bool(_PHONE_NUMBER.fullmatch(n)))
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(alone, text)
     if "11" in text or "1800" in text or "1900" in text:
@@ -1063,6 +1066,7 @@ def read_codes(text: str, ctx: Context) -> str:
         return text  # every rule here reads digits
     # Masked plates first: `66A-123.xx` is no phone number still to be filled in.
     text = read_masked_numbers(_private_numbers(read_masked_plates(text, ctx), ctx), ctx)
+    text = read_short_accounts(text)  # what R9.5 left: no one's bank account, a budget's code
     if " /" in text or "/ " in text:
         text = _SPACED_SLASH.sub(r"\1/\2", text)
     if "TT" in text:  # before `_legal` reads the number: `TT số 28/2024/TT-BCA`

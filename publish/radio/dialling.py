@@ -4,13 +4,14 @@ said digit by digit like the phone numbers they open (R9.2, R9.3), never as an a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from publish.radio.either_case import word_alone
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, digit_by_digit
 from publish.radio.pauses import pause_after
 
-__all__ = ["read_dialling_codes"]
+__all__ = ["read_codes_after_whole_numbers", "read_dialling_codes"]
 
 _JOIN = r"(?:\s*+[,;/]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 _CODE_ALONE = r"\+\d{1,3}(?![\d]|[ .,/\-]\d|\s*+\(\d)"
@@ -24,6 +25,12 @@ _INTERNATIONAL = re.compile(
 hyphen or an area code in brackets (never a dot: `+1.500.000` is an amount), then groups of
 digits. The numbers `+84` and nine digits are read before, by the phone rules (R9.1). The
 country codes listed after it (`…, +855 hoặc +62`) are dialled too: they were read as amounts."""
+_WHOLE_THEN_CODES = re.compile(
+    r"(\+(?<![\w+.,/]\+)\d(?:[ .\-]?\d){7,14}(?![\d]|[.,/]\d))"
+    f"((?>(?:{_JOIN}{_CODE_ALONE})+))"
+)
+"""A whole number with its country code (`+855 12 345 678`, `+84 28 3829 7143`: 8 to 15 digits,
+as E.164 allows, grouped or not) and country codes listed after it (`hoặc +62`, `, +855`)."""
 _THOUSANDS = re.compile(r"\+\d{1,3}(?: \d{3})+")
 """`+12 500 000`: a rise written with spaced thousands (R3.2), no foreign number."""
 _NATIONAL_DIGITS = range(6, 13)
@@ -69,6 +76,31 @@ def read_dialling_codes(text: str) -> str:
         text = _INTERNATIONAL.sub(_international, text)
         text = _PLUS_LIST.sub(lambda m: _dialling_list(m, "phone"), text)
     return _PREFIX_LIST.sub(lambda m: _dialling_list(m, _kind(m[1])), text)
+
+
+def read_codes_after_whole_numbers(text: str, is_phone: Callable[[str], bool]) -> str:
+    """`gọi +855 12 345 678 hoặc +62` → `gọi +855 12 345 678 hoặc cộng sáu hai`: the codes
+    listed after a whole number the phone rules read next (R9.1: after `gọi`, `liên hệ`,
+    `Hotline`, or `+84` and its digits), which then left them as amounts («cộng sáu mươi hai»).
+    `is_phone`: whether a number is shaped as the phone rules read one wherever it stands."""
+    if "+" not in text:
+        return text
+    return _WHOLE_THEN_CODES.sub(lambda m: _codes_after_whole_number(m, is_phone), text)
+
+
+def _codes_after_whole_number(m: re.Match[str], is_phone: Callable[[str], bool]) -> str:
+    """The number as written, for the phone rules; the codes after it dialled, a pause after
+    them where the sentence goes on. A rise (`+12 500 000`, but `+84 912 345 678`, a phone) or a
+    count after the list (`hoặc +2 vụ`) is left as written."""
+    end = m.end()
+    if (
+        (_THOUSANDS.fullmatch(m[1]) and not is_phone(m[1]))
+        or _COUNT_AFTER.match(m.string, end)
+        or money_follows(m.string, end)
+    ):
+        return m[0]
+    listed = _LIST_ITEM.sub(lambda code: _item_said(code[0], "phone"), m[2])
+    return m[1] + listed + pause_after(m.string, end)
 
 
 def _kind(word: str) -> str:

@@ -1,5 +1,5 @@
-"""Gold's fineness (`vàng 9999`, `vàng 999`): said digit by digit as shops and listeners say it,
-never as an amount («chín nghìn chín trăm chín mươi chín»)."""
+"""Gold's fineness (`vàng 9999`, `vàng 999,9`, `vàng 999`): said digit by digit as shops and
+listeners say it, never as an amount («chín nghìn chín trăm chín mươi chín»)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,17 @@ from publish.radio.numbers import digit_by_digit
 
 __all__ = ["read_gold_fineness"]
 
-_FINENESS = re.compile(r"(?<!\w)((?i:vàng))[^\S\n]++(9999|999)(?![\w/]|[.,]\d)")
-"""`vàng 9999`, `Vàng 999`: the two finenesses a theft or a pawn bulletin names; a count of gold
-(`10 chỉ vàng`) has the number before the word, an amount (`vàng 9999 đồng`) never this form."""
+_FINENESS = re.compile(r"(?<!\w)((?i:vàng))[^\S\n]++(9999|999[.,]9(?![%‰])|999)(?![\w/]|[.,]\d)")
+"""`vàng 9999`, `Vàng 999`: the two finenesses a theft or a pawn bulletin names, the first also
+written as the share it is (`vàng 999,9`, `999.9`: «chín trăm chín mươi chín phẩy chín» was no
+gold anyone names); a count of gold (`10 chỉ vàng`) has the number before the word, an amount
+(`vàng 9999 đồng`) never this form, a share (`vàng 999,9%`) its sign after."""
+
+_NOT_A_DIGIT = re.compile(r"\D")
 
 
 def read_gold_fineness(text: str) -> str:
-    """`10 chỉ vàng 9999` → `10 chỉ vàng chín chín chín chín`."""
+    """`10 chỉ vàng 9999` → `10 chỉ vàng chín chín chín chín`, `vàng 999,9` as `vàng 9999`."""
     if "9" not in text or ("vàng" not in text and "Vàng" not in text and "VÀNG" not in text):
         return text
-    return _FINENESS.sub(lambda m: f"{m[1]} {digit_by_digit(m[2])}", text)
+    return _FINENESS.sub(lambda m: f"{m[1]} {digit_by_digit(_NOT_A_DIGIT.sub('', m[2]))}", text)

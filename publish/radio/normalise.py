@@ -25,6 +25,7 @@ from publish.radio.comrade_or_address import comrade_or_address
 from publish.radio.dateline import without_dateline
 from publish.radio.datetimes import read_dates_and_times
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
+from publish.radio.grades import read_roman_grades
 from publish.radio.in_words import without_amounts_in_words
 from publish.radio.keypad import read_keypad_codes
 from publish.radio.lists import with_sub_bullets_marked
@@ -181,7 +182,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text = read_dates_and_times(text, ctx)  # P3
     text = join_spaced_groups(text)  # after phones (P2) and dates (P3), which keep their spaces
     text = read_measures(text, ctx)  # P4
-    text = read_ordinals(text, ctx)  # P5
+    text = read_ordinals(read_roman_grades(text, ctx.options), ctx)  # P5
     text = read_remaining_numbers(text, ctx)  # P6
     text = expand_abbreviations(text, ctx)  # P7
     text = punctuate(text, ctx, final_stop=final_stop and bool(text), sentence_start=sentence_start)

@@ -151,6 +151,8 @@ _PLACE_OUT_OF = re.compile(
     "(" + word_alone("(?i:thứ|hạng)") + r")\s+(\d{1,3})\s*/\s*(\d{1,3})(?![\w/]|[.,]\d)"
 )
 """`xếp thứ 3/15 đơn vị`, `hạng 3/15`: a place out of how many are ranked."""
+_DISABILITY_BEFORE = re.compile(word_alone("(?i:thương binh|bệnh binh)") + r"[^\S\n]+$")
+"""Before `hạng 1/4`: a war invalid's class, said «hạng một trên bốn» (never «hạng nhất»)."""
 _ROMAN_TRIGGER = re.compile(
     "("
     + word_alone(
@@ -261,7 +263,12 @@ def _place_out_of(m: re.Match[str], ctx: Context) -> str:
         and not ends_before(_RANKED_BEFORE, m.string, m.start())
     ):
         return m[0]  # `thứ 7/12` may be a weekday and its date: only `xếp`, `đứng` make a place
-    said = ordinal(place, ctx.options) if after_thu else rank(place, ctx.options)
+    if after_thu:
+        said = ordinal(place, ctx.options)
+    elif ends_before(_DISABILITY_BEFORE, m.string, m.start()):
+        said = cardinal(place, ctx.options)  # a class of disability, no place in a ranking
+    else:
+        said = rank(place, ctx.options)
     return f"{m[1]} {said} trên {cardinal(total, ctx.options)}"
 
 
@@ -279,17 +286,27 @@ _COUNTED_AFTER = re.compile(
 """`làm rõ 42/45 vụ`, `bắt 2/3 đối tượng`, `12/15 xã`: so many of a total, counted (places
 too, which a results bulletin counts as it does cases): «trên» is the only reading, nothing for
 the editor to check (R12.3 without a flag), and no date (R7.2)."""
+_MEMBERS_AFTER = re.compile(
+    r"[^\S\n]++(?i:đại biểu|đảng viên|đoàn viên|hội viên|thành viên|giáo viên|bệnh nhân|"
+    r"hồ sơ|tiêu chí|chỉ tiêu|khu dân cư)(?!\w)"
+)
+"""`85/90 đại biểu`, `đạt 19/19 tiêu chí`, `giải quyết 45/50 hồ sơ`: what a meeting's, a
+campaign's or an office's bulletin counts, so many of a total, «trên» (R12.3 without a flag);
+kept out of `_COUNTED_AFTER`: a small share of them is a fraction still (`2/3 đại biểu`, the
+two thirds a vote needs, «hai phần ba»)."""
 _NAME_NEXT = re.compile(r"[^\S\n]++([^\W\d_])")
 """The next word's first letter: a capital names one person or place (`đối tượng Nguyễn Văn A`,
 `xã Tân Bình`), no total a share is counted of."""
 
 
-def _counted_share(m: re.Match[str], a: int, b: int) -> bool:
+def _counted_share(
+    m: re.Match[str], a: int, b: int, counted_after: re.Pattern[str] = _COUNTED_AFTER
+) -> bool:
     """Whether `a/b` at `m` is so many of a total, a noun counting it after (`2/3 đối tượng`,
     `42/45 vụ`): «hai trên ba đối tượng», never «hai phần ba» nor 2 March. Not when the noun
     names someone or somewhere (`2/3 đối tượng Nguyễn Văn A`, `2/3 xã Tân Bình`): then `2/3` may
     be the day it happened, which R7.2 asks the editor to write out."""
-    counted = _COUNTED_AFTER.match(m.string, m.end())
+    counted = counted_after.match(m.string, m.end())
     if counted is None or not 0 < a <= b:
         return False
     if 1 <= a <= 31 and 1 <= b <= 12:
@@ -320,6 +337,8 @@ def _fraction(m: re.Match[str], ctx: Context) -> str:
             )
         return spoken
     spoken = f"{read_number(m[1], ctx)} trên {read_number(m[2], ctx)}"
+    if _counted_share(m, a, b, _MEMBERS_AFTER):
+        return spoken
     ctx.flag(
         "R12.3",
         WARNING,
