@@ -87,3 +87,37 @@ def test_accounts_of_16_to_19_digits_listed_after_a_bare_account_word_are_each_d
     spoken = normalise(text, near=NEAR)
     assert told == ["007********56", "123***********56"]
     assert [f.excerpt for f in spoken.flags if f.code == "R9.5"] == told
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Đối tượng yêu cầu chuyển vào tài khoản số 123456 của bị hại.", "123*56"),
+        ("Số tài khoản 1234567 của bà C đã bị khóa.", "123**67"),
+        ("Chuyển vào STK 123456 tại ngân hàng.", "123*56"),
+    ],
+)
+def test_an_account_of_six_or_seven_digits_after_its_label_is_dropped_as_the_website_tells_it(
+    text: str, shown: str
+) -> None:
+    """The website's check takes six digits and more after an account's label; the radio took
+    eight characters and more, so a victim's six-digit account was read on air as an amount
+    (session 77)."""
+    told = [f.value for f in findings(text, year=NEAR.year) if f.kind == "số tài khoản ngân hàng"]
+    spoken = normalise(text, near=NEAR)
+    assert told == [shown] and [f.excerpt for f in spoken.flags if f.code == "R9.5"] == [shown]
+    assert not any(c.isdigit() for c in spoken.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chuyển vào tài khoản 123456 của đối tượng.",  # bare «tài khoản»: eight digits and more
+        "Có 123456 tài khoản bị khóa.",
+        "Số tài khoản 123456 đồng là tiền phạt.",
+        "Kho bạc nhận vào tài khoản số 12345 của đơn vị.",
+    ],
+)
+def test_shorter_or_counted_numbers_near_an_account_stay_on_both_channels(text: str) -> None:
+    assert [f for f in findings(text, year=NEAR.year) if "tài khoản" in f.kind] == []
+    assert [f for f in normalise(text, near=NEAR).flags if f.code == "R9.5"] == []

@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from publish.contact_numbers import country_lead, home_digits
 from publish.number_words import (
+    ACCOUNT_DIGITS,
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
+    BARE_ACCOUNT_DIGITS,
     ID_LABEL,
     LABEL_GAP,
     TIGHT_GAP,
@@ -85,14 +87,18 @@ _NAMED_NUMBER = re.compile(
 _PRIVATE_NUMBER = re.compile(
     rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL})|{ACCOUNT_LABEL}|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
     rf"(?P<gap>(?(bare){TIGHT_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_]))))"
-    r"(?P<number>\d[\d .xX-]{6,}\d)(?!\d)"
+    r"(?P<number>\d[\d .xX-]{4,}\d)(?!\d)"
 )
-"""An ID or account number after its label (the website's, publish.number_words), its middle
+"""An ID or account number after its label (the website's, publish.number_words), of six
+characters or more (an account's six digits: number_words.ACCOUNT_DIGITS), its middle
 hidden or not (`012xxxxx89`, see publish.radio.masked), grouped by spaces, dots or hyphens:
 never read either way. «Mã định danh cá nhân» is the citizen ID's number. Words may come between
 (`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
 as the website tells it (publish.number_words' `labelled_number`). One hyphen may make a range
 instead (`bare_account_number`)."""
+_ID_FEWEST_CHARACTERS = 8
+"""An ID's number after its label is dropped from so many characters (the pattern's own bound
+before accounts of six digits were taken too)."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -346,7 +352,7 @@ no unit's code to look up (R14.7)."""
 _PERSONAL_DIGITS = 6
 """A code with so many digits (C1234567) is a passport or another person's number, not a unit's or
 a document's code (PC06, A05): its flag shows it masked."""
-_LONG_NUMBER = re.compile(r"\d[\d .xX-]{6,}\d")
+_LONG_NUMBER = re.compile(r"\d[\d .xX-]{4,}\d")
 """In every `_PRIVATE_NUMBER` match: checked first, as it is far cheaper than the triggers."""
 _GROUP_SEPARATOR = re.compile(r"[ .\-]+")
 _PLATE_PARTS = re.compile(r"(\d{2})[ -]?([A-ZĐ]{1,2})(\d?)(?: ?[-.] ?| )?(\d{3,5}(?:\.\d{2})?)")
@@ -471,7 +477,18 @@ def _private_numbers(text: str, ctx: Context) -> str:
 def _private(text: str, m: re.Match[str]) -> bool:
     """Whether the number of a `_PRIVATE_NUMBER` match is an ID's or an account's, as the
     website tells it (publish.number_words): not money, a count after words between, nor a
-    range of counts or prices right after a bare «tài khoản» (R12.1)."""
+    range of counts or prices right after a bare «tài khoản» (R12.1). An account's from as
+    many digits as the website's check takes (six after its label, eight after a bare «tài
+    khoản»: «tài khoản số 123456 của bị hại» was read on air as an amount); an ID's from eight
+    characters, as before."""
+    number = m["number"]
+    if m["id"] is not None:
+        if len(number) < _ID_FEWEST_CHARACTERS:
+            return False
+    elif sum(c.isdigit() or c in "xX" for c in number) < min(
+        BARE_ACCOUNT_DIGITS if m["bare"] else ACCOUNT_DIGITS
+    ):
+        return False
     if m["bare"]:
         return bare_account_number(m["number"], m["gap"], text, m.end())
     return labelled_number(m["number"], m["gap"], text, m.end(), of_id=m["id"] is not None)
