@@ -228,3 +228,43 @@ def test_fractions_and_odd_totals_of_members_are_read_as_before(
     spoken = normalise_fragment(source)
     assert spoken.text == expected
     assert [flag.code for flag in spoken.flags] == codes
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("được tặng Huân chương Chiến công hạng I", "được tặng Huân chương Chiến công hạng nhất"),
+        ("Huy chương Chiến sĩ vẻ vang hạng II", "Huy chương Chiến sĩ vẻ vang hạng nhì"),
+        ("Huân chương Bảo vệ Tổ quốc hạng III", "Huân chương Bảo vệ Tổ quốc hạng ba"),
+        ("xếp hạng I toàn tỉnh", "xếp hạng nhất toàn tỉnh"),
+        ("bệnh viện hạng I", "bệnh viện hạng một"),  # must stay
+        ("viên chức hạng II", "viên chức hạng hai"),  # must stay
+    ],
+)
+def test_a_medals_grade_in_roman_numerals_is_said_as_its_rank(source: str, expected: str) -> None:
+    """Review of session 77: «Huân chương Chiến công hạng I» was read «hạng một», while «hạng 1»
+    reads «hạng nhất» (R10.3) and medals are said so."""
+    assert normalise_fragment(source).text == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "doanh thu 120.500.000 (+12.500.000, +15) so với cùng kỳ",
+            "doanh thu một trăm hai mươi triệu năm trăm nghìn, cộng mười hai triệu năm trăm "
+            "nghìn, cộng mười lăm, so với cùng kỳ",
+        ),
+        (
+            "tổng số: +12.345.678; +20",
+            "tổng số: cộng mười hai triệu ba trăm bốn mươi lăm nghìn sáu trăm bảy mươi tám; "
+            "cộng hai mươi",
+        ),
+    ],
+)
+def test_a_rise_after_a_rise_in_dotted_thousands_is_no_country_code(
+    source: str, expected: str
+) -> None:
+    """Review of session 77: «+12.500.000» taken for a whole foreign number, the «+15» after it
+    was dialled «cộng một năm»."""
+    assert normalise_fragment(source).text == expected

@@ -31,8 +31,9 @@ _WHOLE_THEN_CODES = re.compile(
 )
 """A whole number with its country code (`+855 12 345 678`, `+84 28 3829 7143`: 8 to 15 digits,
 as E.164 allows, grouped or not) and country codes listed after it (`hoặc +62`, `, +855`)."""
-_THOUSANDS = re.compile(r"\+\d{1,3}(?: \d{3})+")
-"""`+12 500 000`: a rise written with spaced thousands (R3.2), no foreign number."""
+_THOUSANDS = re.compile(r"\+\d{1,3}(?:(?: \d{3})+|(?:\.\d{3})+)")
+"""`+12 500 000`, `+12.500.000`: a rise written with its thousands grouped (R3.2), no foreign
+number."""
 _NATIONAL_DIGITS = range(6, 13)
 """Digits after a country code in a whole number (E.164 allows 15 in all)."""
 _PREFIX_WORDS = ("đầu số", "mã vùng", "mã quốc gia", "mã nước", "mã điện thoại")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.either_case import word_alone
-from publish.radio.numbers import cardinal, roman_value
+from publish.radio.numbers import cardinal, rank, roman_value
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
 
@@ -21,6 +21,14 @@ _WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_])[^\W\d_]*[^\S\n]+$")
 """The word before `Hạng`: a capital makes it part of a name (`Trần Văn Hạng I.`, an initial)."""
 
 
+_AWARD_BEFORE = re.compile(
+    r"(?:(?<!\w)(?i:huân chương|huy chương)[^.!?;\n]{0,60}|(?<!\w)(?i:xếp)\s+)$"
+)
+"""A medal's name, or «xếp», before `hạng`: its grade is said as R10.3 says «hạng 1» («Huân
+chương Chiến công hạng I» → «hạng nhất», «xếp hạng II» → «hạng nhì»), not a hospital's «hạng
+một»."""
+
+
 def read_roman_grades(text: str, opts: SpeakOptions) -> str:
     """`bệnh viện hạng II` → `bệnh viện hạng hai` (R11.1 with `hạng` among its trigger words)."""
     if "ạ" not in text and "Ạ" not in text:  # «hạng», in any case (see `word_alone`)
@@ -30,6 +38,9 @@ def read_roman_grades(text: str, opts: SpeakOptions) -> str:
         before = ends_before(_WORD_BEFORE, text, m.start()) if m[1] == "Hạng" else None
         if before is not None and before[1].isupper():
             return m[0]
-        return f"{m[1]} {cardinal(roman_value(m[2]) or 0, opts)}"
+        value = roman_value(m[2]) or 0
+        if ends_before(_AWARD_BEFORE, text, m.start()) is not None:
+            return f"{m[1]} {rank(value, opts)}"
+        return f"{m[1]} {cardinal(value, opts)}"
 
     return _ROMAN_GRADE.sub(grade, text)
