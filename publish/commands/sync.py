@@ -70,6 +70,7 @@ from publish.sync.report import (
     closing_message,
     exit_code,
     markdown_problems,
+    new_on_web,
     render_markdown,
     render_text,
     summary_document,
@@ -394,6 +395,8 @@ def _run(args: argparse.Namespace) -> int:
                 # The addresses this build gave its bulletins: the next build would write the
                 # same bytes, so it may replay this one (rebuilding took ~3 s at 10,000).
                 last.take_rewrite(rewrite.path, rewrite.before, rewrite.after, addresses=True)
+        # The report's «lên website lần đầu»: before state/ records this run's bulletins as live.
+        first_on_web = new_on_web(result.site) if markdown and "web" in targets else []
         if not args.dry_run:
             # What the next build, preview and sync compare content/ with (refuse_vanished).
             published = options.state / PUBLISHED_NAME
@@ -455,7 +458,11 @@ def _run(args: argparse.Namespace) -> int:
     if not markdown:  # Markdown's stdout is the pull request's comment, not the log
         _annotate(told, taken, args.root)
     if markdown:
-        print(render_markdown(results, result, upcoming, dry_run=args.dry_run))
+        print(
+            render_markdown(
+                results, result, upcoming, dry_run=args.dry_run, first_on_web=first_on_web
+            )
+        )
         if taken:
             print("\n".join(awaiting_markdown(taken, dry_run=args.dry_run, code=code)))
     else:

@@ -15,7 +15,7 @@ from publish.errors import ContentError, Problem, PublishError, os_reason, share
 from publish.markdown_inert import code_span as _code
 from publish.markdown_inert import inert as _cell
 from publish.markdown_inert import problem_item
-from publish.model import Build, Site
+from publish.model import Build, Bulletin, Site
 from publish.secret_mask import masked
 from publish.sync.base import Action, Summary, label_of, unsent_part
 from publish.sync.radio_reached import Heard
@@ -27,6 +27,7 @@ __all__ = [
     "closing_message",
     "exit_code",
     "markdown_problems",
+    "new_on_web",
     "render_markdown",
     "render_text",
     "summary_document",
@@ -302,10 +303,16 @@ def write_json(path: Path, document: dict[str, Any]) -> None:
 
 
 def render_markdown(
-    results: Sequence[ChannelResult], result: Build, upcoming: Upcoming | None, *, dry_run: bool
+    results: Sequence[ChannelResult],
+    result: Build,
+    upcoming: Upcoming | None,
+    *,
+    dry_run: bool,
+    first_on_web: Sequence[Bulletin] = (),
 ) -> str:
     """The plan (or what was done) as Markdown for a pull-request comment (`upcoming`: the
-    next scheduled bulletin, as summary_document has it)."""
+    next scheduled bulletin, as summary_document has it; `first_on_web`: new_on_web's list,
+    taken before the sync recorded what it publishes)."""
     site = result.site
     head = "Kế hoạch đồng bộ (chạy thử, chưa gửi gì)" if dry_run else "Kết quả đồng bộ"
     lines = [
@@ -317,7 +324,7 @@ def render_markdown(
     for channel_result in results:
         lines += _markdown_channel(channel_result, dry_run)
         if channel_result.channel == "web" and not (channel_result.error or channel_result.skipped):
-            lines += _new_on_web(site, dry_run)
+            lines += _first_on_web(first_on_web, dry_run)
     lines += _radio_left_out(results, site, dry_run)
     lines += _markdown_excluded(site)
     if result.warnings:
@@ -392,14 +399,19 @@ def _radio_left_out(results: Sequence[ChannelResult], site: Site, dry_run: bool)
     ]
 
 
-def _new_on_web(site: Site, dry_run: bool) -> list[str]:
-    """The bulletins this build puts on the website that state/ did not record there, each
-    with its file: the website's line counts files, so a bulletin going out on the website
-    alone (`channels: [web]`) was named by no line of the comment an approver reads."""
+def new_on_web(site: Site) -> list[Bulletin]:
+    """The bulletins `site` puts on the website that state/ does not record there: read before
+    a sync records what it publishes (after it, state/ names every one of them as live)."""
     shown = [b for b in site.for_channel("web") if not site.is_preview(b)]
     config = site.config
     live = live_channels(config.root / "state", site.now, config, (b.key for b in shown))
-    new = [b for b in shown if "web" not in live.get(b.key, ())]
+    return [b for b in shown if "web" not in live.get(b.key, ())]
+
+
+def _first_on_web(new: Sequence[Bulletin], dry_run: bool) -> list[str]:
+    """The bulletins going on the website for the first time, each with its file: the
+    website's line counts files, so a bulletin going out on the website alone
+    (`channels: [web]`) was named by no line of the comment an approver reads."""
     if not new:
         return []
     head = "Bản tin sẽ lên website lần đầu" if dry_run else "Bản tin lên website lần đầu"
