@@ -62,3 +62,44 @@ def test_a_real_sync_names_what_it_put_on_the_website_for_the_first_time(
     assert not [x for x in section if "(0)»" in x]  # out already before this run
     again = _web_section(root, capsys)
     assert not [x for x in again if "content/bai-viet/" in x], again  # out since the last run
+
+
+EDITED = "Bản tin đang có trên website, sửa và duyệt lại sau lần đồng bộ trước"
+
+
+def _edit(root: Path) -> None:
+    """Change a word of the web-only bulletin's body (its approval then no longer holds)."""
+    path = root / WEB_ONLY
+    text = path.read_text("utf-8")
+    body = text.rpartition("---\n")[2]
+    assert body.strip(), text
+    path.write_text(text + "\nThêm một câu sau khi duyệt.\n", "utf-8")
+
+
+def test_an_edited_web_only_bulletin_approved_again_is_named_in_the_plan_and_report(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _live_web_only(tmp_path)
+    assert not [x for x in _web_section(root, capsys, "--dry-run") if WEB_ONLY in x]
+    _edit(root)
+    _approve(root, WEB_ONLY)
+    title = "«" + TITLES[7 % len(TITLES)] + " (7)»"
+    for extra in (("--dry-run",), ()):  # the PR's plan, then the merge's sync
+        section = _web_section(root, capsys, *extra)
+        assert f"{EDITED} (1):" in section, section
+        [named] = [x for x in section if WEB_ONLY in x]
+        assert named.startswith(f"- {title} (`{WEB_ONLY}`)"), named
+        assert not [x for x in section if "lần đầu" in x], section
+    again = _web_section(root, capsys)  # the edit is the live version now
+    assert not [x for x in again if WEB_ONLY in x or EDITED in x], again
+
+
+def test_an_edited_bulletin_waiting_for_approval_is_not_named_as_replaced(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Held back (its approval no longer holds): the plan names it among those withdrawn, with
+    its file alone; never in the Website section, title and all, as going out."""
+    root = _live_web_only(tmp_path)
+    _edit(root)
+    section = _web_section(root, capsys, "--dry-run")
+    assert not [x for x in section if WEB_ONLY in x or EDITED in x or "(7)»" in x], section
