@@ -276,7 +276,8 @@ def _zalo_posted(state_dir: Path) -> set[str]:
 def record_published(state_dir: Path, site: Site) -> None:
     """Name in state/published.json every bulletin `site` publishes on some channel (previews
     never), for the next command's refuse_vanished, those of them not on the website (OFF_WEB,
-    for live_channels), and the fingerprints of those published on
+    for live_channels), the web_version of those on it (WEB_VERSIONS, for the report's pages
+    replaced), and the fingerprints of those published on
     a name alone (publish.name_only_record); the file is rewritten only when that changed."""
     from publish.name_only_record import FIELD, to_record
     from publish.sync.manifest import atomic_write_bytes
