@@ -126,6 +126,37 @@ def test_a_bulletin_the_radio_reads_is_told_on_every_channel(
     assert "đài: bài không được phát" not in out and "đài không phát" not in out
 
 
+def test_a_bulletin_the_radio_reads_is_told_when_it_airs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 77 QA: «đăng ngay» was all the approver read for the radio, whose episode airs
+    up to a week later; the script goes into that episode's folder at the radio's next sync."""
+    later = "content/bai-viet/b.md"
+    root = make_project(
+        tmp_path,
+        {
+            FILE: bulletin_md(drop=("approved_by",)),
+            later: bulletin_md({"date": "2020-12-11 08:00"}, drop=("approved_by",)),
+        },
+    )
+    now, scheduled = (
+        approve(root, capsys, now=BEFORE_AIR),
+        approve(root, capsys, file=later, now=BEFORE_AIR),
+    )
+    said = " ".join(now.split())
+    assert (
+        "đăng ngay khi được đưa lên (ngày đăng 08:00, Thứ Ba, 08/12/2020); đài đọc ở buổi phát "
+        "17:00, Thứ Bảy, 12/12/2020 (kịch bản vào thư mục tập 2020-W50 ở lần đồng bộ kênh radio "
+        "đầu tiên sau khi được đưa lên)"
+    ) in said, said
+    said = " ".join(scheduled.split())
+    assert (
+        "hẹn giờ: đăng lúc 08:00, Thứ Sáu, 11/12/2020; đài đọc ở buổi phát 17:00, Thứ Bảy, "
+        "12/12/2020 (kịch bản vào thư mục tập 2020-W50 ở lần đồng bộ kênh radio đầu tiên sau "
+        "giờ đăng)"
+    ) in said, said
+
+
 def test_a_bulletin_approved_after_its_broadcast_is_not_said_to_go_on_air(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

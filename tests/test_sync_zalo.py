@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import errno
 import json
 import os
 import re
@@ -943,6 +944,41 @@ def test_a_damaged_payload_in_output_stops_the_sync_with_the_file_named(
     payload.unlink()  # as the message says
     assert sync(root) == 0
     assert emulator.count_calls("/article/update") == 1
+
+
+@pytest.mark.parametrize("code", [errno.EMFILE, errno.ENFILE])
+def test_a_payload_unread_for_too_many_open_files_is_not_called_damaged(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    code: int,
+) -> None:
+    """Too many open files is no damage: deleting the payload and building again would not help."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    payload = root / "output" / "zalo" / "bt-001.json"
+    edit(root, 0, summary='"Tóm tắt đã sửa."')
+    read_bytes = Path.read_bytes
+
+    def exhausted(self: Path) -> bytes:
+        """The payload cannot be opened: the process (or the system) has no file left to open."""
+        if self == payload:
+            raise OSError(code, os.strerror(code), str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", exhausted)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    out = told(capsys)
+    assert str(payload) in out and "ban-tin-001.md" in out
+    assert "bị hỏng" not in out and "xoá tệp" not in out
+    assert "ulimit -n" in out and "Chưa gửi gì lên Zalo" in out
+    assert "Traceback" not in out
+    assert emulator.calls == []
+    assert json.loads(read_bytes(payload))  # the payload is left as it was
 
 
 # --- failures and recovery --------------------------------------------------------------------------

@@ -51,6 +51,7 @@ from publish.model import PAGES_DIR, Bulletin, Page, Site
 from publish.name_notes import template_name
 from publish.person_fields import not_a_name
 from publish.relative_links import RelativeTargets
+from publish.render.radio.episode import episode_folder
 from publish.render.web import unreadable_images
 from publish.render.zalo import too_many_blocks as zalo_blocks
 from publish.render.zalo.limits import off_the_web
@@ -1336,6 +1337,8 @@ def _summary(
             if until is None
             else f"tới {vn_datetime(until.astimezone(now.tzinfo))}"
         )
+    if held is None and "radio" in airs:
+        when += _air_told(bulletin, now, config, unchanged and "radio" in item.live)
     if held is None and not bulletin.channels:
         when = f"không đăng ở kênh nào ({NO_CHANNEL})"
     elif held is None and not going:
@@ -1388,6 +1391,22 @@ def _summary(
         f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
         + _corrections_told(bulletin, now, unchanged)
         + (_changes_told(item, now, config) if item.edited_after and not unchanged else "")
+    )
+
+
+def _air_told(bulletin: Bulletin, now: dt.datetime, config: Config, sent: bool) -> str:
+    """When the radio reads a bulletin it will read, and when its script reaches the episode's
+    folder (`sent`: already there, as approved): «đăng ngay» alone said nothing of the air
+    time, days away at most a week (QA, session 77)."""
+    air = radio_air(bulletin.date, bulletin.block("radio"), config).astimezone(now.tzinfo)
+    told = f"; đài đọc ở buổi phát {vn_datetime(air)}"
+    if sent:
+        return told
+    folder = episode_folder(air, config)
+    return told + (
+        f" (kịch bản vào thư mục tập {folder} ở lần đồng bộ kênh radio đầu tiên sau giờ đăng)"
+        if bulletin.date > now
+        else f" (kịch bản vào thư mục tập {folder} ở lần đồng bộ kênh radio đầu tiên sau khi được đưa lên)"
     )
 
 

@@ -67,12 +67,14 @@ from publish.sync.base import (
 from publish.sync.radio_reached import Heard
 from publish.sync.report import (
     ChannelResult,
+    WebNews,
     closing_message,
     exit_code,
     markdown_problems,
     render_markdown,
     render_text,
     summary_document,
+    web_news,
     write_json,
 )
 from publish.sync.vanished import (
@@ -394,6 +396,8 @@ def _run(args: argparse.Namespace) -> int:
                 # The addresses this build gave its bulletins: the next build would write the
                 # same bytes, so it may replay this one (rebuilding took ~3 s at 10,000).
                 last.take_rewrite(rewrite.path, rewrite.before, rewrite.after, addresses=True)
+        # The report's pages new or replaced: before state/ records this run's bulletins as live.
+        news = web_news(result.site) if markdown and "web" in targets else WebNews()
         if not args.dry_run:
             # What the next build, preview and sync compare content/ with (refuse_vanished).
             published = options.state / PUBLISHED_NAME
@@ -455,7 +459,7 @@ def _run(args: argparse.Namespace) -> int:
     if not markdown:  # Markdown's stdout is the pull request's comment, not the log
         _annotate(told, taken, args.root)
     if markdown:
-        print(render_markdown(results, result, upcoming, dry_run=args.dry_run))
+        print(render_markdown(results, result, upcoming, dry_run=args.dry_run, news=news))
         if taken:
             print("\n".join(awaiting_markdown(taken, dry_run=args.dry_run, code=code)))
     else:

@@ -15,21 +15,23 @@ from publish.errors import ContentError, Problem, PublishError, os_reason, share
 from publish.markdown_inert import code_span as _code
 from publish.markdown_inert import inert as _cell
 from publish.markdown_inert import problem_item
-from publish.model import Build, Site
+from publish.model import Build, Bulletin, Site
 from publish.secret_mask import masked
 from publish.sync.base import Action, Summary, label_of, unsent_part
 from publish.sync.radio_reached import Heard
-from publish.sync.vanished import live_channels
+from publish.sync.vanished import Published, live_channels, web_version
 from publish.text import vn_datetime
 
 __all__ = [
     "ChannelResult",
+    "WebNews",
     "closing_message",
     "exit_code",
     "markdown_problems",
     "render_markdown",
     "render_text",
     "summary_document",
+    "web_news",
     "write_json",
 ]
 
@@ -302,10 +304,16 @@ def write_json(path: Path, document: dict[str, Any]) -> None:
 
 
 def render_markdown(
-    results: Sequence[ChannelResult], result: Build, upcoming: Upcoming | None, *, dry_run: bool
+    results: Sequence[ChannelResult],
+    result: Build,
+    upcoming: Upcoming | None,
+    *,
+    dry_run: bool,
+    news: WebNews | None = None,
 ) -> str:
     """The plan (or what was done) as Markdown for a pull-request comment (`upcoming`: the
-    next scheduled bulletin, as summary_document has it)."""
+    next scheduled bulletin, as summary_document has it; `news`: web_news's, taken before the
+    sync recorded what it publishes)."""
     site = result.site
     head = "Kế hoạch đồng bộ (chạy thử, chưa gửi gì)" if dry_run else "Kết quả đồng bộ"
     lines = [
@@ -317,7 +325,7 @@ def render_markdown(
     for channel_result in results:
         lines += _markdown_channel(channel_result, dry_run)
         if channel_result.channel == "web" and not (channel_result.error or channel_result.skipped):
-            lines += _new_on_web(site, dry_run)
+            lines += _web_news(news or WebNews(), dry_run)
     lines += _radio_left_out(results, site, dry_run)
     lines += _markdown_excluded(site)
     if result.warnings:
@@ -392,25 +400,54 @@ def _radio_left_out(results: Sequence[ChannelResult], site: Site, dry_run: bool)
     ]
 
 
-def _new_on_web(site: Site, dry_run: bool) -> list[str]:
-    """The bulletins this build puts on the website that state/ did not record there, each
-    with its file: the website's line counts files, so a bulletin going out on the website
-    alone (`channels: [web]`) was named by no line of the comment an approver reads."""
+@dataclass(frozen=True, slots=True)
+class WebNews:
+    """The bulletins whose page this sync puts on the website, as state/ recorded the website
+    before it: the website's line counts files, so a bulletin going out on the website alone
+    (`channels: [web]`) was named by no line of the comment an approver reads."""
+
+    first: tuple[Bulletin, ...] = ()
+    """Those state/ did not record on the website."""
+    edited: tuple[Bulletin, ...] = ()
+    """Those on it whose approval covers another page than the one recorded (web_version):
+    edited and approved again since the last sync."""
+
+
+def web_news(site: Site) -> WebNews:
+    """The WebNews of `site`: read before a sync records what it publishes (after it, state/
+    names every one of them as live, in the version published)."""
     shown = [b for b in site.for_channel("web") if not site.is_preview(b)]
     config = site.config
-    live = live_channels(config.root / "state", site.now, config, (b.key for b in shown))
-    new = [b for b in shown if "web" not in live.get(b.key, ())]
-    if not new:
-        return []
-    head = "Bản tin sẽ lên website lần đầu" if dry_run else "Bản tin lên website lần đầu"
-    lines = [f"{head} ({len(new)}):", ""]
-    lines += [
-        f"- «{_cell(b.title)}» ({_code(b.source)}), ngày đăng {vn_datetime(b.date)}"
-        for b in new[:MAX_ROWS]
-    ]
-    if len(new) > MAX_ROWS:
-        lines.append(f"- … và {len(new) - MAX_ROWS} bản tin khác")
-    return [*lines, ""]
+    state = config.root / "state"
+    live = live_channels(state, site.now, config, (b.key for b in shown))
+    first = tuple(b for b in shown if "web" not in live.get(b.key, ()))
+    versions = Published(state).web_versions or {}
+    edited = tuple(
+        b
+        for b in shown
+        if "web" in live.get(b.key, ()) and versions.get(b.key, web_version(b)) != web_version(b)
+    )
+    return WebNews(first, edited)
+
+
+def _web_news(news: WebNews, dry_run: bool) -> list[str]:
+    """The bulletins going on the website for the first time, then those whose page an edit
+    approved again replaces, each with its file and date."""
+    first = "Bản tin sẽ lên website lần đầu" if dry_run else "Bản tin lên website lần đầu"
+    edited = "Bản tin đang có trên website, sửa và duyệt lại sau lần đồng bộ trước"
+    lines: list[str] = []
+    for head, found in ((first, news.first), (edited, news.edited)):
+        if not found:
+            continue
+        lines += [f"{head} ({len(found)}):", ""]
+        lines += [
+            f"- «{_cell(b.title)}» ({_code(b.source)}), ngày đăng {vn_datetime(b.date)}"
+            for b in found[:MAX_ROWS]
+        ]
+        if len(found) > MAX_ROWS:
+            lines.append(f"- … và {len(found) - MAX_ROWS} bản tin khác")
+        lines.append("")
+    return lines
 
 
 def _markdown_excluded(site: Site) -> list[str]:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from publish.config import Config
 from publish.errors import PublishError
 from publish.git_restore import BEFORE_DELETION
-from publish.model import Site
+from publish.model import Bulletin, Site
 
 if TYPE_CHECKING:
     from publish.id_holders import Records
@@ -41,6 +41,7 @@ __all__ = [
     "MIN_SHARE_REFUSED",
     "OFF_WEB",
     "PUBLISHED_NAME",
+    "WEB_VERSIONS",
     "Published",
     "ever_published",
     "gone_published",
@@ -51,6 +52,7 @@ __all__ = [
     "record_published",
     "refuse_many_gone",
     "refuse_vanished",
+    "web_version",
     "zalo_records",
 ]
 
@@ -67,6 +69,10 @@ approver was told a bulletin taken off the website long ago was on it."""
 FILES = "files"
 """The key of published.json giving the file of each of its bulletins: one whose file was
 deleted is named by it (state/ knew only its key), and its undo is `git checkout main -- FILE`."""
+WEB_VERSIONS = "web_versions"
+"""The key of published.json giving, of each of its bulletins on the website approved by
+`publish approve`, what its approval covers of the page (web_version): the report names one
+approved again after an edit as its page replaced (a web-only one was named nowhere)."""
 MIN_RECORDED = 2
 """Fewest published bulletins state/ records for a content/ without any to be refused: a
 unit's only bulletin deleted is its editor's doing, not a folder lost."""
@@ -190,6 +196,15 @@ class Published:
         return None if record is None else record[0]
 
     @cached_property
+    def web_versions(self) -> dict[str, str] | None:
+        """The web_version of each bulletin the file names on the website approved by `publish
+        approve`; None when missing, unreadable or written before it recorded them."""
+        versions = (self._document or {}).get(WEB_VERSIONS)
+        if not isinstance(versions, dict):
+            return None
+        return {k: v for k, v in versions.items() if isinstance(k, str) and isinstance(v, str)}
+
+    @cached_property
     def files(self) -> dict[str, str]:
         """The file of each bulletin the file names, as the sync that wrote it read it ({} when
         missing, unreadable or written before it recorded files)."""
@@ -261,19 +276,22 @@ def _zalo_posted(state_dir: Path) -> set[str]:
 def record_published(state_dir: Path, site: Site) -> None:
     """Name in state/published.json every bulletin `site` publishes on some channel (previews
     never), for the next command's refuse_vanished, those of them not on the website (OFF_WEB,
-    for live_channels), and the fingerprints of those published on
+    for live_channels), the web_version of those on it (WEB_VERSIONS, for the report's pages
+    replaced), and the fingerprints of those published on
     a name alone (publish.name_only_record); the file is rewritten only when that changed."""
     from publish.name_only_record import FIELD, to_record
     from publish.sync.manifest import atomic_write_bytes
 
     keys = sorted({b.key for b in site.bulletins})
-    web = {b.key for b in site.for_channel("web") if not site.is_preview(b)}
+    shown = {b.key: b for b in site.for_channel("web") if not site.is_preview(b)}
     files = {b.key: b.source for b in site.bulletins}
+    versions = {key: web_version(b) for key, b in shown.items()}
     body: dict[str, Any] = {
         "version": 1,
         "bulletins": keys,
-        OFF_WEB: [key for key in keys if key not in web],
+        OFF_WEB: [key for key in keys if key not in shown],
         FILES: {key: files[key] for key in keys},
+        WEB_VERSIONS: {key: versions[key] for key in keys if versions.get(key)},
     }
     fingerprints = to_record(site, state_dir)
     if fingerprints is not None:
@@ -283,6 +301,14 @@ def record_published(state_dir: Path, site: Site) -> None:
             return
     data = (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     atomic_write_bytes(state_dir / PUBLISHED_NAME, data)
+
+
+def web_version(bulletin: Bulletin) -> str:
+    """What the bulletin's approval covers of its page: the values and linked-files parts of
+    its `approved_version` (not the file part: a comment edited or an approval taken again of
+    the same text replaces no page); the whole of one written before session 34; "" without."""
+    parts = bulletin.approved_version.split("-")
+    return f"{parts[0]}-{parts[2]}" if len(parts) == 3 else bulletin.approved_version
 
 
 def gone_published(state_dir: Path, site: Site, published: Published | None = None) -> list[str]:

@@ -13,6 +13,7 @@ its stat. The memo is void for another version of the tool or another output fol
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 from publish.cache import read_file, tool_digest, write_file
-from publish.errors import PublishError, os_reason
+from publish.errors import PublishError, os_reason, unreadable_fix
 from publish.replay import Stat, settled
 from publish.sync.zalo_plan import same_title
 from publish.syntax import json_error
@@ -45,6 +46,12 @@ def read_payload(path: Path, source: str) -> tuple[bytes, str]:
             f"thiếu tệp {path} của bản tin {source}: hãy dựng lại (publish build) rồi đồng bộ."
         ) from None
     except OSError as exc:
+        if exc.errno in (errno.EMFILE, errno.ENFILE):
+            # No damage (QA, session 77): deleting the payload and building again would not help.
+            raise PublishError(
+                f"{path}: không đọc được tệp bài Zalo dựng từ {source} ({os_reason(exc)}). "
+                f"Chưa gửi gì lên Zalo. {unreadable_fix(exc, str(path))}"
+            ) from None
         raise PublishError(
             _damaged(path, source, f"không đọc được tệp: {os_reason(exc)}")
         ) from None
