@@ -103,3 +103,15 @@ def test_an_edited_bulletin_waiting_for_approval_is_not_named_as_replaced(
     _edit(root)
     section = _web_section(root, capsys, "--dry-run")
     assert not [x for x in section if WEB_ONLY in x or EDITED in x or "(7)»" in x], section
+
+
+def test_the_first_real_sync_of_a_unit_names_every_bulletin_it_put_on_the_website(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review of session 77: with no state/published.json yet (a new unit's first sync), the
+    list was taken after the sync wrote output/web and state/web-urls.json, which then stood in
+    for it: every bulletin read as live already, and the report named none."""
+    root = zalo_project(tmp_path, 2)
+    assert not (root / "state" / "published.json").exists()
+    section = _web_section(root, capsys)
+    assert "Bản tin lên website lần đầu (2):" in section, section

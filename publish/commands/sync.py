@@ -387,6 +387,9 @@ def _run(args: argparse.Namespace) -> int:
                     last.record(result.site, CHANNELS, outcome_of(result, written, records))
             if not args.dry_run:
                 Fragments(args.root).sweep(result.site.published_files())
+        # The report's pages new or replaced: before state/ records this run's bulletins as live
+        # (published.json, and web-urls.json, which a state/ without the other stands in with).
+        news = web_news(result.site) if markdown and "web" in targets else WebNews()
         # A replayed build whose addresses a sync already found in the file as it is: nothing
         # to record (reading and checking 10,000 of them cost a no-op sync 0.03-0.06 s).
         done = replayed is not None and last is not None and last.addresses_recorded
@@ -396,8 +399,6 @@ def _run(args: argparse.Namespace) -> int:
                 # The addresses this build gave its bulletins: the next build would write the
                 # same bytes, so it may replay this one (rebuilding took ~3 s at 10,000).
                 last.take_rewrite(rewrite.path, rewrite.before, rewrite.after, addresses=True)
-        # The report's pages new or replaced: before state/ records this run's bulletins as live.
-        news = web_news(result.site) if markdown and "web" in targets else WebNews()
         if not args.dry_run:
             # What the next build, preview and sync compare content/ with (refuse_vanished).
             published = options.state / PUBLISHED_NAME
