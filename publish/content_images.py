@@ -369,7 +369,7 @@ def _image(
         # A folder or a pipe named like the photo: «không tìm thấy ảnh… đặt ảnh vào đúng chỗ
         # đó» sent the editor to a place they could see already held something.
         col.add(
-            f"ảnh {as_written(ref)}: {not_a_file(path)}",
+            f"không tìm thấy ảnh {as_written(ref)}: {not_a_file(path)}",
             field=field,
             line=line,
             hint=f"Đường dẫn này chỉ tới {_from_content(path, content_dir)}, không phải tệp ảnh: "

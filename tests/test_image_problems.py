@@ -112,7 +112,7 @@ def test_a_folder_or_a_pipe_where_the_photo_should_be_is_told_as_what_it_is(
         load_site(config_module.load(root), now=NOW)
     [error] = [p for p in raised.value.problems if p.severity == "error"]
     said = "đây là thư mục, không phải tệp" if what == "folder" else "không phải là tệp thường"
-    assert error.message.startswith(f"ảnh «images/ra-quan.jpg»: {said}")
+    assert error.message.startswith(f"không tìm thấy ảnh «images/ra-quan.jpg»: {said}")
     assert error.hint is not None and error.hint.startswith(
         "Đường dẫn này chỉ tới content/images/ra-quan.jpg, không phải tệp ảnh: sửa đường dẫn"
     )
