@@ -40,7 +40,9 @@ from publish.title_links import title_key
 
 __all__ = ["RelativeTargets", "leads_to_page", "relative_links"]
 
-_NOT_A_PATH = r"(?![#/\\?]|[A-Za-z][A-Za-z0-9+.-]*:(?!\s))"
+_KNOWN_SCHEME = r"(?i:https?|mailto|tel|sms|ftp|zalo|viber):"
+"""Schemes a link may write with a space after the colon (`tel: 113`: Markdown links it)."""
+_NOT_A_PATH = rf"(?![#/\\?]|{_KNOWN_SCHEME}|[A-Za-z][A-Za-z0-9+.-]*:(?!\s))"
 _MAY_BE_RELATIVE = re.compile(rf"\](?=\(\s*{_NOT_A_PATH}([^\s()]*)(\(?)|:[ \t]*{_NOT_A_PATH}(\S+))")
 """What may start a Markdown link's address that is a path (`](…` or a definition's `]: …`;
 not "#…", "/…" nor "https:…"), looked for from each `]` (in a lookahead: one address must not
@@ -48,9 +50,10 @@ hide a `](` within it): a body holding none that may be relative (nearly every o
 full addresses, site paths) is not parsed. Cut short before a "(", empty, or between angle
 brackets (which may not close), or holding code, the address is only a guess: taken as maybe
 relative."""
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\s)")
+_SCHEME = re.compile(rf"{_KNOWN_SCHEME}|[A-Za-z][A-Za-z0-9+.-]*:(?!\s)")
 """What opens an address (`https:`, `mailto:`, `tel:`) or a Windows drive (`C:`): never a space
-after its colon, which a title's word has («Video: Ra quân …», «Clip: …»)."""
+after its colon, which a title's word has («Video: Ra quân …», «Clip: …»), but for a known
+scheme (`tel: 113`)."""
 _ANCHOR = re.compile(r"<[aA]\b")
 """An HTML link's tag (a regex: `in` looked for "<a" and "<A" three times slower)."""
 RELATIVE_HINT = (

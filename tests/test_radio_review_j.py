@@ -236,7 +236,11 @@ def test_fractions_and_odd_totals_of_members_are_read_as_before(
         ("được tặng Huân chương Chiến công hạng I", "được tặng Huân chương Chiến công hạng nhất"),
         ("Huy chương Chiến sĩ vẻ vang hạng II", "Huy chương Chiến sĩ vẻ vang hạng nhì"),
         ("Huân chương Bảo vệ Tổ quốc hạng III", "Huân chương Bảo vệ Tổ quốc hạng ba"),
-        ("xếp hạng I toàn tỉnh", "xếp hạng nhất toàn tỉnh"),
+        (
+            "Bệnh viện Đa khoa được xếp hạng II từ năm 2020",
+            "Bệnh viện Đa khoa được xếp hạng hai từ năm hai nghìn không trăm hai mươi",
+        ),
+        ("Huy chương vàng và bệnh viện hạng II", "Huy chương vàng và bệnh viện hạng hai"),
         ("bệnh viện hạng I", "bệnh viện hạng một"),  # must stay
         ("viên chức hạng II", "viên chức hạng hai"),  # must stay
     ],

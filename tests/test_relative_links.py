@@ -216,3 +216,5 @@ def test_a_link_written_with_a_title_whose_first_word_is_plain_letters_is_told_t
     [problem] = load_problems(root)
     assert f"liên kết «{title}» không dẫn tới bản tin, trang hay tệp nào" in problem.message
     assert relative_links("Gọi [113](tel:113), [x](https://a.vn), [m](mailto:a@b.vn).\n", 1) == ()
+    spaced = "Gọi [113](tel: 113), [thư](mailto: a@b.vn), [Zalo](Zalo: 0912345678).\n"
+    assert relative_links(spaced, 1) == ()  # Markdown links a known scheme with a space after

@@ -22,11 +22,12 @@ _WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_])[^\W\d_]*[^\S\n]+$")
 
 
 _AWARD_BEFORE = re.compile(
-    r"(?:(?<!\w)(?i:huân chương|huy chương)[^.!?;\n]{0,60}|(?<!\w)(?i:xếp)\s+)$"
+    r"(?<!\w)(?i:huân chương|huy chương)(?:(?!\s(?i:và)\s)[^.!?;,\n]){0,60}$"
 )
-"""A medal's name, or «xếp», before `hạng`: its grade is said as R10.3 says «hạng 1» («Huân
-chương Chiến công hạng I» → «hạng nhất», «xếp hạng II» → «hạng nhì»), not a hospital's «hạng
-một»."""
+"""A medal's name before `hạng`, in the same clause (no comma, no «và» between): its grade is
+said as R10.3 says «hạng 1» («Huân chương Chiến công hạng I» → «hạng nhất»), not a hospital's
+«hạng một»; «xếp hạng II» may be either (a hospital's grade, a place in a ranking), and keeps
+the grade's number."""
 
 
 def read_roman_grades(text: str, opts: SpeakOptions) -> str:
