@@ -363,6 +363,35 @@ def test_on_a_create_held_back_by_a_shortfall_the_setting_cannot_mend_does_not_p
     assert emulator.count_calls("/article/create") == 0
 
 
+@pytest.mark.parametrize("zalo", ["", ON])
+def test_reconcile_against_an_oa_that_leaves_hidden_articles_out_keeps_them(
+    zalo: str,
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Zalo leaving hidden articles out of both the list and its total: the list is whole
+    (the setting plays no part), yet it lacks bt-000's withdrawn article and bt-001's, hidden
+    by hand. With the setting off, --reconcile did not read them again: both were marked
+    removed, bt-001 created again beside its hidden article, and bt-000 would be created anew
+    on its republishing (QA of session 77)."""
+    root = one_hidden(tmp_path, emulator, zalo)
+    emulator.configure(hidden_in_list="left_out")
+    before = records(root)
+    live = before["bt-001"]["article_id"]
+    emulator.state.articles[live]["status"] = "hide"  # hidden by hand
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 0
+    after = records(root)
+    assert emulator.count_calls("/article/create") == 0
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] == live
+    assert after["bt-000"] == before["bt-000"]  # still hidden, shown again on republishing
+    assert f"bài {live} của bt-001 không có trong danh sách nhưng Zalo vẫn đọc được bài" in said(
+        capsys
+    )
+
+
 def test_off_reconcile_changes_nothing_and_names_the_setting(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
