@@ -191,6 +191,27 @@ def test_on_a_shortfall_beyond_the_hidden_articles_is_still_short(
     assert records(root) == before and emulator.write_calls() == []
 
 
+def test_a_shortfall_beyond_the_hidden_articles_is_not_told_to_pass_by_tomorrow(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article an admin hid by hand in the OA page keeps the list short every day: the daily
+    check told «Không cần làm gì: lần làm mới token sau … đọc lại» and pointed at --reconcile,
+    which refuses the same list, so the check stayed off for good unseen (QA of session 77)."""
+    root = one_hidden(tmp_path, emulator, ON)
+    live = records(root)["bt-001"]["article_id"]
+    emulator.state.articles[live]["status"] = "hide"  # hidden by hand
+    for _ in range(2):  # two days running
+        expire_access_token(tmp_path)
+        capsys.readouterr()
+        assert sync(root) == 0
+        out = said(capsys)
+        assert "chưa đọc được danh sách bài trên Zalo OA để tìm bài bị xoá tay" in out
+        assert "Không cần làm gì" not in out
+        assert "thiếu đúng như vậy mỗi ngày thì đọc lại không giúp" in out
+        assert "so số bài trong trang quản trị OA" in out
+        assert "bài bị ẩn tay trong trang quản trị OA" in out
+
+
 # --- the lost-create lookup -----------------------------------------------------------------------
 
 
@@ -342,6 +363,35 @@ def test_on_a_create_held_back_by_a_shortfall_the_setting_cannot_mend_does_not_p
     assert emulator.count_calls("/article/create") == 0
 
 
+@pytest.mark.parametrize("zalo", ["", ON])
+def test_reconcile_against_an_oa_that_leaves_hidden_articles_out_keeps_them(
+    zalo: str,
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Zalo leaving hidden articles out of both the list and its total: the list is whole
+    (the setting plays no part), yet it lacks bt-000's withdrawn article and bt-001's, hidden
+    by hand. With the setting off, --reconcile did not read them again: both were marked
+    removed, bt-001 created again beside its hidden article, and bt-000 would be created anew
+    on its republishing (QA of session 77)."""
+    root = one_hidden(tmp_path, emulator, zalo)
+    emulator.configure(hidden_in_list="left_out")
+    before = records(root)
+    live = before["bt-001"]["article_id"]
+    emulator.state.articles[live]["status"] = "hide"  # hidden by hand
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 0
+    after = records(root)
+    assert emulator.count_calls("/article/create") == 0
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] == live
+    assert after["bt-000"] == before["bt-000"]  # still hidden, shown again on republishing
+    assert f"bài {live} của bt-001 không có trong danh sách nhưng Zalo vẫn đọc được bài" in said(
+        capsys
+    )
+
+
 def test_off_reconcile_changes_nothing_and_names_the_setting(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -376,6 +426,29 @@ def test_on_report_warns_of_an_article_deleted_by_hand_beside_a_hidden_one(
     assert "1 bài state/zalo.json ghi là đang đăng không có trong danh sách" in out
     assert f"(bài {gone})" in out
     assert "chỉ có" not in out
+
+
+def test_on_report_does_not_promise_to_create_again_an_article_hidden_by_hand(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bt-000's hidden article deleted by hand (a stale record covering the shortfall), bt-001's
+    hidden by hand: the report said the next renewal «tạo lại các bài ấy», but the sync reads
+    it again (getdetail), keeps it and creates nothing (QA of session 77)."""
+    root = one_hidden(tmp_path, emulator, ON)
+    before = records(root)
+    del emulator.state.articles[before["bt-000"]["article_id"]]
+    live = before["bt-001"]["article_id"]
+    emulator.state.articles[live]["status"] = "hide"
+    capsys.readouterr()
+    assert report(root) == 0
+    out = said(capsys)
+    assert f"(bài {live})" in out
+    assert "tạo lại các bài ấy" not in out
+    assert "bài chỉ bị ẩn trong trang quản trị OA thì Zalo vẫn đọc được nên được giữ nguyên" in out
+    expire_access_token(tmp_path)
+    assert sync(root) == 0
+    assert records(root)["bt-001"]["article_id"] == live
+    assert emulator.count_calls("/article/create") == 0
 
 
 def test_off_report_keeps_the_counts_and_names_the_setting(

@@ -83,10 +83,11 @@ def missing_live(entries: Mapping[str, Mapping[str, Any]], listed: Collection[st
     return (
         f"Cảnh báo: {len(missing)} bài state/zalo.json ghi là đang đăng không có trong danh "
         f"sách bài của Zalo OA (có thể đã bị xoá trong trang quản trị OA): {named}. Lần đồng "
-        "bộ đầu tiên làm mới token Zalo (khoảng mỗi ngày một lần) kiểm tra lại và tạo lại các "
-        "bài ấy; muốn làm ngay: publish sync zalo --reconcile --dry-run để xem, rồi publish "
-        "sync zalo --reconcile. Bài bị xoá có chủ ý: thêm dòng draft: [zalo] vào phần đầu bản "
-        "tin để nó không được tạo lại."
+        "bộ đầu tiên làm mới token Zalo (khoảng mỗi ngày một lần) đọc lại từng bài ấy và tạo "
+        "lại bài đã bị xoá (bài chỉ bị ẩn trong trang quản trị OA thì Zalo vẫn đọc được nên "
+        "được giữ nguyên, không tạo lại); muốn làm ngay: publish sync zalo --reconcile "
+        "--dry-run để xem, rồi publish sync zalo --reconcile. Bài bị xoá có chủ ý: thêm dòng "
+        "draft: [zalo] vào phần đầu bản tin để nó không được tạo lại."
     )
 
 
@@ -106,9 +107,8 @@ def find_deleted(syncer: ZaloSyncer, local: Collection[str]) -> None:
         if error.stops_channel:
             raise  # a login only a person can fix: every call of the run would meet it
         after = (
-            f"Lần làm mới token sau (khoảng một ngày) đọc lại, nhưng thiếu đúng như vậy mỗi "
-            f"ngày thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
-            if isinstance(error, ListShort) and error.fixable
+            _after_short(error)
+            if isinstance(error, ListShort)
             else "Không cần làm gì: lần làm mới token sau (khoảng một ngày) đọc lại; muốn kiểm "
             "tra ngay: publish sync zalo --reconcile --dry-run."
         )
@@ -136,6 +136,21 @@ def find_deleted(syncer: ZaloSyncer, local: Collection[str]) -> None:
         article_id = str(entry["article_id"])
         syncer._removed(key, article_id, gone=True)
         syncer.echo(_told(key, entry, article_id, key in local))
+
+
+def _after_short(error: ListShort) -> str:
+    """What the daily check adds to a list that read short: the same shortfall every day is
+    not mended by reading again, nor by --reconcile, which refuses that list too."""
+    again = "Lần làm mới token sau (khoảng một ngày) đọc lại, nhưng thiếu đúng như vậy mỗi ngày"
+    if error.fixable:
+        return f"{again} thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
+    return (
+        f"{again} thì đọc lại không giúp (publish sync zalo --reconcile cũng không đối chiếu "
+        "được): so số bài trong trang quản trị OA. Một bài bị ẩn tay trong trang quản trị OA "
+        "(không qua công cụ) cũng có thể làm danh sách thiếu như vậy: hiện lại bài ấy, hoặc "
+        "muốn nó ẩn thì thêm dòng draft: [zalo] vào phần đầu bản tin của nó để công cụ ghi là "
+        "đã ẩn."
+    )
 
 
 def _gone(syncer: ZaloSyncer, key: str, entry: Mapping[str, Any]) -> bool:

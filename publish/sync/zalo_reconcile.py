@@ -61,11 +61,10 @@ def reconcile(
             operation="getslice",
         ) from None
     by_id = {str(item.get("id")): item for item in remote}
-    # Said to count hidden articles it does not list, the list may be taken whole while it
-    # lacks one: a record's hidden article, or a live one hidden by hand whose shortfall a
-    # stale hidden record covered. Taken for removed, either would be created again beside
-    # itself: getdetail says whether it is still there.
-    confirm = client.settings.list_total_counts_hidden
+    # A whole list may lack an article still there: a hidden one, when Zalo leaves hidden
+    # articles out of list and total alike, or counts them in the total only (a live one
+    # hidden by hand whose shortfall a stale hidden record covered). Taken for removed, it
+    # would be created again beside itself: getdetail says whether it is still there.
     entries = records.entries()
     lines = [f"zalo: đối chiếu với {len(remote)} bài trên Zalo (--reconcile):"]
     for key, entry in sorted(entries.items()):
@@ -74,7 +73,7 @@ def reconcile(
             and entry["article_id"] not in by_id
             and entry.get("status") != "removed"
         )
-        if gone and confirm and _still_there(client, str(entry["article_id"])):
+        if gone and _still_there(client, str(entry["article_id"])):
             if str(entry["article_id"]) not in hidden:
                 lines.append(
                     f"  - bài {entry['article_id']} của {key} không có trong danh sách nhưng Zalo "
