@@ -392,6 +392,24 @@ def test_reconcile_against_an_oa_that_leaves_hidden_articles_out_keeps_them(
     )
 
 
+def test_reconcile_that_cannot_read_an_unlisted_article_again_says_nothing_changed(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review of session 77: getdetail failing (HTTP 503) stopped --reconcile with the sync's
+    generic «lần chạy sau tự làm tiếp (phần đã xong đã được lưu)», though nothing was saved and
+    a sync without --reconcile does not reconcile."""
+    root = one_hidden(tmp_path, emulator)
+    emulator.configure(hidden_in_list="left_out")
+    before = records(root)
+    emulator.configure(fault_paths=("/article/getdetail",), fail_first_5xx=1000)
+    capsys.readouterr()
+    assert sync(root, "--reconcile") != 0
+    out = said(capsys)
+    assert f"--reconcile: chưa đọc lại được bài {before['bt-000']['article_id']}" in out, out
+    assert "chưa đổi gì trong state/zalo.json, chưa gửi gì lên Zalo" in out
+    assert records(root) == before and emulator.write_calls() == []
+
+
 def test_off_reconcile_changes_nothing_and_names_the_setting(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

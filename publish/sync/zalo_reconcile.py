@@ -195,13 +195,23 @@ def reconcile(
 def _still_there(client: ZaloClient, article_id: str) -> bool:
     """Whether getdetail still reads an article the OA's list lacks; -201 (as for one deleted:
     zalo_lookup.Lookup.detail) says it is gone. Any other refusal stops the reconcile before
-    it changes anything."""
+    it changes anything, and says so (as a list that cannot be read does)."""
     try:
         client.getdetail(article_id)
     except ZaloError as error:
-        if error.code != -201:
-            raise
-        return False
+        if error.code == -201:
+            return False
+        if error.stops_channel:
+            raise  # a token, an OA, no connection: told in their own words
+        raise ZaloError(
+            f"--reconcile: chưa đọc lại được bài {article_id}, bài mà danh sách bài trên Zalo OA "
+            f"không có ({str(error).rstrip('.')}), nên chưa đối chiếu gì, chưa đổi gì trong "
+            "state/zalo.json, chưa gửi gì lên Zalo. Chạy lại lệnh sau ít phút.",
+            code=error.code,
+            api_message=error.api_message,
+            operation="getdetail",
+            http_status=error.http_status,
+        ) from None
     return True
 
 
