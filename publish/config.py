@@ -800,8 +800,8 @@ def _garbled(data: dict[str, Any], text: str, filename: str) -> list[Problem]:
             continue
         issue = SchemaIssue(
             path,
-            legacy_text.message(found[0], len(found) - 1),
-            legacy_text.unikey_hint(found[0]),
+            legacy_text.message(found[0], len(found) - 1, found[1:]),
+            legacy_text.unikey_hint(found[0], found[1:]),
         )
         problem = _problem(issue, text, filename)
         line = _line_holding(text, problem.line, found[0].excerpt)

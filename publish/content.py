@@ -1136,18 +1136,21 @@ def _garbled(col: Collector, parsed: Parsed, found: list[legacy_text.Garbled]) -
     for garbled in found:
         by_field.setdefault(parsed.key_at(garbled.line), []).append(garbled)
     for key, lines in by_field.items():
-        first = lines[0]
         if key is not None:  # the value, not `title: "` before it
-            first = dataclasses.replace(
-                first,
-                excerpt=_value_of(first.excerpt),
-                converted=first.converted and _value_of(first.converted),
-            )
+            lines = [
+                dataclasses.replace(
+                    garbled,
+                    excerpt=_value_of(garbled.excerpt),
+                    converted=garbled.converted and _value_of(garbled.converted),
+                )
+                for garbled in lines
+            ]
+        first, others = lines[0], lines[1:]
         col.add(
-            legacy_text.message(first, len(lines) - 1),
+            legacy_text.message(first, len(others), others),
             field=key,
             line=first.line,
-            hint=legacy_text.unikey_hint(first),
+            hint=legacy_text.unikey_hint(first, others),
         )
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
@@ -165,14 +166,19 @@ def find_garbled(text: str) -> list[Garbled]:
     return found
 
 
-def message(first: Garbled, more: int = 0) -> str:
-    """The error for one text holding garbled lines: the first shown, the `more` others counted."""
+def message(first: Garbled, more: int = 0, others: Sequence[Garbled] = ()) -> str:
+    """The error for one text holding garbled lines: the first shown, the `more` others counted,
+    and the first of `others` garbled another way shown with its own source."""
     counted = f" (và {more} dòng khác)" if more else ""
-    return f"chữ tiếng Việt sai bảng mã{counted}: «{first.excerpt}» — có lẽ {SOURCES[first.source]}"
+    said = f"chữ tiếng Việt sai bảng mã{counted}: «{first.excerpt}» — có lẽ {SOURCES[first.source]}"
+    for other in _other_sources(first, others):
+        said += f"; «{other.excerpt}» — có lẽ {SOURCES[other.source]}"
+    return said
 
 
-def unikey_hint(garbled: Garbled) -> str:
-    """How to convert a garbled text with UniKey, and what it says once converted."""
+def unikey_hint(garbled: Garbled, others: Sequence[Garbled] = ()) -> str:
+    """How to convert a garbled text with UniKey, and what it says once converted; the lines
+    of `others` garbled another way are converted apart, each with its own source."""
     hint = (
         "Chuyển mã bằng UniKey: bấm chuột phải vào biểu tượng UniKey, chọn «Công cụ… "
         "[CS+F6]» (công cụ chuyển mã, hay bấm Ctrl+Shift+F6); Nguồn: "
@@ -180,8 +186,32 @@ def unikey_hint(garbled: Garbled) -> str:
         "Đích: Unicode. Chép đoạn chữ lỗi, bấm «Chuyển mã», rồi dán đè lên đoạn cũ."
     )
     if garbled.converted is None:
-        return hint + " Đọc lại đoạn đã chuyển trước khi lưu."
-    return hint + f" Chuyển xong, đoạn trên thành: «{garbled.converted}»."
+        hint += " Đọc lại đoạn đã chuyển trước khi lưu."
+    else:
+        hint += f" Chuyển xong, đoạn trên thành: «{garbled.converted}»."
+    for other in _other_sources(garbled, others):
+        # One source for all would garble the other lines further: each is converted apart.
+        hint += (
+            f" Các dòng {SHORT_NAMES[other.source]} (như «{other.excerpt}») chuyển riêng, với "
+            f"Nguồn: {UNIKEY_NAMES[other.source]}"
+        )
+        hint += "." if other.converted is None else f": thành «{other.converted}»."
+    return hint
+
+
+SHORT_NAMES = {"tcvn3": "gõ bằng TCVN3", "vni": "gõ bằng VNI", "utf8": "bị đọc sai UTF-8"}
+"""Each form of garbage in a few words, for a text holding two of them."""
+
+
+def _other_sources(first: Garbled, others: Sequence[Garbled]) -> list[Garbled]:
+    """The first of `others` for each source other than `first`'s, in the order found."""
+    seen = {first.source}
+    found = []
+    for other in others:
+        if other.source not in seen:
+            seen.add(other.source)
+            found.append(other)
+    return found
 
 
 def _garbled_line(line: str) -> tuple[str, int] | None:

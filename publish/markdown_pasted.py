@@ -61,14 +61,19 @@ spaces only as `sub_bullets` tells."""
 DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
 NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
 LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
-EMOJI_LED = re.compile(
-    rf" {{0,3}}(?:[\u2300-\u24ff\u25a0-\u2bff\U0001f000-\U0001faff][{_MODIFIERS}\u200d]*"
+_EMOJI_LEAD = (
+    rf"(?:[\u2300-\u24ff\u25a0-\u2bff\U0001f000-\U0001faff][{_MODIFIERS}\u200d]*"
     rf"|[0-9#*]\ufe0f?\u20e3)"
     rf"{{1,3}}{_GAP}(?=\S)"
 )
+EMOJI_LED = re.compile(" {0,3}" + _EMOJI_LEAD)
 """A line opening with an emoji (or up to three) and a space: a post's line «✅ Không …», or a
 keycap's step «1️⃣ Tải ứng dụng». Not an arrow, a sign of mathematics or a box-drawing piece
 («≥ 5 triệu đồng», «→ Bước một»): lines of a paragraph may open with those."""
+_INDENTED_EMOJI_LED = re.compile("[ \t]*" + _EMOJI_LEAD)
+"""The same line indented any way: in a list item's text («- Mua vé:» then «    ✅ …» lines),
+where the indentation makes no code block."""
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 HASHTAG = re.compile(r" {0,3}#(?=\w+(?:[ \t]*#\w+)*[ \t]*$)")
 """A line of hashtags only (as the radio script reads it), the tags spaced or joined
 («#CongAn#AnNinh», which the website made a heading «CongAn#AnNinh» the radio skipped):
@@ -81,7 +86,7 @@ _SUSPECT_AFTER_FIRST = re.compile("\n" + _SUSPECT_LINE)
 """Such a line after the first: a search opening with a newline skips from one to the next in C,
 where a multiline `^` is tried at every character (~40 → ~10 µs a body)."""
 
-_EMOJI_AFTER_FIRST = re.compile("\n" + EMOJI_LED.pattern)
+_EMOJI_AFTER_FIRST = re.compile("\n" + _INDENTED_EMOJI_LED.pattern)
 """An emoji-led line after the first (a run has one)."""
 _ITEM_LINE = re.compile(rf" {{0,3}}(?:[{BULLET_GLYPHS}–]|\d{{1,3}}\)|[a-zđ]\))")
 """A line a pasted list's next item may open with."""
@@ -93,7 +98,10 @@ def suspect(text: str) -> bool:
     """Whether any line of `text` is one the rules may rewrite."""
     if _SUSPECT.match(text) is not None or _SUSPECT_AFTER_FIRST.search(text) is not None:
         return True
-    return _EMOJI_AFTER_FIRST.search(text) is not None and _emoji_run(text.split("\n"))
+    if _EMOJI_AFTER_FIRST.search(text) is None:
+        return False
+    lines = text.split("\n")
+    return _emoji_run(lines, _in_items(lines))
 
 
 def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
@@ -103,6 +111,7 @@ def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
     ends: list[int] = []  # items made here: a capitalised line under one starts a new paragraph
     fence: str | None = None
     subs = sub_bullets(lines, tabbed)
+    items = _in_items(lines)
     for i, line in enumerate(lines):
         opened = FENCE.match(line)
         if fence is not None:
@@ -125,9 +134,11 @@ def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
                 out[i - 1] = lines[i - 1].rstrip() + "  "  # the cases start under the text
             if _counted(lines, i + 1, LETTERED, _letter, before=i):
                 out[i] = line.rstrip() + "  "  # a hard line break: the next case goes under it
-        elif _emoji_led(lines, i) and _emoji_led(lines, i + 1):
-            if i and _plain_text(lines[i - 1]) and not _emoji_led(lines, i - 1):
-                out[i - 1] = _broken(lines[i - 1])  # the lines start under the text
+        elif _emoji_led(lines, i, items) and _emoji_led(lines, i + 1, items):
+            if not _emoji_led(lines, i - 1, items) and (
+                (i and _plain_text(lines[i - 1])) or (i in items and _item_text(lines, i - 1))
+            ):
+                out[i - 1] = _broken(out[i - 1])  # the lines start under the text (or item)
             out[i] = _broken(line)
         elif match := HASHTAG.match(line):
             out[i] = line[: match.end() - 1] + "\\" + line[match.end() - 1 :]
@@ -209,16 +220,42 @@ def _dash(lines: list[str], i: int) -> re.Match[str] | None:
     return DASH.match(lines[i])
 
 
-def _emoji_led(lines: list[str], i: int) -> bool:
-    """Whether line `i` opens with an emoji and is no pasted list item (`bullet`: «👉», «✓»)."""
+def _emoji_led(lines: list[str], i: int, items: Collection[int]) -> bool:
+    """Whether line `i` opens with an emoji (indented any way when it is in `items`, see
+    `_in_items`) and is no pasted list item (`bullet`: «👉», «✓»)."""
     if not 0 <= i < len(lines) or bullet(lines, i):
         return False
-    return EMOJI_LED.match(lines[i]) is not None
+    led = _INDENTED_EMOJI_LED if i in items else EMOJI_LED
+    return led.match(lines[i]) is not None
 
 
-def _emoji_run(lines: list[str]) -> bool:
+def _emoji_run(lines: list[str], items: Collection[int]) -> bool:
     """Whether two lines in a row of `lines` open with an emoji."""
-    return any(_emoji_led(lines, i) and _emoji_led(lines, i + 1) for i in range(len(lines) - 1))
+    return any(
+        _emoji_led(lines, i, items) and _emoji_led(lines, i + 1, items)
+        for i in range(len(lines) - 1)
+    )
+
+
+def _item_text(lines: list[str], i: int) -> bool:
+    """Whether line `i`, above a line of an item's text, is the item's text too: not a fence,
+    nor a pasted item («• Mua vé:»), which `rewrite` parts from the lines under it."""
+    return not FENCE.match(lines[i]) and not pasted_item(lines, i)
+
+
+def _in_items(lines: list[str]) -> set[int]:
+    """The lines that go on a list item's first paragraph (under «- Mua vé:», before a blank
+    line), where a run of emoji-led lines keeps each on its own line as outside a list."""
+    found: set[int] = set()
+    inside = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            inside = False
+        elif _LIST_ITEM.match(line) or pasted_item(lines, i):
+            inside = True
+        elif inside:
+            found.add(i)
+    return found
 
 
 def _plain_text(line: str) -> bool:

@@ -269,3 +269,27 @@ def test_the_tcvn3_table_is_glibcs_tcvn5712_1() -> None:
     if done.returncode:
         pytest.skip("this iconv has no TCVN5712-1")
     assert done.stdout.decode() == "".join(TCVN3.values())
+
+
+def test_a_bulletin_with_a_tcvn3_line_and_a_vni_line_names_each_source(tmp_path: Path) -> None:
+    """QA s77: one error counted both lines «(và 1 dòng khác)» but named TCVN3 only, and its
+    hint told UniKey «Nguồn: TCVN3» for the VNI line too, which garbles it further."""
+    body = "Ngµy 15/11, c«ng an huyÖn tiÕp nhËn ®¬n.\n\nCoâng an huyeän caûnh baùo.\n"
+    [error] = load_problems(tmp_path, bulletin_md(body=body))
+    assert error.line == 9 and "(và 1 dòng khác)" in error.message
+    assert "«Ngµy 15/11, c«ng an huyÖn tiÕp nhËn ®¬n.» — có lẽ gõ bằng bảng mã TCVN3" in (
+        error.message
+    )
+    assert "; «Coâng an huyeän caûnh baùo.» — có lẽ gõ bằng bảng mã VNI" in error.message
+    hint = error.hint or ""
+    assert "Nguồn: TCVN3 (ABC), Đích: Unicode" in hint
+    assert "«Ngày 15/11, công an huyện tiếp nhận đơn.»" in hint
+    assert "Các dòng gõ bằng VNI (như «Coâng an huyeän caûnh baùo.») chuyển riêng" in hint
+    assert "Nguồn: VNI Windows: thành «Công an huyện cảnh báo.»" in hint
+
+
+def test_lines_of_one_source_name_it_once(tmp_path: Path) -> None:
+    body = "Ngµy 15/11, c«ng an huyÖn tiÕp nhËn ®¬n.\n\nVÉn cßn ®o¹n n÷a.\n"
+    [error] = load_problems(tmp_path, bulletin_md(body=body))
+    assert "VNI" not in error.message and "chuyển riêng" not in (error.hint or "")
+    assert error.message.count("có lẽ") == 1

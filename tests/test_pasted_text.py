@@ -888,3 +888,42 @@ def test_lines_opening_with_an_arrow_or_a_sign_stay_one_paragraph(lead: str) -> 
     mathematics, box drawing) and broke such lines of a paragraph apart on web and Zalo."""
     body = f"Mức phạt:\n{lead} 5 triệu đồng với cá nhân\n{lead} 10 triệu đồng với tổ chức\n"
     assert "<br>" not in web_html(body)
+
+
+@pytest.mark.parametrize("indent", ["", "  ", "    "], ids=["lazy", "two", "four"])
+def test_lines_opening_with_emoji_in_a_list_item_each_go_on_their_own_line(indent: str) -> None:
+    """Review of session 77: under «- Mua vé:» the «✅ …», «❌ …» lines ran on after the item's
+    words on the website («Mua vé: ✅ Chỉ mua …», or all in one line when indented four) and in
+    one Zalo block, while outside a list each has its own line."""
+    body = (
+        "Lưu ý:\n\n- Mua vé:\n"
+        f"{indent}✅ Chỉ mua tại website của hãng\n{indent}❌ Không chuyển khoản cá nhân\n"
+        "- Báo ngay cho Công an xã.\n"
+    )
+    assert (
+        f"<li>Mua vé:<br>\n{indent}✅ Chỉ mua tại website của hãng<br>\n"
+        f"{indent}❌ Không chuyển khoản cá nhân</li>"
+    ) in web_html(body)
+    assert [text.strip() for text in zalo_texts(body)] == [
+        "Lưu ý:",
+        "• Mua vé:",
+        "✅ Chỉ mua tại website của hãng",
+        "❌ Không chuyển khoản cá nhân",
+        "• Báo ngay cho Công an xã.",
+    ]
+    assert spoken(body) == (
+        "Lưu ý: Mua vé: Chỉ mua tại website của hãng, Không chuyển khoản cá nhân; Báo ngay cho "
+        "Công an xã."
+    )
+
+
+def test_an_emoji_run_under_a_pasted_bullet_goes_line_by_line_under_its_words() -> None:
+    body = "• Mua vé:\n    ✅ Chỉ mua tại website\n    ❌ Không chuyển khoản\n• Khác\n"
+    html = web_html(body)
+    assert "<p>Mua vé:</p>" in html
+    assert "<p>✅ Chỉ mua tại website<br>\n❌ Không chuyển khoản</p>" in html
+
+
+def test_an_indented_emoji_run_outside_a_list_is_still_code() -> None:
+    body = "Mã lỗi:\n\n    ✅ a\n    ❌ b\n"
+    assert "<pre><code>✅ a\n❌ b\n</code></pre>" in web_html(body)

@@ -274,3 +274,32 @@ def test_an_item_ending_in_a_connector_runs_into_the_next(source: str, expected:
     """«không tin, và; không làm theo»: the pause between two items came after the «và» that
     joins them, where a presenter says none."""
     assert normalise(source).text == expected
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("1\ufe0f\u20e3", "2\ufe0f\u20e3", "3\ufe0f\u20e3"),
+        ("1\u20e3", "2\u20e3", "3\u20e3"),
+        ("8\ufe0f\u20e3", "9\ufe0f\u20e3", "\U0001f51f"),
+        ("9\ufe0f\u20e3", "1\ufe0f\u20e30\ufe0f\u20e3", "1\ufe0f\u20e31\ufe0f\u20e3"),
+    ],
+    ids=["keycaps", "keycaps-without-selector", "ten-as-one-emoji", "ten-in-two-keycaps"],
+)
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["under-the-lead-in", "after-a-blank-line"])
+def test_steps_numbered_with_keycap_emoji_are_read_as_numbered_lines(
+    marks: tuple[str, str, str], gap: str
+) -> None:
+    """QA s77: «1️⃣ Tải ứng dụng VNeID⏎2️⃣ Chọn đăng ký» of a post was read «… VNeID hai, Chọn
+    …», each step's number running on from the line before with no pause; now read as «1) …»
+    lines are, the marks not read and a pause between the steps."""
+    steps = ("Tải ứng dụng VNeID", "Chọn đăng ký tài khoản", "Nhập số định danh")
+    keycaps = "".join(f"{mark} {step}\n" for mark, step in zip(marks, steps, strict=True))
+    numbered = "".join(f"{n}) {step}\n" for n, step in enumerate(steps, 1))
+    said = normalise(f"Các bước:{gap}{keycaps}").text
+    assert said == "Các bước: Tải ứng dụng VNeID; Chọn đăng ký tài khoản; Nhập số định danh."
+    assert said == normalise(f"Các bước:{gap}{numbered}").text
+
+
+def test_a_number_written_in_keycaps_inside_a_line_is_still_read() -> None:
+    assert normalise("Gọi ngay 1️⃣1️⃣3️⃣ khi cần.").text == "Gọi ngay một một ba, khi cần."

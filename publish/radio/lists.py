@@ -58,11 +58,16 @@ _DOTTED_END = re.compile(r"(?:\w\.\w|\.\.)\.$|…$")
 """`v.v.`, `...`: the stop is part of the word or the ellipsis, never taken off."""
 _INNER_PAUSE = re.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
 """A pause inside a sub-item as it is spoken: «7:30», «1,5» are read without one."""
+KEYCAP = re.compile(r"(?:[0-9]\ufe0f?\u20e3){1,2}|\U0001f51f")
+"""A post's step number written in keycap emoji («1️⃣», «1️⃣0️⃣», «🔟»)."""
 LIST_LINE = re.compile(
-    rf"^(\s*)(?:[-*+{BULLET_GLYPHS}][\ufe0f\U0001f3fb-\U0001f3ff]?|\d{{1,3}}[.)]|[a-zđ][.)])\s+(.*)$"
+    rf"^(\s*)(?:[-*+{BULLET_GLYPHS}][\ufe0f\U0001f3fb-\U0001f3ff]?|\d{{1,3}}[.)]|[a-zđ][.)]"
+    rf"|{KEYCAP.pattern})\s+(.*)$"
 )
-"""`-`, `1.`, and `a)` `b.` of a legal-style list (`a) Lừa đảo …;`), or a bullet glyph pasted from
-Word or a post (`•`, `👉`: see publish.markdown_pasted): the mark is not read."""
+"""`-`, `1.`, and `a)` `b.` of a legal-style list (`a) Lừa đảo …;`), a bullet glyph pasted from
+Word or a post (`•`, `👉`: see publish.markdown_pasted), or a post's keycap step («1️⃣ Tải ứng
+dụng», read as «1) …»: its number ran on after the line before, «… VNeID hai, Chọn …»): the
+mark is not read."""
 NEST = SUB_LIST_INDENT
 """Columns past its level's items a list line must start to be in the item above it: the
 website's (Python-Markdown's) rule, so the radio reads the levels the website shows; a line
@@ -152,6 +157,8 @@ def mark_of(listed: re.Match[str]) -> tuple[str, int | None]:
     """A `LIST_LINE` line's kind of mark («-» for any bullet, «1» numbered, «a» lettered) and its
     number."""
     mark = listed[0][len(listed[1]) : listed.start(2)].strip()
+    if KEYCAP.fullmatch(mark):
+        return "1", int("".join(c for c in mark if c.isdigit()) or "10")  # «🔟»
     if mark[:1].isdigit():
         return "1", int(mark[:-1])
     return ("a", None) if mark[:1].isalpha() else ("-", None)
