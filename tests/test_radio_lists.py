@@ -303,3 +303,26 @@ def test_steps_numbered_with_keycap_emoji_are_read_as_numbered_lines(
 
 def test_a_number_written_in_keycaps_inside_a_line_is_still_read() -> None:
     assert normalise("Gọi ngay 1️⃣1️⃣3️⃣ khi cần.").text == "Gọi ngay một một ba, khi cần."
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("5\ufe0f\u20e3 phút nữa thì đến.", "Năm, phút nữa thì đến."),
+        (
+            "Lưu ý:\n\n3\ufe0f\u20e3 điều cần biết khi dùng VNeID:\n- Không chia sẻ mã OTP.",
+            "Lưu ý: ba, điều cần biết khi dùng VNeID: Không chia sẻ mã OTP.",
+        ),
+    ],
+)
+def test_a_keycap_opening_a_line_alone_says_its_number(source: str, expected: str) -> None:
+    """Review of session 77: one keycap at a line's start («5️⃣ phút nữa», «3️⃣ điều cần biết»)
+    was taken for a step's mark and its number not read, while the page shows it. Only lines
+    next to another such line are a post's steps."""
+    assert normalise(source).text == expected
+
+
+def test_keycap_steps_a_blank_line_apart_are_steps_too() -> None:
+    keycaps = "Các bước:\n\n1\ufe0f\u20e3 Tải ứng dụng\n\n2\ufe0f\u20e3 Chọn đăng ký\n"
+    numbered = "Các bước:\n\n1) Tải ứng dụng\n\n2) Chọn đăng ký\n"
+    assert normalise(keycaps).text == normalise(numbered).text

@@ -38,6 +38,7 @@ from publish.radio.lists import (
     ANNOUNCES,
     CONNECTORS,
     ENDS_SENTENCE,
+    KEYCAP,
     LIST_LINE,
     NEST,
     SENTENCE_INSIDE,
@@ -516,6 +517,9 @@ class _Splitter:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.keycap_steps: frozenset[int] = frozenset()
+        """Numbers of the lines opening with a keycap («1️⃣ …») next to another such line: a
+        post's steps; one alone («5️⃣ phút nữa …») says its number."""
         self.blocks: list[Block] = []
         self.current: list[tuple[int, str]] = []
         self.list_items: list[list[tuple[int, str]]] = []
@@ -649,6 +653,7 @@ class _Splitter:
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
+        self.keycap_steps = _keycap_steps(lines)
         i = start
         while i < len(lines):
             number, line = i + 1, lines[i]
@@ -826,6 +831,8 @@ class _Splitter:
                 self.quoted = True
                 return
             listed = LIST_LINE.match(line)
+            if listed and number not in self.keycap_steps and KEYCAP.match(line.lstrip()):
+                listed = None
         if listed:
             if self.current:
                 quoted = self.quoted
@@ -966,6 +973,24 @@ class _Splitter:
         listed = LIST_LINE.match(line)
         nested = indent_of(line) >= self.indents[0] // NEST * NEST + NEST
         return nested or (listed is not None and is_ordered(listed) == self.ordered)
+
+
+def _keycap_steps(lines: list[str]) -> frozenset[int]:
+    """The numbers of the lines opening with a keycap and a space next to another such line,
+    blank lines between them or not (see _Splitter.keycap_steps)."""
+    text = "".join(lines)
+    if "\u20e3" not in text and "\U0001f51f" not in text:
+        return frozenset()
+    written = [at for at, line in enumerate(lines) if line.strip()]
+    led = [
+        bool(KEYCAP.match(lines[at].lstrip())) and bool(LIST_LINE.match(lines[at]))
+        for at in written
+    ]
+    return frozenset(
+        written[n] + 1
+        for n, lead in enumerate(led)
+        if lead and ((n > 0 and led[n - 1]) or (n + 1 < len(led) and led[n + 1]))
+    )
 
 
 def _plain_line(line: str) -> bool:
