@@ -326,3 +326,14 @@ def test_keycap_steps_a_blank_line_apart_are_steps_too() -> None:
     keycaps = "Các bước:\n\n1\ufe0f\u20e3 Tải ứng dụng\n\n2\ufe0f\u20e3 Chọn đăng ký\n"
     numbered = "Các bước:\n\n1) Tải ứng dụng\n\n2) Chọn đăng ký\n"
     assert normalise(keycaps).text == normalise(numbered).text
+
+
+def test_keycap_steps_in_a_quotation_are_steps_too() -> None:
+    """Review of session 77: the steps' neighbours were looked for with the «>» still on, so
+    each quoted step said its number, running on from the one before."""
+    keycaps = "Các bước:\n\n> 1\ufe0f\u20e3 Tải ứng dụng\n> 2\ufe0f\u20e3 Chọn đăng ký\n"
+    numbered = "Các bước:\n\n> 1) Tải ứng dụng\n> 2) Chọn đăng ký\n"
+    assert normalise(keycaps).text == normalise(numbered).text
+    apart = "Các bước:\n\n> 1\ufe0f\u20e3 Tải ứng dụng\n>\n> 2\ufe0f\u20e3 Chọn đăng ký\n"
+    said = normalise(apart).text
+    assert "Tải ứng dụng" in said and "Một" not in said and "Hai" not in said, said

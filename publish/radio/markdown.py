@@ -981,6 +981,8 @@ def _keycap_steps(lines: list[str]) -> frozenset[int]:
     text = "".join(lines)
     if "\u20e3" not in text and "\U0001f51f" not in text:
         return frozenset()
+    # As the splitter reads them: a quotation's «>» taken off.
+    lines = [_QUOTE.sub("", line) if line.lstrip().startswith(">") else line for line in lines]
     written = [at for at, line in enumerate(lines) if line.strip()]
     led = [
         bool(KEYCAP.match(lines[at].lstrip())) and bool(LIST_LINE.match(lines[at]))
