@@ -27,6 +27,7 @@ from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import (
     WINDOWS,
     image_text_ends,
+    reference_label,
     saved_file_name,
     slashed,
     windows_path,
@@ -182,7 +183,7 @@ def links_where(body: str, first_line: int, wanted: Callable[[str], bool]) -> li
         if not (text.startswith("](", at) and (at in images or _in_image(text, at)))
         and not (
             (label := _DEFINITION_LABEL.match(text, at)) is not None
-            and (_label(label[1]) in shown or _label(label[1]) not in linked)
+            and (reference_label(label[1]) in shown or reference_label(label[1]) not in linked)
         )
     ]
 
@@ -212,17 +213,15 @@ _LINK_REFERENCE = re.compile(r"\[([^\]\n]+)\](?: ?\[([^\]\n]*)\]|(?![:(]))")
 `[label]:`, not an inline link's `[text](…)`)."""
 
 
-def _label(written: str) -> str:
-    """A reference label as Markdown matches it: case and runs of spaces do not count."""
-    return " ".join(written.split()).casefold()
-
-
 def _image_labels(text: str) -> set[str]:
     """The labels images are shown by in `text`: their definitions name images, told by
     publish.content_images, not files to link to. An image whose label has no definition
     falls back to its alt text as a label (`![h][khac]` shows `[h]`), so both count."""
     return {
-        _label(label) for m in _IMAGE_REFERENCE.finditer(text) for label in (m[1], m[2]) if label
+        reference_label(label)
+        for m in _IMAGE_REFERENCE.finditer(text)
+        for label in (m[1], m[2])
+        if label
     }
 
 
@@ -231,7 +230,7 @@ def _link_labels(text: str) -> set[str]:
     nowhere, so it names no file to link to (a definition of a photo kept for later, or one
     an image uses under another spelling)."""
     rest = _IMAGE_REFERENCE.sub(lambda m: " " * len(m[0]), text)
-    return {_label(m[2] or m[1]) for m in _LINK_REFERENCE.finditer(rest)}
+    return {reference_label(m[2] or m[1]) for m in _LINK_REFERENCE.finditer(rest)}
 
 
 def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | None]:

@@ -700,17 +700,17 @@ def body_images(
     parsed: Parsed,
     md_path: Path,
     config: Config,
-    images: Sequence[_Shown] | None = None,
+    images: Sequence[_Shown],
 ) -> BodyImages:
     """Every image in the body, Markdown or raw HTML: those of content/ checked, and those
-    from other websites (`images`: shown_images of the body, when the load has them already)."""
+    from other websites (`images`: shown_images of the body, which the load reads once)."""
     remote: list[tuple[str, int]] = []
     found: list[ImageRef] = []
     left_out: list[ImageRef] = []
     found_at: list[int] = []
     left_out_at: list[int] = []
     body = parsed.body
-    for shown in _shown(body) if images is None else images:
+    for shown in images:
         line = parsed.body_line + body.count("\n", 0, shown.start)
         if shown.ref and remote_image(shown.ref, config):
             remote.append((shown.ref, line))

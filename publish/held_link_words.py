@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from publish.links import HELD_LINK_WORDS, held_words
+from publish.links import HELD_LINK_WORDS, held_words, reference_label
 from publish.markdown_code import masked
 
 __all__ = ["neutral_link_words"]
@@ -55,12 +55,16 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
     if "]:" in text:
         defined: dict[str, str] = {}
         for definition in _DEFINITION.finditer(text):
-            defined.setdefault(_id(definition["id"]), _first(definition, "angled", "href"))
+            defined.setdefault(
+                reference_label(definition["id"]), _first(definition, "angled", "href")
+            )
         spans += [
             match.span("words")
             for match in _REFERENCE.finditer(text)
             if _spelled(
-                held, defined.get(_id(match["id"] or match["words"]), ""), _words(body, match)
+                held,
+                defined.get(reference_label(match["id"] or match["words"]), ""),
+                _words(body, match),
             )
         ]
     if "<" in text:
@@ -84,11 +88,6 @@ def _words(body: str, match: re.Match[str]) -> str:
 def _first(match: re.Match[str], *groups: str) -> str:
     """The first of `groups` that took part in `match`, stripped."""
     return next((match[g] for g in groups if match[g] is not None), "").strip()
-
-
-def _id(written: str) -> str:
-    """A reference's id as Markdown matches it: case and runs of spaces aside."""
-    return " ".join(written.split()).casefold()
 
 
 def _spelled(held: Mapping[str, str], href: str, words: str) -> bool:

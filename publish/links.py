@@ -43,6 +43,7 @@ __all__ = [
     "linked_file",
     "links_in",
     "may_name_file",
+    "reference_label",
     "resolve",
     "saved_file_name",
     "slashed",
@@ -615,3 +616,9 @@ def _exists_as_written(path: Path) -> bool:
         return path.is_file() and path.name in os.listdir(path.parent)
     except OSError:
         return False
+
+
+def reference_label(written: str) -> str:
+    """A reference link's label as Markdown matches it with its definition: case and runs of
+    spaces do not count (the page, the search index, the radio's words and attachments alike)."""
+    return " ".join(written.split()).casefold()

@@ -38,14 +38,19 @@ def bracketed_titles(items: Sequence[Bulletin | Page]) -> list[Problem]:
     for item in items:
         if "[" not in item.body:
             continue  # nearly every body: no search
-        text = masked(item.body)
-        defined = {title_key(m[1]) for m in _DEFINED.finditer(text)}
-        line = LineCounter(text, item.body_line)
-        for match in _BRACKETED.finditer(text):
+        text = ""  # masked only for words that are a title: rare
+        defined: set[str] = set()
+        line = LineCounter(item.body, item.body_line)
+        for match in _BRACKETED.finditer(item.body):
             key = title_key(match[1])
             source = titled.get(key)
-            if source is None or source == item.source or key in defined:
+            if source is None or source == item.source:
                 continue
+            if not text:
+                text = masked(item.body)  # as long as the body: its spans hold
+                defined = {title_key(m[1]) for m in _DEFINED.finditer(text)}
+            if key in defined or text[match.start() : match.end()] != match[0]:
+                continue  # a reference's label, or words in code
             written = posixpath.relpath(source, posixpath.dirname(item.source))
             problems.append(
                 Problem(

@@ -81,7 +81,7 @@ from urllib.parse import urlsplit
 from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
-from publish.links import held_words, linked_file, may_name_file
+from publish.links import held_words, linked_file, may_name_file, reference_label
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -512,13 +512,8 @@ def _unless_footnote(references: dict[str, str], definition: re.Match[str]) -> s
     that use it; a footnote's «[^1]: …», which the page shows, kept."""
     if definition[1].startswith("^"):
         return definition[0]
-    references.setdefault(_reference_id(definition[1]), definition[2].strip("<>"))
+    references.setdefault(reference_label(definition[1]), definition[2].strip("<>"))
     return ""
-
-
-def _reference_id(written: str) -> str:
-    """A reference's id as Markdown matches it: case and runs of spaces aside."""
-    return " ".join(written.split()).casefold()
 
 
 def _reference_words(
@@ -526,7 +521,7 @@ def _reference_words(
 ) -> str:
     """A reference link's words for the index as `_link_words` gives them; left as written
     when no definition has its id (a footnote's «[^1]», words in brackets)."""
-    href = references.get(_reference_id(match["id"] or match["words"]))
+    href = references.get(reference_label(match["id"] or match["words"]))
     return match[0] if href is None else _indexed(href, match["words"], pages)
 
 
