@@ -15,11 +15,9 @@ written as the share it is (`vàng 999,9`, `999.9`: «chín trăm chín mươi c
 gold anyone names); a count of gold (`10 chỉ vàng`) has the number before the word, an amount
 (`vàng 9999 đồng`) never this form, a share (`vàng 999,9%`) its sign after."""
 
-_NOT_A_DIGIT = re.compile(r"\D")
-
 
 def read_gold_fineness(text: str) -> str:
     """`10 chỉ vàng 9999` → `10 chỉ vàng chín chín chín chín`, `vàng 999,9` as `vàng 9999`."""
     if "9" not in text or ("vàng" not in text and "Vàng" not in text and "VÀNG" not in text):
         return text
-    return _FINENESS.sub(lambda m: f"{m[1]} {digit_by_digit(_NOT_A_DIGIT.sub('', m[2]))}", text)
+    return _FINENESS.sub(lambda m: f"{m[1]} {digit_by_digit(m[2])}", text)

@@ -32,7 +32,8 @@ the grade's number."""
 
 def read_roman_grades(text: str, opts: SpeakOptions) -> str:
     """`bệnh viện hạng II` → `bệnh viện hạng hai` (R11.1 with `hạng` among its trigger words)."""
-    if "ạ" not in text and "Ạ" not in text:  # «hạng», in any case (see `word_alone`)
+    # «hạng» in any case (see `word_alone`); «ạ» alone is in most paragraphs («phạm», «lại»).
+    if "ạng" not in text and "ạNG" not in text and "Ạ" not in text:
         return text
 
     def grade(m: re.Match[str]) -> str:
