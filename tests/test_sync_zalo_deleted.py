@@ -8,8 +8,6 @@ report`, which reads that list anyway, warns at once.
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +18,17 @@ from publish.sync.zalo_deleted import CAP
 from publish.zalo.client import ZaloClient
 from publish.zalo.emulator import ZaloEmulator
 from tests.zalo_fixtures import sample_body
-from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
+from tests.zalo_project import (
+    NOW,
+    expire_access_token,
+    records,
+    sync,
+    told,
+    zalo_bulletin,
+    zalo_project,
+)
 
 GETSLICE = "/article/getslice"
-
-
-def expire_access_token(token: Path) -> None:
-    """The token file as it is a day after the last refresh: its access token expired."""
-    pair = json.loads(token.read_text("utf-8"))
-    pair["expires_at"] = time.time() - 60
-    token.write_text(json.dumps(pair), "utf-8")
 
 
 def titles(emulator: ZaloEmulator) -> list[str]:

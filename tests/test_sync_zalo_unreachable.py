@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from publish.zalo import ClientSettings, TokenPair, ZaloClient, ZaloError
 from publish.zalo.emulator import ZaloEmulator
 from publish.zalo.errors import ZaloUnreachable
 from tests.zalo_fixtures import make_tokens
-from tests.zalo_project import NOW, OA_ID, records, sync, told, zalo_project
+from tests.zalo_project import NOW, OA_ID, expire_access_token, records, sync, told, zalo_project
 
 pytestmark = pytest.mark.usefixtures("zalo_env")
 
@@ -199,9 +198,7 @@ def test_an_idle_run_that_renewed_the_token_says_so_when_only_the_oa_check_faile
     root = zalo_project(tmp_path, 1)
     assert sync(root) == 0
     token = tmp_path / "secrets" / "token.json"
-    pair = json.loads(token.read_text("utf-8"))
-    pair["expires_at"] = time.time() - 60
-    token.write_text(json.dumps(pair), "utf-8")
+    expire_access_token(token)
     with ZaloEmulator() as closed:
         gone = closed.base_url  # nothing listens there once it stops
     monkeypatch.setenv("ZALO_API_BASE", gone)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,15 @@ import pytest
 from publish.cli import main
 from publish.commands import zalo_sandbox
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
-from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
+from tests.zalo_project import (
+    NOW,
+    expire_access_token,
+    records,
+    sync,
+    told,
+    zalo_bulletin,
+    zalo_project,
+)
 
 ON = "list_total_counts_hidden = true"
 FIX = "đặt list_total_counts_hidden = true trong bảng [zalo] của site.toml"
@@ -38,13 +45,9 @@ def withdraw(root: Path, index: int) -> None:
     path.write_text(zalo_bulletin(index, draft="true"), encoding="utf-8")
 
 
-def expire_access_token(tmp_path: Path) -> None:
-    """The token file as a day after the last refresh: the next sync renews it, and checks
-    for articles deleted by hand."""
-    token = tmp_path / "secrets" / "token.json"
-    pair = json.loads(token.read_text("utf-8"))
-    pair["expires_at"] = time.time() - 60
-    token.write_text(json.dumps(pair), "utf-8")
+def expire(tmp_path: Path) -> None:
+    """The project's token file as a day after the last refresh (see expire_access_token)."""
+    expire_access_token(tmp_path / "secrets" / "token.json")
 
 
 def one_hidden(tmp_path: Path, emulator: ZaloEmulator, zalo: str = "") -> Path:
@@ -129,7 +132,7 @@ def test_off_the_daily_check_names_the_setting_instead_of_promising_tomorrow(
 ) -> None:
     root = one_hidden(tmp_path, emulator)
     before = records(root)
-    expire_access_token(tmp_path)
+    expire(tmp_path)
     capsys.readouterr()
     assert sync(root) == 0
     out = said(capsys)
@@ -147,7 +150,7 @@ def test_on_the_daily_check_finds_an_article_deleted_by_hand_beside_a_hidden_one
     root = one_hidden(tmp_path, emulator, ON)
     gone = records(root)["bt-001"]["article_id"]
     del emulator.state.articles[gone]
-    expire_access_token(tmp_path)
+    expire(tmp_path)
     capsys.readouterr()
     assert sync(root) == 0
     out = said(capsys)
@@ -167,7 +170,7 @@ def test_on_against_an_oa_whose_total_leaves_hidden_articles_out_nothing_changes
     emulator.configure(hidden_in_list=how)
     gone = records(root)["bt-001"]["article_id"]
     del emulator.state.articles[gone]
-    expire_access_token(tmp_path)
+    expire(tmp_path)
     assert sync(root) == 0
     after = records(root)
     assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] != gone
@@ -182,7 +185,7 @@ def test_on_a_shortfall_beyond_the_hidden_articles_is_still_short(
     before = records(root)
     live = before["bt-001"]["article_id"]
     emulator.state.articles[live]["status"] = "hide"  # hidden by hand: not a hiding the tool knows
-    expire_access_token(tmp_path)
+    expire(tmp_path)
     capsys.readouterr()
     assert sync(root) == 0
     out = said(capsys)
@@ -201,7 +204,7 @@ def test_a_shortfall_beyond_the_hidden_articles_is_not_told_to_pass_by_tomorrow(
     live = records(root)["bt-001"]["article_id"]
     emulator.state.articles[live]["status"] = "hide"  # hidden by hand
     for _ in range(2):  # two days running
-        expire_access_token(tmp_path)
+        expire(tmp_path)
         capsys.readouterr()
         assert sync(root) == 0
         out = said(capsys)
@@ -463,7 +466,7 @@ def test_on_report_does_not_promise_to_create_again_an_article_hidden_by_hand(
     assert f"(bài {live})" in out
     assert "tạo lại các bài ấy" not in out
     assert "bài chỉ bị ẩn trong trang quản trị OA thì Zalo vẫn đọc được nên được giữ nguyên" in out
-    expire_access_token(tmp_path)
+    expire(tmp_path)
     assert sync(root) == 0
     assert records(root)["bt-001"]["article_id"] == live
     assert emulator.count_calls("/article/create") == 0

@@ -8,22 +8,14 @@ never saw it revoked: the schedule stayed green until an urgent bulletin could n
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
 from publish.zalo.emulator import ZaloEmulator
-from tests.zalo_project import records, sync, told, zalo_project
+from tests.zalo_project import expire_access_token, records, sync, told, zalo_project
 
 OAUTH = "/v4/oa/access_token"
-
-
-def expire_access_token(token: Path) -> None:
-    """The token file as it is a day after the last refresh: its access token expired."""
-    pair = json.loads(token.read_text("utf-8"))
-    pair["expires_at"] = time.time() - 60
-    token.write_text(json.dumps(pair), "utf-8")
 
 
 @pytest.fixture

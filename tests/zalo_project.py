@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -155,3 +156,11 @@ def told(capsys: pytest.CaptureFixture[str]) -> str:
 def records(root: Path) -> dict:
     """The entries of state/zalo.json."""
     return json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
+
+
+def expire_access_token(token: Path) -> None:
+    """The token file as it is a day after the last refresh: its access token expired, so the
+    next sync renews it (and checks for articles deleted by hand)."""
+    pair = json.loads(token.read_text("utf-8"))
+    pair["expires_at"] = time.time() - 60
+    token.write_text(json.dumps(pair), "utf-8")
