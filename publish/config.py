@@ -1051,7 +1051,9 @@ def _feedback_key_hint(written: str, categories: dict[str, Category]) -> str:
     folded = fold(nfc(written)).strip()
     for key, category in categories.items():
         said = (getattr(category, "label", ""), *getattr(category, "old_labels", ()))
-        if written in getattr(category, "aliases", ()) or folded in map(fold, said):
+        # A label of another type (`label = 5`) is told by its rule; only text is compared.
+        labels = (fold(label) for label in said if isinstance(label, str))
+        if written in getattr(category, "aliases", ()) or folded in labels:
             return f'Ghi khóa của chuyên mục [categories.{key}]: "{key}".'
     near = difflib.get_close_matches(written, list(categories), n=1)
     if near:

@@ -267,6 +267,25 @@ def test_feedback_needs_categories_that_are_keys(tmp_path: Path) -> None:
     assert '"an-ninh-trat-tu"' in hint_of(label)
 
 
+def test_a_feedback_key_missing_beside_a_label_not_text_is_told_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """A label typed as a number (`label = 5`) and a feedback key that is no category: both
+    told at their lines in one pass, not «Lỗi nội bộ» from looking up the key among labels."""
+    toml = (
+        SITE_TOML
+        + '\n[categories.phong-chay]\nlabel = 5\n'
+        + CONTACT
+        + '\n[radio]\ncontact = "feedback"\nfeedback_categories = ["tin-bao"]\n'
+    )
+    root = make_project(tmp_path, {"site.toml": toml})
+    with pytest.raises(ConfigError) as caught:
+        config_module.load(root)
+    fields = [p.field for p in caught.value.problems]
+    assert "[radio] feedback_categories" in fields
+    assert any(f.startswith("[categories") and "label" in f for f in fields), fields
+
+
 def test_on_with_nothing_to_say_is_an_error(tmp_path: Path) -> None:
     """Turned on with neither a hotline nor an address, only 113 is left: told, not aired."""
     [problem] = told(tmp_path, 'contact = "outro"\n', contact="")
