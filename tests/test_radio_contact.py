@@ -267,6 +267,43 @@ def test_feedback_needs_categories_that_are_keys(tmp_path: Path) -> None:
     assert '"an-ninh-trat-tu"' in hint_of(label)
 
 
+@pytest.mark.parametrize(
+    ("categories", "example"),
+    [
+        # The unit's own call-for-tips category, by its label: not the first category.
+        (
+            '[categories.phong-trao]\nlabel = "Phong trào toàn dân"\n'
+            '[categories.tin-bao-toi-pham]\nlabel = "Tin báo tố giác tội phạm"\n',
+            'feedback_categories = ["tin-bao-toi-pham"]',
+        ),
+        # None calls for tips: no category is put forward as if it did.
+        (
+            '[categories.phong-trao]\nlabel = "Phong trào toàn dân"\n'
+            '[categories.an-ninh]\nlabel = "An ninh trật tự"\n',
+            'feedback_categories = ["…"]',
+        ),
+    ],
+)
+def test_feedback_without_categories_suggests_the_units_call_for_tips_category(
+    tmp_path: Path, categories: str, example: str
+) -> None:
+    """The hint's example was the first category unless a key held «phan-anh» (the sample's):
+    a unit whose call for tips is «tin-bao-toi-pham» was told feedback_categories =
+    ["phong-trao-toan-dan"], the movement's news, to read the hotline after."""
+    toml = (
+        SITE_TOML.split("[categories.", 1)[0]
+        + categories
+        + CONTACT
+        + '\n[radio]\ncontact = "feedback"\n'
+    )
+    root = make_project(tmp_path, {"site.toml": toml})
+    with pytest.raises(ConfigError) as caught:
+        config_module.load(root)
+    [problem] = [p for p in caught.value.problems if p.field == "[radio] contact"]
+    assert example in hint_of(problem)
+    assert '"phong-trao"' not in hint_of(problem).split("feedback_categories = ", 1)[1][:20]
+
+
 def test_a_feedback_key_missing_beside_a_label_not_text_is_told_not_a_crash(
     tmp_path: Path,
 ) -> None:
