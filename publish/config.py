@@ -186,7 +186,7 @@ class Station:
         metadata=rules(
             filled=True,
             note="Tên điểm liên hệ, hiện làm tiêu đề của điểm trong trang liên hệ.",
-            example="Công an xã Tân Phú",
+            example="Công an xã …",
         )
     )
     address: str = ""
@@ -1542,7 +1542,7 @@ def _read_air_slot(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
 
 STATION_FORM = (
     "Mỗi điểm viết thành một khối mở đầu bằng dòng [[contact.stations]] (hai dấu ngoặc vuông), "
-    'các khóa bên dưới, mỗi khóa một dòng: name = "Công an xã Tân Phú", address = "…", '
+    'các khóa bên dưới, mỗi khóa một dòng: name = "Công an xã …", address = "…", '
     'phone = ["0277 3610 201"], hours = "…". Các khối đặt sau các khóa khác của [contact], '
     "theo thứ tự muốn hiện trong trang liên hệ."
 )
