@@ -186,7 +186,7 @@ class Station:
         metadata=rules(
             filled=True,
             note="Tên điểm liên hệ, hiện làm tiêu đề của điểm trong trang liên hệ.",
-            example="Công an xã Tân Phú",
+            example="Công an xã …",
         )
     )
     address: str = ""
@@ -1019,8 +1019,8 @@ def _radio_contact_issues(config: Config) -> list[SchemaIssue]:
     if radio.contact != "feedback":
         return issues
     if not radio.feedback_categories:
-        # The sample's and init's call-for-tips category, when the unit kept it.
-        keys = sorted(config.categories, key=lambda k: "phan-anh" not in k)
+        calls = _calls_for_tips(config.categories)
+        named = "" if calls else " Các khóa chuyên mục: " + ", ".join(config.categories) + "."
         issues.append(
             SchemaIssue(
                 ("radio", "contact"),
@@ -1028,8 +1028,8 @@ def _radio_contact_issues(config: Config) -> list[SchemaIssue]:
                 "feedback_categories, nhưng chưa ghi chuyên mục nào: lời liên hệ không được đọc "
                 "ở đâu",
                 "Thêm dòng feedback_categories với khóa các chuyên mục kêu gọi báo tin, phản ánh, "
-                f'ví dụ feedback_categories = ["{keys[0] if keys else "tiep-nhan-phan-anh"}"]; '
-                'hoặc đọc trong lời kết mỗi tập: contact = "outro".',
+                f'ví dụ feedback_categories = ["{calls[0] if calls else "…"}"]; '
+                f'hoặc đọc trong lời kết mỗi tập: contact = "outro".{named}',
             )
         )
     for key in radio.feedback_categories:
@@ -1045,13 +1045,34 @@ def _radio_contact_issues(config: Config) -> list[SchemaIssue]:
     return issues
 
 
+CALL_FOR_TIPS = ("phan anh", "bao tin", "tin bao", "to giac")
+"""Folded words of a category that calls for tips («Tiếp nhận phản ánh», «Tin báo tố giác»)."""
+
+
+def _calls_for_tips(categories: dict[str, Category]) -> list[str]:
+    """The keys of the categories whose key or label names a call for tips, in order: the
+    example of feedback_categories (the first category may be anything, as the movement's)."""
+    return [
+        key
+        for key, category in categories.items()
+        if any(
+            word in fold(f"{key.replace('-', ' ')} {label}")
+            for label in (getattr(category, "label", ""),)
+            if isinstance(label, str)
+            for word in CALL_FOR_TIPS
+        )
+    ]
+
+
 def _feedback_key_hint(written: str, categories: dict[str, Category]) -> str:
     """How to name the category `written` meant: its key, found by an old key, its label or
     a near spelling; else the keys there are."""
     folded = fold(nfc(written)).strip()
     for key, category in categories.items():
         said = (getattr(category, "label", ""), *getattr(category, "old_labels", ()))
-        if written in getattr(category, "aliases", ()) or folded in map(fold, said):
+        # A label of another type (`label = 5`) is told by its rule; only text is compared.
+        labels = (fold(label) for label in said if isinstance(label, str))
+        if written in getattr(category, "aliases", ()) or folded in labels:
             return f'Ghi khóa của chuyên mục [categories.{key}]: "{key}".'
     near = difflib.get_close_matches(written, list(categories), n=1)
     if near:
@@ -1521,7 +1542,7 @@ def _read_air_slot(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
 
 STATION_FORM = (
     "Mỗi điểm viết thành một khối mở đầu bằng dòng [[contact.stations]] (hai dấu ngoặc vuông), "
-    'các khóa bên dưới, mỗi khóa một dòng: name = "Công an xã Tân Phú", address = "…", '
+    'các khóa bên dưới, mỗi khóa một dòng: name = "Công an xã …", address = "…", '
     'phone = ["0277 3610 201"], hours = "…". Các khối đặt sau các khóa khác của [contact], '
     "theo thứ tự muốn hiện trong trang liên hệ."
 )

@@ -1611,6 +1611,24 @@ def test_the_secrecy_promise_written_below_a_station_is_told_where_it_belongs() 
     assert "khóa secrecy của bảng [contact]" in problem.message
 
 
+@pytest.mark.parametrize(
+    "station",
+    [
+        '\n[[contact.stations]]\naddress = "Ấp Tân Hòa"\n',  # no name
+        '\n[contact.stations]\nname = "Điểm ấp Tân Hòa"\naddress = "Ấp Tân Hòa"\n',  # one bracket
+    ],
+)
+def test_a_station_hint_does_not_offer_the_sample_units_commune_as_the_name(
+    station: str,
+) -> None:
+    """Another unit's station without a name was told «Thêm dòng name = "Công an xã Tân Phú"»:
+    a real commune of the sample's district, which a unit of Đồng Tháp may paste as it is. The
+    example is «Công an xã …», as for [unit] name."""
+    problem = one_problem(OTHER_UNIT_TOML + "\n[contact]\n" + station)
+    assert problem.hint and 'name = "Công an xã …"' in problem.hint
+    assert "Tân Phú" not in problem.hint
+
+
 def test_a_station_with_no_number_nor_address_reaches_no_one() -> None:
     text = SITE_TOML + '\n[[contact.stations]]\nname = "Công an xã Tân Phú"\nhours = "7h–17h"\n'
     problem = one_problem(text)

@@ -239,3 +239,27 @@ def test_without_an_oa_default_channels_leave_zalo_out_and_the_website_is_not_he
     assert made.returncode == 0, made.stderr
     text = (with_oa / "site.toml").read_text("utf-8")
     assert re.search(r'^default_channels = \["web", "zalo", "radio"\]$', text, re.M)
+
+
+def test_a_short_name_too_long_for_zalos_author_is_marked_when_the_unit_has_an_oa(
+    tmp_path: Path,
+) -> None:
+    """«Phòng Cảnh sát quản lý hành chính về trật tự xã hội, Công an tỉnh Khánh Hòa» kept whole
+    as short_name is Zalo's author (≤ 50 characters): init with --oa-id wrote it without a word
+    and the first `publish check` stopped on it. Now the line is marked to complete, with a
+    warning; without an OA (no Zalo author) or with a short name that fits, nothing is said."""
+    unit = "Phòng Cảnh sát quản lý hành chính về trật tự xã hội, Công an tỉnh Khánh Hòa"
+    made = publish("init", tmp_path / "p", "--unit", unit, "--oa-id", "1234567890")
+    assert made.returncode == 0, made.stderr
+    assert "[unit] short_name: cảnh báo:" in made.stderr and "50" in made.stderr
+    assert "Traceback" not in made.stderr
+    text = (tmp_path / "p" / "site.toml").read_text("utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("short_name ="))
+    assert line.startswith(f'short_name = "{unit}"  # CẦN BỔ SUNG:')
+    assert config.load(tmp_path / "p").unit.short_name == unit
+    no_oa = publish("init", tmp_path / "q", "--unit", unit)
+    assert no_oa.returncode == 0 and "short_name" not in no_oa.stderr
+    fits = publish("init", tmp_path / "r", "--unit", "Công an xã Tân Phú", "--oa-id", "123")
+    assert fits.returncode == 0 and "short_name" not in fits.stderr
+    text = (tmp_path / "r" / "site.toml").read_text("utf-8")
+    assert 'short_name = "Công an xã Tân Phú"\n' in text

@@ -267,6 +267,62 @@ def test_feedback_needs_categories_that_are_keys(tmp_path: Path) -> None:
     assert '"an-ninh-trat-tu"' in hint_of(label)
 
 
+@pytest.mark.parametrize(
+    ("categories", "example"),
+    [
+        # The unit's own call-for-tips category, by its label: not the first category.
+        (
+            '[categories.phong-trao]\nlabel = "Phong trào toàn dân"\n'
+            '[categories.tin-bao-toi-pham]\nlabel = "Tin báo tố giác tội phạm"\n',
+            'feedback_categories = ["tin-bao-toi-pham"]',
+        ),
+        # None calls for tips: no category is put forward as if it did.
+        (
+            '[categories.phong-trao]\nlabel = "Phong trào toàn dân"\n'
+            '[categories.an-ninh]\nlabel = "An ninh trật tự"\n',
+            'feedback_categories = ["…"]',
+        ),
+    ],
+)
+def test_feedback_without_categories_suggests_the_units_call_for_tips_category(
+    tmp_path: Path, categories: str, example: str
+) -> None:
+    """The hint's example was the first category unless a key held «phan-anh» (the sample's):
+    a unit whose call for tips is «tin-bao-toi-pham» was told feedback_categories =
+    ["phong-trao-toan-dan"], the movement's news, to read the hotline after."""
+    toml = (
+        SITE_TOML.split("[categories.", 1)[0]
+        + categories
+        + CONTACT
+        + '\n[radio]\ncontact = "feedback"\n'
+    )
+    root = make_project(tmp_path, {"site.toml": toml})
+    with pytest.raises(ConfigError) as caught:
+        config_module.load(root)
+    [problem] = [p for p in caught.value.problems if p.field == "[radio] contact"]
+    assert example in hint_of(problem)
+    assert '"phong-trao"' not in hint_of(problem).split("feedback_categories = ", 1)[1][:20]
+
+
+def test_a_feedback_key_missing_beside_a_label_not_text_is_told_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """A label typed as a number (`label = 5`) and a feedback key that is no category: both
+    told at their lines in one pass, not «Lỗi nội bộ» from looking up the key among labels."""
+    toml = (
+        SITE_TOML
+        + "\n[categories.phong-chay]\nlabel = 5\n"
+        + CONTACT
+        + '\n[radio]\ncontact = "feedback"\nfeedback_categories = ["tin-bao"]\n'
+    )
+    root = make_project(tmp_path, {"site.toml": toml})
+    with pytest.raises(ConfigError) as caught:
+        config_module.load(root)
+    fields = [p.field or "" for p in caught.value.problems]
+    assert "[radio] feedback_categories" in fields
+    assert "[categories.phong-chay] label" in fields, fields
+
+
 def test_on_with_nothing_to_say_is_an_error(tmp_path: Path) -> None:
     """Turned on with neither a hotline nor an address, only 113 is left: told, not aired."""
     [problem] = told(tmp_path, 'contact = "outro"\n', contact="")

@@ -158,6 +158,16 @@ def run(args: argparse.Namespace) -> int:
         )
     if note := _merged_area_note(shown, config.unit.name, config.unit.area):
         print(note.render(), file=sys.stderr)
+    if config.zalo.oa_id and _too_long_for_zalo(config.unit.short_name):
+        warning = Problem(
+            "[unit] short_name",
+            f"tên ngắn «{config.unit.short_name}» dài {len(config.unit.short_name)} ký tự, quá "
+            f"{AUTHOR_MAX} ký tự Zalo nhận cho tên tác giả bài viết: publish check sẽ dừng ở lỗi này",
+            hint="Ghi tên ngắn hơn vào short_name trong bảng [unit] của site.toml (dòng đó được "
+            f"đánh dấu «{TO_COMPLETE}»), hoặc đặt [zalo] author là một tên ngắn hơn chỉ dùng trên Zalo.",
+            severity="warning",
+        )
+        print(warning.render(), file=sys.stderr)
     if "phone" in given and _emergency(given["phone"]):
         warning = Problem(
             "--phone",
@@ -355,6 +365,11 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "unit": unit,
         "unit_name": q(unit),
         "short_name": q(short),
+        "short_name_note": missing(
+            f"tên ngắn, tối đa {AUTHOR_MAX} ký tự: tác giả của mọi bài Zalo (hay đặt [zalo] author)"
+        )
+        if zalo and _too_long_for_zalo(short)
+        else "",
         "area": q(area),
         "area_note": ""
         if area or _province_police(unit)
@@ -531,6 +546,16 @@ def _area_cased(area: str) -> str:
         )
         parts.append(level[0].lower() + place)
     return ",".join(parts)
+
+
+AUTHOR_MAX = config_module.ZaloConfig().author_max
+"""Zalo's longest author, which the short name is when [zalo] author is not written."""
+
+
+def _too_long_for_zalo(short_name: str) -> bool:
+    """Whether the short name is longer than Zalo takes as an article's author (NFC, as
+    publish.render.zalo counts it; a Vietnamese name has no character UTF-16 counts twice)."""
+    return len(short_name.encode("utf-16-le")) // 2 > AUTHOR_MAX
 
 
 def _emergency(phone: str) -> bool:
