@@ -1045,8 +1045,8 @@ def _radio_contact_issues(config: Config) -> list[SchemaIssue]:
     return issues
 
 
-CALL_FOR_TIPS = ("phan anh", "bao tin", "tin bao", "to giac")
-"""Folded words of a category that calls for tips («Tiếp nhận phản ánh», «Tin báo tố giác»)."""
+CALL_FOR_TIPS = ("phản ánh", "báo tin", "tin báo", "tố giác")
+"""Words of a category that calls for tips («Tiếp nhận phản ánh», «Tin báo tố giác»)."""
 
 
 def _calls_for_tips(categories: dict[str, Category]) -> list[str]:
@@ -1055,13 +1055,22 @@ def _calls_for_tips(categories: dict[str, Category]) -> list[str]:
     return [
         key
         for key, category in categories.items()
-        if any(
-            word in fold(f"{key.replace('-', ' ')} {label}")
-            for label in (getattr(category, "label", ""),)
-            if isinstance(label, str)
-            for word in CALL_FOR_TIPS
-        )
+        if isinstance(label := getattr(category, "label", ""), str)
+        and (_names_tips(fold(key), folded=True) or _names_tips(nfc(label).lower(), folded=False))
     ]
+
+
+def _names_tips(text: str, folded: bool) -> bool:
+    """Whether `text` holds one of CALL_FOR_TIPS as whole words (tone marks kept unless
+    `folded`: a label's «Tin bão» is storm news), not as «tin báo chí» (press news)."""
+    words = re.findall(r"[^\W_]+", text)
+    for phrase in CALL_FOR_TIPS:
+        wanted = (fold(phrase) if folded else phrase).split()
+        for at in range(len(words) - len(wanted) + 1):
+            after = words[at + len(wanted) : at + len(wanted) + 1]
+            if words[at : at + len(wanted)] == wanted and after not in (["chí"], ["chi"]):
+                return True
+    return False
 
 
 def _feedback_key_hint(written: str, categories: dict[str, Category]) -> str:

@@ -282,6 +282,24 @@ def test_feedback_needs_categories_that_are_keys(tmp_path: Path) -> None:
             '[categories.an-ninh]\nlabel = "An ninh trật tự"\n',
             'feedback_categories = ["…"]',
         ),
+        # Words across words («cảnh báo tình» holds «bao tin») are no call for tips.
+        (
+            '[categories.canh-bao]\nlabel = "Cảnh báo tình hình tội phạm"\n'
+            '[categories.tiep-nhan-tin-bao]\nlabel = "Tiếp nhận tin báo"\n',
+            'feedback_categories = ["tiep-nhan-tin-bao"]',
+        ),
+        # Press news («tin báo chí») is no tip either, by label or by key.
+        (
+            '[categories.thong-tin-bao-chi]\nlabel = "Thông tin báo chí"\n'
+            '[categories.to-giac]\nlabel = "Tố giác tội phạm"\n',
+            'feedback_categories = ["to-giac"]',
+        ),
+        # Storm news («Tin bão») keeps its tone mark apart from «tin báo».
+        (
+            '[categories.phong-chong-thien-tai]\nlabel = "Tin bão, lũ"\n'
+            '[categories.an-ninh]\nlabel = "An ninh trật tự"\n',
+            'feedback_categories = ["…"]',
+        ),
     ],
 )
 def test_feedback_without_categories_suggests_the_units_call_for_tips_category(

@@ -162,7 +162,8 @@ def run(args: argparse.Namespace) -> int:
         warning = Problem(
             "[unit] short_name",
             f"tên ngắn «{config.unit.short_name}» dài {len(config.unit.short_name)} ký tự, quá "
-            f"{AUTHOR_MAX} ký tự Zalo nhận cho tên tác giả bài viết: publish check sẽ dừng ở lỗi này",
+            f"{AUTHOR_MAX} ký tự Zalo nhận cho tên tác giả bài viết: publish check sẽ dừng ở lỗi này "
+            "khi có bản tin đầu tiên gửi lên Zalo",
             hint="Ghi tên ngắn hơn vào short_name trong bảng [unit] của site.toml (dòng đó được "
             f"đánh dấu «{TO_COMPLETE}»), hoặc đặt [zalo] author là một tên ngắn hơn chỉ dùng trên Zalo.",
             severity="warning",
