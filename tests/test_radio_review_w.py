@@ -43,3 +43,66 @@ def test_golds_fineness_before_other_words_is_still_digit_by_digit(
     source: str, expected: str
 ) -> None:
     assert normalise_fragment(source).text == expected
+
+
+# A town's or an administrative unit's class and a grade down to V are said as numbers (R11.1):
+# `đô thị loại II`, `giáo viên hạng V` were left as letters, for the presenter to turn into a
+# number while reading.
+TOWN_AND_STAFF_GRADES = [
+    ("được công nhận đô thị loại II", "được công nhận đô thị loại hai"),
+    ("giáo viên hạng V", "giáo viên hạng năm"),
+    ("đơn vị hành chính loại I", "đơn vị hành chính loại một"),
+    ("đơn vị hành chính cấp xã loại III", "đơn vị hành chính cấp xã loại ba"),
+    ("là đô thị loại đặc biệt hoặc loại I", "là đô thị loại đặc biệt hoặc loại một"),
+    ("xã Tân Phú là xã loại I", "xã Tân Phú là xã loại một"),
+    (
+        "thành phố Vinh là đô thị loại I trực thuộc tỉnh",
+        "thành phố Vinh là đô thị loại một trực thuộc tỉnh",
+    ),
+    ("Đô thị loại IV", "Đô thị loại bốn"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), TOWN_AND_STAFF_GRADES)
+def test_a_towns_class_and_a_grade_down_to_v_are_said_as_numbers(
+    source: str, expected: str
+) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# Every grade of a list or a range is said (R11.1): `hạng I và II` was «hạng một và II», the
+# second and later left as letters.
+GRADE_LISTS = [
+    ("bệnh viện hạng I và II", "bệnh viện hạng một và hai"),
+    ("đô thị loại I, II và III", "đô thị loại một, hai và ba"),
+    ("giáo viên hạng II, III", "giáo viên hạng hai, ba"),
+    ("đô thị loại III và loại IV", "đô thị loại ba và loại bốn"),
+    ("nâng cấp đô thị loại V lên loại IV", "nâng cấp đô thị loại năm lên loại bốn"),
+    ("viên chức hạng I-III", "viên chức hạng một đến ba"),
+    ("Huân chương Chiến công hạng I, II và III", "Huân chương Chiến công hạng nhất, nhì và ba"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), GRADE_LISTS)
+def test_every_grade_of_a_list_is_said_as_a_number(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# `loại I` after anything but a town or an administrative unit may be a code or an English
+# «type I»; a name's initial and a code after `hạng` stay as written.
+GRADES_LEFT_AS_WRITTEN = [
+    ("xe loại I", "xe loại I"),
+    ("sai lầm loại I", "sai lầm loại I"),
+    ("đối tượng Trần Văn Hạng V", "đối tượng Trần Văn Hạng V"),
+    ("khách hạng V.I.P", "khách hạng V.I.P"),
+    ("hạng I-A", "hạng I A"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), GRADES_LEFT_AS_WRITTEN)
+def test_other_roman_letters_after_loai_and_hang_stay_as_written(
+    source: str, expected: str
+) -> None:
+    assert normalise_fragment(source).text == expected
