@@ -106,3 +106,49 @@ def test_other_roman_letters_after_loai_and_hang_stay_as_written(
     source: str, expected: str
 ) -> None:
     assert normalise_fragment(source).text == expected
+
+
+# A short account code after the other labels of an account is named digit by digit, as after
+# `tài khoản số` (session 77): `TK 7111`, `STK: 7111` were amounts, «bảy nghìn một trăm mười một»,
+# and `TK` held the item as an unknown abbreviation (R14.6).
+SHORT_ACCOUNTS_OTHER_LABELS = [
+    ("nộp vào TK 7111 của Kho bạc", "nộp vào tài khoản bảy một một một, của Kho bạc"),
+    ("nộp tiền phạt vào TK 7111.", "nộp tiền phạt vào tài khoản bảy một một một."),
+    (
+        "TK 7111 của KBNN huyện",
+        "tài khoản bảy một một một, của Kho bạc Nhà nước huyện",
+    ),
+    ("STK: 7111", "số tài khoản: bảy một một một"),
+    (
+        "chuyển vào STK 3511 tại Kho bạc",
+        "chuyển vào số tài khoản ba năm một một, tại Kho bạc",
+    ),
+    ("số TK 7111", "số tài khoản bảy một một một"),
+    ("TK: 3511", "tài khoản: ba năm một một"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SHORT_ACCOUNTS_OTHER_LABELS)
+def test_a_short_account_code_after_stk_or_tk_is_read_digit_by_digit(
+    source: str, expected: str
+) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# `TK` with no money around it may be other words' letters (a forest's «tiểu khu»): still held
+# for the editor (R14.6), and an amount after an account's label is still an amount.
+ACCOUNT_LABELS_AS_BEFORE = [
+    ("khoảnh 5, TK 262", "khoảnh năm, TK hai trăm sáu mươi hai", ["R14.6"]),
+    ("TK 262 thuộc rừng phòng hộ", "TK hai trăm sáu mươi hai thuộc rừng phòng hộ", ["R14.6"]),
+    ("STK 100 triệu", "số tài khoản một trăm triệu", []),
+]
+
+
+@pytest.mark.parametrize(("source", "expected", "codes"), ACCOUNT_LABELS_AS_BEFORE)
+def test_tk_without_money_around_it_is_still_asked_about(
+    source: str, expected: str, codes: list[str]
+) -> None:
+    spoken = normalise_fragment(source)
+    assert spoken.text == expected
+    assert [flag.code for flag in spoken.flags] == codes
