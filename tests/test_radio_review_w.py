@@ -152,3 +152,36 @@ def test_tk_without_money_around_it_is_still_asked_about(
     spoken = normalise_fragment(source)
     assert spoken.text == expected
     assert [flag.code for flag in spoken.flags] == codes
+
+
+# The same grades written in figures are said as numbers too: `đô thị loại 2`, `giáo viên hạng 2`
+# were «loại nhì», «hạng nhì», a prize's words (R10.3), where the Roman numeral says «hai».
+FIGURE_GRADES = [
+    ("đô thị loại 2", "đô thị loại hai"),
+    ("đô thị loại 1, 2 và 3", "đô thị loại một, hai và ba"),
+    ("giáo viên hạng 2 và hạng 3", "giáo viên hạng hai và hạng ba"),
+    ("giáo viên tiểu học hạng 2", "giáo viên tiểu học hạng hai"),
+    ("bệnh viện hạng 1", "bệnh viện hạng một"),
+    ("thương binh hạng 2", "thương binh hạng hai"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), FIGURE_GRADES)
+def test_a_towns_or_a_teachers_grade_in_figures_is_a_number(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+FIGURE_RANKS_AS_BEFORE = [
+    ("bệnh viện được xếp hạng 1", "bệnh viện được xếp hạng nhất"),
+    ("Huân chương Lao động hạng 1", "Huân chương Lao động hạng nhất"),
+    ("giáo viên dạy giỏi đạt giải 1", "giáo viên dạy giỏi đạt giải nhất"),
+    ("hàng loại 1", "hàng loại nhất"),
+    ("thương binh hạng 1/4", "thương binh hạng một trên bốn"),
+    ("đô thị loại 1,5", "đô thị loại một phẩy năm"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), FIGURE_RANKS_AS_BEFORE)
+def test_places_prizes_and_medals_in_figures_keep_their_rank(source: str, expected: str) -> None:
+    assert normalise_fragment(source).text == expected
