@@ -124,6 +124,8 @@ SHORT_ACCOUNTS_OTHER_LABELS = [
         "chuyển vào số tài khoản ba năm một một, tại Kho bạc",
     ),
     ("số TK 7111", "số tài khoản bảy một một một"),
+    ("Số tài khoản 7111 của Kho bạc", "Số tài khoản bảy một một một, của Kho bạc"),
+    ("số tài khoản: 3511", "số tài khoản: ba năm một một"),
     ("TK: 3511", "tài khoản: ba năm một một"),
 ]
 

@@ -20,13 +20,15 @@ _SHORT_ACCOUNT = re.compile(
     r"(?:(?P<label>"
     + word_alone("(?i:tài khoản)")
     + r"[^\S\n]++(?i:số)|"
+    + word_alone("(?i:số tài khoản)")
+    + "|"
     + word_alone("STK")
     + r")|(?P<tk_lead>"
     + word_alone("(?i:số)")
     + r"[^\S\n]++)?(?P<tk>TK))(?P<gap>[^\S\n]*+(?P<colon>:)?[^\S\n]*+)"
     r"(?P<digits>\d{3,5})(?![\w/]|[.,]\d)"
 )
-"""`tài khoản số 7111`, `tài khoản số: 3511`, `STK 7111`, `số TK 7111`, `TK: 7111`, `TK 7111`:
+"""`tài khoản số 7111`, `tài khoản số: 3511`, `Số tài khoản 7111`, `STK 7111`, `số TK 7111`, `TK: 7111`, `TK 7111`:
 three to five digits, fewer than a bank account's."""
 _SCALE_AFTER = re.compile(r"[^\S\n]*+(?:(?i:nghìn|ngàn|triệu|tỷ|tỉ|tr)(?!\w)|[kK](?!\w))")
 """`tài khoản số 100 triệu`, `500k`: an amount in the account, its currency left unsaid."""
