@@ -173,7 +173,6 @@ ACCOUNTS_AS_BEFORE = [
     ("tài khoản số 100 triệu", "tài khoản số một trăm triệu"),
     ("tài khoản số 100 người", "tài khoản số một trăm người"),
     ("tài khoản số 12 của đối tượng", "tài khoản số mười hai của đối tượng"),
-    ("Số tài khoản 7111 của Kho bạc", "Số tài khoản bảy nghìn một trăm mười một của Kho bạc"),
 ]
 
 
