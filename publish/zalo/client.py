@@ -958,31 +958,40 @@ class ZaloClient:
             if attempt >= self.settings.max_retries:
                 host = urlsplit(url).netloc
                 if failure == "HTTP 429":
-                    raise ZaloError(
+                    what = (
                         f"Zalo từ chối vì gọi quá nhiều (HTTP 429) khi {doing} ({host}), đã thử "
-                        f"lại {attempt} lần. Không cần làm gì: lần chạy sau tự làm tiếp; lặp "
-                        "lại nhiều lần thì giảm [zalo] concurrency hoặc rate_limit_per_minute "
-                        "trong site.toml.",
+                        f"lại {attempt} lần"
+                    )
+                    raise ZaloError(
+                        f"{what}. Không cần làm gì: lần chạy sau tự làm tiếp; lặp lại nhiều lần "
+                        "thì giảm [zalo] concurrency hoặc rate_limit_per_minute trong site.toml.",
                         operation=operation,
                         http_status=429,
                         unsent=not reached,
+                        what=what,
                     )
                 # A 5xx comes from Zalo's server or a gateway between (a 502/504 may be the
                 # unit's own proxy): «check the network» alone sent operators the wrong way.
-                told = (
-                    f"Máy chủ Zalo ({host}) hoặc máy chủ trung gian trả lỗi {failure} khi "
-                    f"{doing}, đã thử lại {attempt} lần: thường là sự cố phía Zalo, lần chạy sau "
-                    "tự làm tiếp (phần đã xong đã được lưu). Lỗi kéo dài nhiều giờ thì kiểm tra "
-                    "proxy của đơn vị (nếu có) và báo quản trị viên OA kiểm tra với Zalo."
-                    if failure.startswith("HTTP 5")
-                    else f"Không gọi được Zalo khi {doing}, đã thử lại {attempt} lần — {failure}. "
-                    "Kiểm tra kết nối mạng rồi chạy lại."
-                )
+                if failure.startswith("HTTP 5"):
+                    what = (
+                        f"Máy chủ Zalo ({host}) hoặc máy chủ trung gian trả lỗi {failure} khi "
+                        f"{doing}, đã thử lại {attempt} lần: thường là sự cố phía Zalo"
+                    )
+                    told = (
+                        f"{what}, lần chạy sau tự làm tiếp (phần đã xong đã được lưu). Lỗi kéo "
+                        "dài nhiều giờ thì kiểm tra proxy của đơn vị (nếu có) và báo quản trị "
+                        "viên OA kiểm tra với Zalo."
+                    )
+                else:
+                    what = f"Không gọi được Zalo khi {doing}, đã thử lại {attempt} lần — {failure}"
+                    told = f"{what}. Kiểm tra kết nối mạng rồi chạy lại."
+                secrets = self.tokens.secrets()
                 raise ZaloError(
-                    redact(told, self.tokens.secrets()),
+                    redact(told, secrets),
                     operation=operation,
                     unsent=not reached,
-                    unreachable=redact(failure, self.tokens.secrets()) if unreachable else "",
+                    unreachable=redact(failure, secrets) if unreachable else "",
+                    what=redact(what, secrets),
                 ) from None
             attempt += 1
             logger.warning(
