@@ -525,7 +525,11 @@ def test_on_a_stale_hidden_record_does_not_cover_a_lost_create_hidden_by_hand(
     out = said(capsys)
     assert emulator.count_calls("/article/create") == 0
     assert "chưa biết bài của bản tin này đã có trên OA chưa" in out
-    assert "Zalo không còn đọc được, có thể đã bị xoá trong trang quản trị OA" in out
+    assert (
+        "là true, nhưng 1 bài đã ẩn mà state/zalo.json ghi thì Zalo không còn đọc được (có thể "
+        "đã bị xoá trong trang quản trị OA; publish sync zalo --reconcile ghi chúng là đã gỡ), "
+        "nên không bài nào bù được 1 bài thiếu"
+    ) in out
     assert "Đã trừ 0 bài" not in out
     assert records(root)["bt-003"].get("pending_create")
 

@@ -280,17 +280,21 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
     cannot be told), and how many recorded hidden are gone (`gone`)."""
     where = f"{SETTING} trong bảng [zalo] của site.toml"
     if counted:
-        stale = (
-            f" ({gone} bài khác state/zalo.json ghi đã ẩn thì Zalo không còn đọc được, có thể "
-            "đã bị xoá trong trang quản trị OA, nên không được tính)"
-            if gone
-            else ""
+        gone_told = (
+            f"{gone} bài đã ẩn mà state/zalo.json ghi thì Zalo không còn đọc được (có thể đã bị "
+            "xoá trong trang quản trị OA; publish sync zalo --reconcile ghi chúng là đã gỡ)"
         )
+        stale = f" (không tính {gone_told})" if gone else ""
         if not hidden:
+            known = (
+                gone_told
+                if gone
+                else "state/zalo.json không ghi bài đã ẩn nào mà danh sách không có"
+            )
             return (
-                f". {where} là true, nhưng state/zalo.json không ghi bài đã ẩn nào mà danh sách "
-                f"không có{stale}, nên không bài nào bù được {missing} bài thiếu: đó là bài "
-                "công cụ không biết, có thể là bài bị ẩn tay trong trang quản trị OA"
+                f". {where} là true, nhưng {known}, nên không bài nào bù được {missing} bài "
+                "thiếu: đó là bài công cụ không biết, có thể là bài bị ẩn tay trong trang quản "
+                "trị OA"
             )
         if hidden > missing:
             return (
