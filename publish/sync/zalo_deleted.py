@@ -95,7 +95,7 @@ def missing_live(entries: Mapping[str, Mapping[str, Any]], listed: Collection[st
         f"quá {SUSPECT} bài và quá nửa số bài đang đăng) nhiều khả năng là Zalo trả danh sách "
         "chưa đủ, không phải bài bị xoá tay; nếu các bài ấy thật sự đã bị xoá: publish sync "
         "zalo --reconcile --dry-run để xem, rồi publish sync zalo --reconcile (đọc lại từng "
-        "bài, ghi bài đã bị xoá là đã gỡ để lần đồng bộ sau tạo lại)."
+        "bài và tạo lại ngay bài đã bị xoá)."
         if _distrusted(len(missing), len(live))
         else "Lần đồng bộ đầu tiên làm mới token Zalo (khoảng mỗi ngày một lần) đọc lại từng "
         "bài ấy và tạo lại bài đã bị xoá (bài chỉ bị ẩn trong trang quản trị OA thì Zalo vẫn "
