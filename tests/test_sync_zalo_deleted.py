@@ -327,3 +327,33 @@ def test_reconcile_against_a_list_short_of_its_total_changes_nothing(
     assert "chỉ có 2 bài trong khi Zalo báo tổng 3 bài" in said
     assert "chưa đổi gì trong state/zalo.json" in said
     assert emulator.write_calls() == [] and records(synced) == before
+
+
+def test_report_of_more_missing_articles_than_the_check_reads_says_what_the_sync_does(
+    tmp_path: Path,
+    token: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """Most live articles missing at once: the report promised that the next renewal «đọc lại
+    từng bài ấy và tạo lại bài đã bị xoá», but past SUSPECT (or CAP) the daily check reads none
+    of them and creates nothing (a list Zalo cut short): the report says so."""
+    root = zalo_project(tmp_path, 7)
+    assert sync(root) == 0
+    for entry in list(records(root).values())[:6]:
+        del emulator.state.articles[entry["article_id"]]
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "report"]) == 0
+    said = " ".join(told(capsys).split())
+    assert "Cảnh báo: 6 bài state/zalo.json ghi là đang đăng không có trong danh sách" in said
+    assert "đọc lại từng bài ấy và tạo lại" not in said
+    assert "không đọc lại bài nào trong số ấy và không tạo lại bài nào" in said
+    assert "publish sync zalo --reconcile --dry-run" in said
+    before = records(root)
+    expire_access_token(token)
+    emulator.clear_calls()
+    assert sync(root) == 0  # what the report says the renewal does
+    assert "danh sách bài Zalo trả về thiếu 6/7 bài" in " ".join(told(capsys).split())
+    assert emulator.write_calls() == [] and emulator.count_calls("/article/getdetail") == 0
+    assert records(root) == before

@@ -123,7 +123,7 @@ from publish.sync.zalo_plan import (
     plan_actions,
     same_title,
 )
-from publish.sync.zalo_reconcile import reconcile
+from publish.sync.zalo_reconcile import reconcile, stopped
 from publish.sync.zalo_records import (
     check_records_once,
     forget_command,
@@ -646,7 +646,12 @@ class ZaloSyncer:
         if self.reconcile:
             # Reconcile reads the OA's articles: only once the token is known to be this OA's,
             # or another unit's OA would mark this one's records removed and adopt its articles.
-            self.prepare()
+            try:
+                self.prepare()
+            except ZaloError as error:
+                if error.stops_channel:
+                    raise
+                raise stopped(error, "chưa kiểm tra được OA của token (getoa)") from None
             try:
                 reconcile(
                     self.client,

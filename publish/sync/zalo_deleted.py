@@ -67,27 +67,46 @@ def _live(entry: Mapping[str, Any]) -> bool:
     )
 
 
+def _distrusted(missing: int, candidates: int) -> bool:
+    """Whether `missing` of the `candidates` live records missing from the list read as a list
+    Zalo cut short, not as hand deletions (CAP, SUSPECT): the daily check then reads none of
+    them again and creates nothing."""
+    return missing > CAP or (missing > SUSPECT and 2 * missing > candidates)
+
+
 def missing_live(entries: Mapping[str, Mapping[str, Any]], listed: Collection[str]) -> str:
     """What `publish report` says of the records the tool calls live whose article the OA's
-    list (`listed` ids) lacks ("" when none): the next renewal's sync creates them again."""
+    list (`listed` ids) lacks ("" when none): what the next renewal's sync does of them (reads
+    each again and creates the deleted ones; past CAP or SUSPECT, nothing: see find_deleted)."""
+    live = [(key, entry) for key, entry in sorted(entries.items()) if _live(entry)]
     missing = [
         f"{entry.get('source') or key} «{entry.get('title', '')}» (bài {entry['article_id']})"
-        for key, entry in sorted(entries.items())
-        if _live(entry) and str(entry["article_id"]) not in listed
+        for key, entry in live
+        if str(entry["article_id"]) not in listed
     ]
     if not missing:
         return ""
     named = "; ".join(missing[:NAMED]) + (
         f" và {len(missing) - NAMED} bài khác" if len(missing) > NAMED else ""
     )
+    next_renewal = (
+        "Lần đồng bộ làm mới token Zalo (khoảng mỗi ngày một lần) không đọc lại bài nào trong "
+        f"số ấy và không tạo lại bài nào: thiếu nhiều bài cùng lúc như vậy (quá {CAP} bài, hay "
+        f"quá {SUSPECT} bài và quá nửa số bài đang đăng) nhiều khả năng là Zalo trả danh sách "
+        "chưa đủ, không phải bài bị xoá tay; nếu các bài ấy thật sự đã bị xoá: publish sync "
+        "zalo --reconcile --dry-run để xem, rồi publish sync zalo --reconcile (đọc lại từng "
+        "bài và tạo lại ngay bài đã bị xoá)."
+        if _distrusted(len(missing), len(live))
+        else "Lần đồng bộ đầu tiên làm mới token Zalo (khoảng mỗi ngày một lần) đọc lại từng "
+        "bài ấy và tạo lại bài đã bị xoá (bài chỉ bị ẩn trong trang quản trị OA thì Zalo vẫn "
+        "đọc được nên được giữ nguyên, không tạo lại); muốn làm ngay: publish sync zalo "
+        "--reconcile --dry-run để xem, rồi publish sync zalo --reconcile."
+    )
     return (
         f"Cảnh báo: {len(missing)} bài state/zalo.json ghi là đang đăng không có trong danh "
-        f"sách bài của Zalo OA (có thể đã bị xoá trong trang quản trị OA): {named}. Lần đồng "
-        "bộ đầu tiên làm mới token Zalo (khoảng mỗi ngày một lần) đọc lại từng bài ấy và tạo "
-        "lại bài đã bị xoá (bài chỉ bị ẩn trong trang quản trị OA thì Zalo vẫn đọc được nên "
-        "được giữ nguyên, không tạo lại); muốn làm ngay: publish sync zalo --reconcile "
-        "--dry-run để xem, rồi publish sync zalo --reconcile. Bài bị xoá có chủ ý: thêm dòng "
-        "draft: [zalo] vào phần đầu bản tin để nó không được tạo lại."
+        f"sách bài của Zalo OA (có thể đã bị xoá trong trang quản trị OA): {named}. "
+        f"{next_renewal} Bài bị xoá có chủ ý: thêm dòng draft: [zalo] vào phần đầu bản tin để "
+        "nó không được tạo lại."
     )
 
 
@@ -121,7 +140,7 @@ def find_deleted(syncer: ZaloSyncer, local: Collection[str]) -> None:
     missing = [(k, e) for k, e in sorted(candidates.items()) if str(e["article_id"]) not in listed]
     if not missing:
         return
-    if len(missing) > CAP or (len(missing) > SUSPECT and 2 * len(missing) > len(candidates)):
+    if _distrusted(len(missing), len(candidates)):
         syncer.echo(
             f"zalo: cảnh báo: danh sách bài Zalo trả về thiếu {len(missing)}/{len(candidates)} "
             "bài state/zalo.json ghi là còn trên OA: nhiều khả năng Zalo trả danh sách chưa đủ, "

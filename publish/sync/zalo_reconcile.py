@@ -18,7 +18,7 @@ from publish.zalo.errors import SETTING, ListShort, ListUnsettled, ZaloError
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
 
-__all__ = ["reconcile"]
+__all__ = ["reconcile", "stopped"]
 
 
 def reconcile(
@@ -60,6 +60,10 @@ def reconcile(
             "chiếu gì, chưa đổi gì trong state/zalo.json, chưa gửi gì lên Zalo. " + after,
             operation="getslice",
         ) from None
+    except ZaloError as error:
+        if error.stops_channel:
+            raise  # a token, an OA, no connection: told in their own words
+        raise stopped(error, "chưa đọc được danh sách bài trên Zalo OA") from None
     by_id = {str(item.get("id")): item for item in remote}
     # A whole list may lack an article still there: a hidden one, when Zalo leaves hidden
     # articles out of list and total alike, or counts them in the total only (a live one
@@ -203,16 +207,37 @@ def _still_there(client: ZaloClient, article_id: str) -> bool:
             return False
         if error.stops_channel:
             raise  # a token, an OA, no connection: told in their own words
-        raise ZaloError(
-            f"--reconcile: chưa đọc lại được bài {article_id}, bài mà danh sách bài trên Zalo OA "
-            f"không có ({str(error).rstrip('.')}), nên chưa đối chiếu gì, chưa đổi gì trong "
-            "state/zalo.json, chưa gửi gì lên Zalo. Chạy lại lệnh sau ít phút.",
-            code=error.code,
-            api_message=error.api_message,
-            operation="getdetail",
-            http_status=error.http_status,
-        ) from None
+        unread = f"chưa đọc lại được bài {article_id}, bài mà danh sách bài trên Zalo OA không có"
+        raise stopped(error, unread) from None
     return True
+
+
+def stopped(error: ZaloError, unread: str) -> ZaloError:
+    """--reconcile stopped by a failure no person need mend (HTTP 5xx or 429, a lost
+    connection), on a call that reads `unread` in words or on the token refresh inside it:
+    the failure without the sync's own next step («lần chạy sau tự làm tiếp (phần đã xong đã
+    được lưu)»: a later sync does not reconcile, and nothing was saved), and the command to
+    run again. A refresh whose reply was lost may have spent the single-use refresh token:
+    the run again then says so (token_spending), and that only a new consent mends it."""
+    what = error.what or str(error).rstrip(".")
+    refresh = error.operation == "refresh"
+    head = "chưa làm mới được access token Zalo" if refresh else unread
+    after = (
+        " Refresh token chỉ dùng được một lần: nếu Zalo đã nhận nó mà phản hồi không về tới "
+        "máy này, lần chạy lại báo refresh token không còn hiệu lực và chỉ cách cấp quyền lại "
+        "(chờ thêm không giúp); không thì lần chạy lại làm mới token như thường."
+        if refresh
+        else ""
+    )
+    return ZaloError(
+        f"--reconcile: {head} ({what}), nên chưa đối chiếu gì, chưa đổi gì trong "
+        "state/zalo.json, chưa gửi gì lên Zalo. Chạy lại lệnh sau ít phút (lỗi không gọi được "
+        f"Zalo thì kiểm tra kết nối mạng trước).{after}",
+        code=error.code,
+        api_message=error.api_message,
+        operation=error.operation,
+        http_status=error.http_status,
+    )
 
 
 def _anyway(entry: Mapping[str, Any], local: Local) -> str:

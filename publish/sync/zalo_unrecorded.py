@@ -232,7 +232,10 @@ def _newer_than_known(
     for only down to it), from a listing the OA did not change under (see list_articles;
     `hidden`: the ids the records hold hidden)."""
     return client.list_articles(
-        "normal", until=lambda article: str(article.get("id")) in known, hidden=hidden
+        "normal",
+        until=lambda article: str(article.get("id")) in known,
+        hidden=hidden,
+        identified=True,
     )
 
 

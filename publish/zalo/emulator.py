@@ -388,6 +388,13 @@ class ZaloEmulator:
             article["update_date"] = max(self.state.now_ms(), article["update_date"])
             self._persist()
 
+    def delete_article(self, article_id: str) -> None:
+        """Delete an article directly (as an OA admin deleting it in the OA admin page, behind
+        the tool's back: a record that calls it hidden or live is then stale)."""
+        with self._lock:
+            self.state.remove(article_id)
+            self._persist()
+
     def advance(self, seconds: float) -> None:
         """Move the OA's clock on (jobs finish, tokens expire) without waiting for it."""
         with self._lock:

@@ -150,6 +150,7 @@ class ZaloError(RemoteError):
         unread: str | None = None,
         unsent: bool = False,
         unreachable: str = "",
+        what: str = "",
     ) -> None:
         super().__init__(message)
         self.stops_channel = _needs_a_person(code, api_message)
@@ -166,6 +167,10 @@ class ZaloError(RemoteError):
         """Whether the call was turned away before anything handled it (not sent, or HTTP 429
         / -32): a create so refused made no article, whatever else is known."""
         self.unreachable = unreachable
+        self.what = what
+        """The failure alone, in words, without the sync's next step («lần chạy sau tự làm
+        tiếp»), for a retried HTTP 429/5xx or a lost connection; else empty: a command a later
+        sync does not carry on (--reconcile) tells its own next step (see zalo_reconcile)."""
         """Why no connection to Zalo could be opened at all, in words («không kết nối được tới
         Zalo (…): kết nối bị từ chối …»), when every retry met that; else empty. A timeout, a
         lost connection or a 5xx is not this: those may pass between two calls."""
@@ -228,7 +233,8 @@ class ListShort(ZaloError):
     unconfirmed (zalo-oa-api.md §2.5): no article may be taken for missing from it, unless
     [zalo] list_total_counts_hidden says so and the articles state/zalo.json records hidden
     that the list lacks (`hidden`) are as many as it misses. `articles`: what was read, for a
-    caller that only counts (publish report). `counted`: whether that setting is on."""
+    caller that only counts (publish report). `counted`: whether that setting is on. `gone`:
+    the articles recorded hidden that getdetail no longer reads (not in `hidden`)."""
 
     def __init__(
         self,
@@ -238,12 +244,14 @@ class ListShort(ZaloError):
         *,
         hidden: int = 0,
         counted: bool = False,
+        gone: int = 0,
     ) -> None:
+        missing = total - len(articles)
         super().__init__(
             f"danh sách bài {'video' if type == 'video' else 'thường'} trên Zalo chỉ có "
             f"{len(articles)} bài trong khi Zalo báo tổng {total} bài, như nhau ở hai lần đọc "
             "liền (danh sách không thay đổi, nên đọc lại ngay cũng vậy; Zalo có thể tính cả bài "
-            f"không liệt kê, như bài đã ẩn){_setting_note(total - len(articles), hidden, counted)}",
+            f"không liệt kê, như bài đã ẩn){_setting_note(missing, hidden, counted, gone)}",
             operation="getslice",
         )
         self.articles = articles
@@ -265,15 +273,38 @@ class ListShort(ZaloError):
         )
 
 
-def _setting_note(missing: int, hidden: int, counted: bool) -> str:
+def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> str:
     """What ListShort adds about [zalo] list_total_counts_hidden: turn it on when the articles
     state/zalo.json records hidden that the list lacks make up for what it misses; with it on,
-    how many are missing beyond them."""
+    how the shortfall and those articles differ (fewer: some unknown; more: which are missing
+    cannot be told), and how many recorded hidden are gone (`gone`)."""
     where = f"{SETTING} trong bảng [zalo] của site.toml"
     if counted:
+        gone_told = (
+            f"{gone} bài đã ẩn mà state/zalo.json ghi thì Zalo không còn đọc được (có thể đã bị "
+            "xoá trong trang quản trị OA; publish sync zalo --reconcile ghi chúng là đã gỡ)"
+        )
+        stale = f" (không tính {gone_told})" if gone else ""
+        if not hidden:
+            known = (
+                gone_told
+                if gone
+                else "state/zalo.json không ghi bài đã ẩn nào mà danh sách không có"
+            )
+            return (
+                f". {where} là true, nhưng {known}, nên không bài nào bù được {missing} bài "
+                "thiếu: đó là bài công cụ không biết, có thể là bài bị ẩn tay trong trang quản "
+                "trị OA"
+            )
+        if hidden > missing:
+            return (
+                f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có và Zalo vẫn "
+                f"đọc được{stale}, nhiều hơn {missing} bài thiếu ({where} là true): tổng của "
+                "Zalo không tính hết các bài ẩn ấy, nên không biết bài thiếu là những bài nào"
+            )
         return (
             f". Đã trừ {hidden} bài đã ẩn mà state/zalo.json ghi và danh sách không có ({where} "
-            f"là true) mà vẫn thiếu {missing - hidden} bài"
+            f"là true){stale} mà vẫn thiếu {missing - hidden} bài"
         )
     if missing <= hidden:
         return (
