@@ -1041,6 +1041,21 @@ def test_two_words_typed_without_the_space_find_the_bulletins_having_both() -> N
     assert rank(files, "hop duaxe") == [1]
 
 
+def test_two_words_typed_without_the_space_are_cut_where_the_most_bulletins_have_both() -> None:
+    """ "congan" is «công an», which every bulletin of a police unit writes: it was cut at the
+    first place that found anything, «có ngăn» (two common words one bulletin had apart), and
+    the page said it read «co ngan» and showed that bulletin alone."""
+    docs = [
+        doc("Họp tổ dân phố", body="Có ngăn kéo khóa."),
+        doc("Công an xã tuần tra"),
+        doc("Hội nghị", body="Công an huyện dự."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    found = find(files, "congan")
+    assert found.words == ["cong an"]
+    assert found.numbers == [1, 2]
+
+
 def test_a_word_with_two_vowels_swapped_is_read_as_the_word_beside_it_says() -> None:
     """ "lừa đỏa" finds what "lừa đảo" finds ("đỏa" folds to "doa", which found "đe dọa" and,
     being the last word, "đoàn", "đoạn"); "đe dọa", a pair as typed, stays as it is."""

@@ -366,9 +366,7 @@
       var hits = lookup(group, false, get, labels).exact;
       if (found === null) { found = hits; return; }
       var both = {};
-      Object.keys(found).forEach(function (n) {
-        if (n in hits) both[n] = Math.min(found[n], hits[n]);
-      });
+      for (var n in found) if (n in hits) both[n] = Math.min(found[n], hits[n]);
       found = both;
     });
     return found || {};
@@ -438,22 +436,22 @@
   // Hai âm tiết liền nhau được ghi trong chỉ mục thành một từ ghép "lua_dao" (search.py: pair).
   function pair(a, b) { return a + "_" + b; }
   function plain(w) { return /^[a-z]+$/.test(w); }
-  // Một từ dài gõ liền hai âm tiết ("duaxe", "tanphu"): cách cắt đầu tiên thành hai âm tiết mà
-  // có bài chứa cả hai (search.py: _joined).
+  // Một từ dài gõ liền hai âm tiết ("duaxe", "tanphu"): cách cắt thành hai âm tiết mà nhiều bài
+  // chứa cả hai nhất, cách đầu tiên nếu bằng nhau ("congan" là «công an», không phải «có ngăn»)
+  // (search.py: _joined).
   function joined(term, prefixed, get, labels) {
     if (term.length < (manifest.joined_min || 5) || !plain(term)) return null;
+    var best = null;
     for (var cut = 1; cut < term.length; cut++) {
       var a = term.slice(0, cut), b = term.slice(cut);
       if (!SYLLABLE.test(a) || !SYLLABLE.test(b)) continue;
       var ones = lookup(a, false, get, labels).exact;
       var twos = lookup(b, prefixed, get, labels).hits;
-      var both = {}, any = false;
-      Object.keys(ones).forEach(function (n) {
-        if (n in twos) { both[n] = Math.min(ones[n], twos[n]); any = true; }
-      });
-      if (any) return { term: pair(a, b), hits: both, near: lookup(pair(a, b), prefixed, get, labels).hits };
+      var both = {}, n = 0;
+      for (var k in ones) if (k in twos) { both[k] = Math.min(ones[k], twos[k]); n++; }
+      if (n > (best ? best.n : 0)) best = { term: pair(a, b), hits: both, near: lookup(pair(a, b), prefixed, get, labels).hits, n: n };
     }
-    return null;
+    return best;
   }
   // Các âm tiết có được khi đổi chỗ hai nguyên âm liền nhau ("doa" → "dao") (search.py: swaps).
   function swaps(term) {

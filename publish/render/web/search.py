@@ -1450,11 +1450,13 @@ def _joined(
     term: str, prefixed: bool, at: _Lookup
 ) -> tuple[str, dict[int, int], dict[int, int]] | None:
     """A word of JOINED_MIN letters or more typed without the space between two syllables
-    ("duaxe", "tanphu"), as the pair term of the first cut into two syllables that finds
-    bulletins, {number: field} of those having both words, and of those having them side by
-    side as the index's pairs tell; None when no cut finds any."""
+    ("duaxe", "tanphu"), as the pair term of the cut into two syllables that the most bulletins
+    have both words of (the first of equals: "congan" is «công an» in every bulletin, not «có
+    ngăn», the first cut that found some), {number: field} of those bulletins, and of those
+    having them side by side as the index's pairs tell; None when no cut finds any."""
     if len(term) < JOINED_MIN or not term.isalpha():
         return None
+    best: tuple[str, dict[int, int], dict[int, int]] | None = None
     for cut in range(1, len(term)):
         first, second = term[:cut], term[cut:]
         if not (SYLLABLE_RE.match(first) and SYLLABLE_RE.match(second)):
@@ -1462,9 +1464,9 @@ def _joined(
         ones = _hits(first, False, at)[0]
         twos = _hits(second, prefixed, at)[1]
         both = {n: min(field, twos[n]) for n, field in ones.items() if n in twos}
-        if both:
-            return pair(first, second), both, _hits(pair(first, second), prefixed, at)[1]
-    return None
+        if len(both) > (len(best[1]) if best else 0):
+            best = pair(first, second), both, _hits(pair(first, second), prefixed, at)[1]
+    return best
 
 
 def swaps(term: str) -> list[str]:
