@@ -139,9 +139,7 @@
     var numbers = own();
     var words = uniq(terms(query.normalize("NFC").replace(PHONE, function (run) {
       var found = numbersIn(run);
-      Object.keys(found.joined).forEach(function (k) {
-        if (!(k in numbers)) numbers[k] = found.joined[k];
-      });
+      for (var k in found.joined) if (!(k in numbers)) numbers[k] = found.joined[k];
       return found.found.join(" ") || run;
     })));
     // Số gõ khác từ của nó ("0912 345 678", "912345678") cũng được tìm như đã gõ khi cả số
@@ -340,17 +338,14 @@
     var exact = decode((key && get(key)[word]) || []);
     addNamed(exact, named.filter(function (c) { return labels[c].indexOf(word) >= 0; }));
     var hits = {};
-    Object.keys(exact).forEach(function (n) { hits[n] = exact[n]; });
+    for (var n in exact) hits[n] = exact[n];
     if (prefixed) {
       prefixKeys(word).forEach(function (k) {
         var shard = get(k);
-        Object.keys(shard).forEach(function (other) {
-          if (other === word || other.indexOf(word) !== 0) return;
+        for (var other in shard) if (other !== word && other.indexOf(word) === 0) {
           var more = decode(shard[other]);
-          Object.keys(more).forEach(function (n) {
-            hits[n] = Math.max(hits[n] || 0, more[n]);
-          });
-        });
+          for (var n in more) hits[n] = Math.max(hits[n] || 0, more[n]);
+        }
       });
       addNamed(hits, named.filter(function (c) {
         return labels[c].some(function (w) { return w.indexOf(word) === 0; });
@@ -366,9 +361,7 @@
       var hits = lookup(group, false, get, labels).exact;
       if (found === null) { found = hits; return; }
       var both = {};
-      Object.keys(found).forEach(function (n) {
-        if (n in hits) both[n] = Math.min(found[n], hits[n]);
-      });
+      for (var n in found) if (n in hits) both[n] = Math.min(found[n], hits[n]);
       found = both;
     });
     return found || {};
@@ -415,11 +408,9 @@
         var numbers = Object.keys(decode(shard[other])).map(Number).sort(function (a, b) { return a - b; });
         var entry = forms[other] || {};
         if (!forms[other]) entry[other] = 1;
-        Object.keys(entry).forEach(function (form) {
-          if (asTyped(form)) {
-            memberPlaces(entry[form], numbers.length).forEach(function (at) { found[numbers[at]] = true; });
-          }
-        });
+        for (var form in entry) if (asTyped(form)) {
+          memberPlaces(entry[form], numbers.length).forEach(function (at) { found[numbers[at]] = true; });
+        }
       });
     });
     named.forEach(function (c) {
@@ -431,29 +422,29 @@
   }
   function or(one, other) {
     var found = {};
-    Object.keys(one).forEach(function (n) { found[n] = one[n]; });
-    Object.keys(other).forEach(function (n) { found[n] = Math.max(found[n] || 0, other[n]); });
+    for (var n in one) found[n] = one[n];
+    for (n in other) found[n] = Math.max(found[n] || 0, other[n]);
     return found;
   }
   // Hai âm tiết liền nhau được ghi trong chỉ mục thành một từ ghép "lua_dao" (search.py: pair).
   function pair(a, b) { return a + "_" + b; }
   function plain(w) { return /^[a-z]+$/.test(w); }
-  // Một từ dài gõ liền hai âm tiết ("duaxe", "tanphu"): cách cắt đầu tiên thành hai âm tiết mà
-  // có bài chứa cả hai (search.py: _joined).
+  // Một từ dài gõ liền hai âm tiết ("duaxe", "tanphu"): cách cắt thành hai âm tiết mà nhiều bài
+  // chứa cả hai nhất, cách đầu tiên nếu bằng nhau ("congan" là «công an», không phải «có ngăn»)
+  // (search.py: _joined).
   function joined(term, prefixed, get, labels) {
     if (term.length < (manifest.joined_min || 5) || !plain(term)) return null;
+    var best = null;
     for (var cut = 1; cut < term.length; cut++) {
       var a = term.slice(0, cut), b = term.slice(cut);
       if (!SYLLABLE.test(a) || !SYLLABLE.test(b)) continue;
       var ones = lookup(a, false, get, labels).exact;
       var twos = lookup(b, prefixed, get, labels).hits;
-      var both = {}, any = false;
-      Object.keys(ones).forEach(function (n) {
-        if (n in twos) { both[n] = Math.min(ones[n], twos[n]); any = true; }
-      });
-      if (any) return { term: pair(a, b), hits: both, near: lookup(pair(a, b), prefixed, get, labels).hits };
+      var both = {}, n = 0;
+      for (var k in ones) if (k in twos) { both[k] = Math.min(ones[k], twos[k]); n++; }
+      if (n > (best ? best.n : 0)) best = { term: pair(a, b), hits: both, near: lookup(pair(a, b), prefixed, get, labels).hits, n: n };
     }
-    return null;
+    return best;
   }
   // Các âm tiết có được khi đổi chỗ hai nguyên âm liền nhau ("doa" → "dao") (search.py: swaps).
   function swaps(term) {
@@ -519,6 +510,12 @@
         var read = lookup(spelled[i], isPrefix(spelled[i], last), get, labels, named[i]);
         if (!empty(read.hits)) { word = spelled[i]; found = read; reading = "telex"; }
       }
+      // «kí» là «ký», «lí» là «lý»: sách giáo khoa viết «i», đơn vị viết «y» (search.py: i_or_y).
+      var iy = typed.replace(/^([b-df-hj-np-tv-xz]+)(?:(i)|y)$/, function (m, c, e) { return c + (e ? "y" : "i"); });
+      if (empty(found.hits) && iy !== typed) {
+        var alt = lookup(iy, isPrefix(iy, last), get, labels, named[i]);
+        if (!empty(alt.hits)) { word = iy; found = alt; }
+      }
       // Số gõ liền một nhóm ("912345678", "84123456789") cũng là các chữ số đó: một bài có thể
       // viết chúng không như số (số tài khoản), bên cạnh bài nêu số ấy (search.py: _read_words).
       var g = p.groups[i];
@@ -560,18 +557,17 @@
     });
     p.short.forEach(function (run, k) {
       for (var i = run[0]; i < run[1]; i++) {
-        Object.keys(shortened[k]).forEach(function (n) { writes[i][n] = true; });
+        for (var n in shortened[k]) writes[i][n] = true;
       }
     });
     var wanted = -1;
     manifest.categories.forEach(function (c, i) { if (c.key === category) wanted = i; });
     var count = {}, candidates = [];
     perWord.forEach(function (hits) {
-      Object.keys(hits).forEach(function (n) {
-        if (wanted >= 0 && manifest.doc_categories[n] !== wanted) return;
+      for (var n in hits) if (wanted < 0 || manifest.doc_categories[n] === wanted) {
         if (!(n in count)) { count[n] = 0; candidates.push(Number(n)); }
         count[n] += 1;
-      });
+      }
     });
     var chosen = candidates.filter(function (n) { return count[n] === perWord.length; });
     var partial = !chosen.length && perWord.length > 1;
@@ -636,7 +632,7 @@
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    for (var k in attrs) node.setAttribute(k, attrs[k]);
     if (text) node.textContent = text;
     return node;
   }

@@ -1328,6 +1328,11 @@ def _read_words(plan: _Plan, at: _Lookup, named: list[list[int]], prefix_min: in
             read = _hits(other, _prefixed(other, last, prefix_min), at, named[i])
             if read[1]:
                 term, (exact, hits) = other, read
+        other = i_or_y(typed)
+        if not hits and other != typed:
+            read = _hits(other, _prefixed(other, last, prefix_min), at, named[i])
+            if read[1]:
+                term, (exact, hits) = other, read
         groups = plan.groups[i]
         if groups and (not hits or len(groups) == 1):
             if not hits and len(groups) == 1 and typed == "0" + groups[0]:
@@ -1450,11 +1455,13 @@ def _joined(
     term: str, prefixed: bool, at: _Lookup
 ) -> tuple[str, dict[int, int], dict[int, int]] | None:
     """A word of JOINED_MIN letters or more typed without the space between two syllables
-    ("duaxe", "tanphu"), as the pair term of the first cut into two syllables that finds
-    bulletins, {number: field} of those having both words, and of those having them side by
-    side as the index's pairs tell; None when no cut finds any."""
+    ("duaxe", "tanphu"), as the pair term of the cut into two syllables that the most bulletins
+    have both words of (the first of equals: "congan" is «công an» in every bulletin, not «có
+    ngăn», the first cut that found some), {number: field} of those bulletins, and of those
+    having them side by side as the index's pairs tell; None when no cut finds any."""
     if len(term) < JOINED_MIN or not term.isalpha():
         return None
+    best: tuple[str, dict[int, int], dict[int, int]] | None = None
     for cut in range(1, len(term)):
         first, second = term[:cut], term[cut:]
         if not (SYLLABLE_RE.match(first) and SYLLABLE_RE.match(second)):
@@ -1462,9 +1469,22 @@ def _joined(
         ones = _hits(first, False, at)[0]
         twos = _hits(second, prefixed, at)[1]
         both = {n: min(field, twos[n]) for n, field in ones.items() if n in twos}
-        if both:
-            return pair(first, second), both, _hits(pair(first, second), prefixed, at)[1]
-    return None
+        if len(both) > (len(best[1]) if best else 0):
+            best = pair(first, second), both, _hits(pair(first, second), prefixed, at)[1]
+    return best
+
+
+_I_OR_Y_RE = re.compile(r"([b-df-hj-np-tv-xz]+)(?:(i)|y)")
+"""A syllable of consonants and a final «i» or «y» alone: «kí», «ký»; «lí», «lý»; «sĩ», «sỹ»."""
+
+
+def i_or_y(term: str) -> str:
+    """The other spelling of a syllable ending in «i» or «y» after its consonants ("ki" ↔ "ky"),
+    both written (schoolbooks write «kí», «lí», the unit «ký», «lý»); any other term as it is.
+    Read only when the term as typed finds nothing: «đăng kí xe» found no bulletin of «đăng ký
+    xe»."""
+    match = _I_OR_Y_RE.fullmatch(term)
+    return term if match is None else match[1] + ("y" if match[2] else "i")
 
 
 def swaps(term: str) -> list[str]:
