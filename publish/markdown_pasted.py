@@ -20,7 +20,8 @@ lines before block parsing, as the editor meant them:
   each on its own line (the emoji may tell a «do» from a «don't»: no list drops them), and so
   does a line of text right under them («Mọi thắc mắc xin gọi 113.») unless it opens in small
   letters (the run's last line wrapped);
-- `#` opening a line of hashtags only is escaped («#Tiêu đề» stays a heading, as «##Tiêu đề»).
+- `#` opening a line of hashtags only is escaped («#Tiêu đề» stays a heading, as «##Tiêu đề»),
+  the line kept under the text above it, as a post has it.
 
 A line of text under an item made so starts a new paragraph (pasted, each line was a
 paragraph of its own) unless it is the item wrapped (see `goes_on`).
@@ -38,7 +39,7 @@ __all__ = [
     "BULLET_GLYPHS",
     "PastedLists",
     "bullet",
-    "emoji_run_ends",
+    "emoji_run_lines",
     "pasted_item",
     "rewrite",
     "sub_bullets",
@@ -150,6 +151,8 @@ def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
             out[i] = _broken(line)  # the text under the run goes on a line of its own
         elif match := HASHTAG.match(line):
             out[i] = line[: match.end() - 1] + "\\" + line[match.end() - 1 :]
+            if i and _plain_text(lines[i - 1]):
+                out[i - 1] = _broken(out[i - 1])  # a post's tags go under its last line
     for i in reversed(ends):
         after = lines[i + 1] if i + 1 < len(lines) else ""
         later = lines[i + 2] if i + 2 < len(lines) else ""
@@ -245,14 +248,18 @@ def _emoji_run(lines: list[str], items: Collection[int]) -> bool:
     )
 
 
-def emoji_run_ends(lines: list[str]) -> set[int]:
+def emoji_run_lines(lines: list[str]) -> tuple[set[int], set[int]]:
     """The lines of one paragraph (`lines`, as the radio script gathers them: indented or not)
-    that `rewrite` ends in a hard line break as the last of a run of emoji-led lines, a line of
-    text of its own under them."""
-    if len(lines) < 3 or _EMOJI_AFTER_FIRST.search("\n".join(lines)) is None:
-        return set()
+    that `rewrite` ends in a hard line break: those with a line of a run of emoji-led lines
+    under them (the run's lines but its last, and the line it starts under); and the last line
+    of a run with a line of text of its own under it (see `_emoji_run_end`)."""
+    if len(lines) < 2 or _EMOJI_AFTER_FIRST.search("\n".join(lines)) is None:
+        return set(), set()
     every = range(len(lines))
-    return {i for i in range(1, len(lines) - 1) if _emoji_run_end(lines, i, every)}
+    led = [_emoji_led(lines, i, every) for i in every] + [False]
+    within = {i for i in range(len(lines) - 1) if led[i + 1] and (led[i] or led[i + 2])}
+    ends = {i for i in range(1, len(lines) - 1) if _emoji_run_end(lines, i, every)}
+    return within, ends
 
 
 def _emoji_run_end(lines: list[str], i: int, items: Collection[int]) -> bool:
@@ -262,6 +269,8 @@ def _emoji_run_end(lines: list[str], i: int, items: Collection[int]) -> bool:
     block of their own."""
     if not (_emoji_led(lines, i, items) and _emoji_led(lines, i - 1, items)):
         return False
+    if _emoji_led(lines, i + 1, items):
+        return False  # the run goes on
     after = lines[i + 1] if i + 1 < len(lines) else ""
     if HASHTAG.match(after):
         return True  # «#luadao #canhbao» closing the post: text, not a heading (`rewrite`)

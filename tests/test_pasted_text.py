@@ -1027,3 +1027,27 @@ def test_hashtags_under_an_emoji_run_are_a_line_of_their_own() -> None:
     assert "❌ Không chuyển khoản<br>\n#luadao #canhbao</p>" in web_html(body)
     assert zalo_texts(body)[-2:] == ["❌ Không chuyển khoản", "#luadao #canhbao"]
     assert spoken(body) == "Lưu ý: Chỉ mua tại website, Không chuyển khoản."
+
+
+def test_emoji_led_lines_opening_with_a_number_are_read_apart() -> None:
+    """The radio drops an emoji with no pause before a digit (`gọi 📞 113` stays one phrase):
+    «📌 Năm 2024⏎📌 2025 tăng 10%» was read «Năm hai nghìn … hai mươi tư hai nghìn … hai mươi
+    lăm tăng …», and «tại nhà văn hóa⏎✅ 120 người» as one phrase, while the page shows lines."""
+    body = "Tuyên truyền tại nhà văn hóa\n✅ 120 người tham dự\n✅ 300 tờ rơi được phát\n"
+    assert "nhà văn hóa<br>\n✅ 120 người tham dự<br>\n✅ 300 tờ rơi được phát</p>" in (
+        web_html(body)
+    )
+    assert spoken(body) == (
+        "Tuyên truyền tại nhà văn hóa, một trăm hai mươi người tham dự, ba trăm tờ rơi được phát."
+    )
+    years = spoken("Số vụ:\n📌 Năm 2024\n📌 2025 tăng 10%\n")
+    assert "hai mươi tư, hai nghìn" in years
+
+
+def test_a_line_of_hashtags_right_under_text_stays_its_own_line() -> None:
+    """A post's «#canhgiac #luadao» under its last sentence ran on after it on the website and
+    in its Zalo block («… cùng biết! #canhgiac #luadao»); the radio reads no hashtags."""
+    body = "Hãy chia sẻ để người thân cùng biết!\n#canhgiac #luadao\n"
+    assert "<p>Hãy chia sẻ để người thân cùng biết!<br>\n#canhgiac #luadao</p>" in web_html(body)
+    assert zalo_texts(body) == ["Hãy chia sẻ để người thân cùng biết!", "#canhgiac #luadao"]
+    assert spoken(body) == "Hãy chia sẻ để người thân cùng biết!"

@@ -29,7 +29,7 @@ from publish.markdown_lists import LIST_START
 from publish.markdown_pasted import (
     BULLET_GLYPHS,
     NUMBERED,
-    emoji_run_ends,
+    emoji_run_lines,
     goes_on,
     pasted_item,
 )
@@ -1026,16 +1026,26 @@ _ITEM_LETTERS = "abcdefghijklmnopqrstuvwxyzđ"
 def _joined(lines: Sequence[tuple[int, str]], *, runs: bool = True) -> str:
     """A paragraph's lines as one text; a Markdown hard line break (two spaces ending a line)
     kept as the `<br>` the website makes of it, which ends a sentence on air as a written
-    `<br>` does (R1.8): the two sentences were run together («Câu một Câu hai.»); so is the
-    line break the website puts under a run of emoji-led lines (publish.markdown_pasted; not in
-    a quotation, `runs` false: the website's rule reads no line behind «>»)."""
+    `<br>` does (R1.8): the two sentences were run together («Câu một Câu hai.»). The line
+    breaks the website puts in and under a run of emoji-led lines (publish.markdown_pasted; not
+    in a quotation, `runs` false: the website's rule reads no line behind «>») are a pause
+    within it, which the dropped emoji left none of before a number («Năm 2024 2025 tăng»),
+    and a sentence's end under it."""
     last = len(lines) - 1
-    ends = emoji_run_ends([text for _, text in lines]) if runs and last > 1 else ()
-    return " ".join(
-        text.strip()
-        + ("<br>" if i < last and (i in ends or _broken_before(text, lines[i + 1][1])) else "")
-        for i, (_, text) in enumerate(lines)
-    )
+    within, ends = emoji_run_lines([text for _, text in lines]) if runs and last else ((), ())
+    said = []
+    for i, (_, text) in enumerate(lines):
+        line = text.strip()
+        if i < last and (i in ends or _broken_before(text, lines[i + 1][1])):
+            line += "<br>"
+        elif i in within and not line.endswith(_RUN_PAUSES):
+            line += ","
+        said.append(line)
+    return " ".join(said)
+
+
+_RUN_PAUSES = tuple(".,;:!?…")
+"""Marks ending a line of an emoji run that already pause there."""
 
 
 def _broken_before(line: str, following: str) -> bool:
