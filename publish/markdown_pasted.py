@@ -276,6 +276,8 @@ def _emoji_run_end(lines: list[str], i: int, items: Collection[int]) -> bool:
         return True  # «#luadao #canhbao» closing the post: text, not a heading (`rewrite`)
     if not _is_text(after) or FENCE.match(after) or _LIST_ITEM.match(after):
         return False
+    if not after.strip(" \t-*_="):
+        return False  # a rule or a heading's underline: a block of its own
     if after.lstrip()[:1].islower() or pasted_item(lines, i + 1):
         return False
     return not (NUMBERED.match(after) and _counted(lines, i + 1, NUMBERED, _number))

@@ -1051,3 +1051,9 @@ def test_a_line_of_hashtags_right_under_text_stays_its_own_line() -> None:
     assert "<p>Hãy chia sẻ để người thân cùng biết!<br>\n#canhgiac #luadao</p>" in web_html(body)
     assert zalo_texts(body) == ["Hãy chia sẻ để người thân cùng biết!", "#canhgiac #luadao"]
     assert spoken(body) == "Hãy chia sẻ để người thân cùng biết!"
+
+
+def test_a_rule_under_an_emoji_run_is_no_line_of_text() -> None:
+    """«---» under the run is the rule it is; the run's last line is left as typed."""
+    html = web_html("Lưu ý:\n✅ Chỉ mua tại website\n❌ Không chuyển khoản\n---\nSau.\n")
+    assert "❌ Không chuyển khoản</p>\n<hr>" in html
