@@ -1057,3 +1057,13 @@ def test_a_rule_under_an_emoji_run_is_no_line_of_text() -> None:
     """«---» under the run is the rule it is; the run's last line is left as typed."""
     html = web_html("Lưu ý:\n✅ Chỉ mua tại website\n❌ Không chuyển khoản\n---\nSau.\n")
     assert "❌ Không chuyển khoản</p>\n<hr>" in html
+
+
+def test_service_numbers_a_post_lists_with_a_phone_sign_are_said_as_numbers() -> None:
+    """«☎️ 114 - Cứu hỏa» under «☎️ 113 - Công an» was read «Công an một trăm mười bốn»: the
+    number of a line of the run is a phone number as on a line of its own («số một một bốn»)."""
+    body = "Số điện thoại cần nhớ:\n☎️ 113 - Công an\n☎️ 114 - Cứu hỏa\n☎️ 115 - Cấp cứu\n"
+    assert spoken(body) == (
+        "Số điện thoại cần nhớ: một một ba, Công an, số một một bốn, Cứu hỏa, số một một năm, "
+        "Cấp cứu."
+    )

@@ -2372,9 +2372,9 @@ def _unspoken_candidates() -> re.Pattern[str]:
 _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 
-_PHONE_SIGN_FIRST = re.compile(r"(^\s*|[.!?;|]\s*)[☎☏📞📱📲]\ufe0f?\s*(?=\+?\d)")
-"""A phone sign opening a sentence or a part of a line before a number (`☎️ 113 | …`): the
-number's «số», so a service number is read digit by digit («số một một ba», R9.3), not as a
+_PHONE_SIGN_FIRST = re.compile(r"(^\s*|[.!?;|,]\s*)[☎☏📞📱📲]\ufe0f?\s*(?=\+?\d)")
+"""A phone sign opening a sentence, a part of a line (`☎️ 113 | …`) or a clause (`…, 📞 114`:
+a line of a post's emoji run, `_joined`) before a number: the number's «số», so a service number is read digit by digit («số một một ba», R9.3), not as a
 count («một trăm mười ba»); after a word or a label (`gọi 📞 113`, `Liên hệ: 📞 …`, triggers
 of their own) it leaves nothing."""
 
