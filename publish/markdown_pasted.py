@@ -17,8 +17,11 @@ lines before block parsing, as the editor meant them:
 - «1) 2) …», numbered in order on consecutive lines, becomes «1. 2. …»;
 - «a) b) …», lettered in order on consecutive lines, keeps its letters, each on its own line;
 - two or more lines in a row opening with an emoji («✅ …», «❌ …» of a post) keep their emoji,
-  each on its own line (the emoji may tell a «do» from a «don't»: no list drops them);
-- `#` opening a line of hashtags only is escaped («#Tiêu đề» stays a heading, as «##Tiêu đề»).
+  each on its own line (the emoji may tell a «do» from a «don't»: no list drops them), and so
+  does a line of text right under them («Mọi thắc mắc xin gọi 113.») unless it opens in small
+  letters (the run's last line wrapped);
+- `#` opening a line of hashtags only is escaped («#Tiêu đề» stays a heading, as «##Tiêu đề»),
+  the line kept under the text above it, as a post has it.
 
 A line of text under an item made so starts a new paragraph (pasted, each line was a
 paragraph of its own) unless it is the item wrapped (see `goes_on`).
@@ -36,6 +39,7 @@ __all__ = [
     "BULLET_GLYPHS",
     "PastedLists",
     "bullet",
+    "emoji_run_lines",
     "pasted_item",
     "rewrite",
     "sub_bullets",
@@ -90,6 +94,9 @@ _EMOJI_AFTER_FIRST = re.compile("\n" + _INDENTED_EMOJI_LED.pattern)
 """An emoji-led line after the first (a run has one)."""
 _ITEM_LINE = re.compile(rf" {{0,3}}(?:[{BULLET_GLYPHS}–]|\d{{1,3}}\)|[a-zđ]\))")
 """A line a pasted list's next item may open with."""
+_ITEM_INDENT = 4
+"""Columns past its item's mark a list item's later paragraph starts at (Python-Markdown's tab
+length): twice as many make a code block in the item."""
 _BLOCK_START = re.compile(r" {0,3}(?:#|>|[-*+] |\d{1,9}[.)] |\||<)|\s*$")
 _LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 
@@ -140,8 +147,12 @@ def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
             ):
                 out[i - 1] = _broken(out[i - 1])  # the lines start under the text (or item)
             out[i] = _broken(line)
+        elif _emoji_run_end(lines, i, items):
+            out[i] = _broken(line)  # the text under the run goes on a line of its own
         elif match := HASHTAG.match(line):
             out[i] = line[: match.end() - 1] + "\\" + line[match.end() - 1 :]
+            if i and _plain_text(lines[i - 1]):
+                out[i - 1] = _broken(out[i - 1])  # a post's tags go under its last line
     for i in reversed(ends):
         after = lines[i + 1] if i + 1 < len(lines) else ""
         later = lines[i + 2] if i + 2 < len(lines) else ""
@@ -237,25 +248,80 @@ def _emoji_run(lines: list[str], items: Collection[int]) -> bool:
     )
 
 
+def emoji_run_lines(lines: list[str]) -> tuple[set[int], set[int]]:
+    """The lines of one paragraph (`lines`, as the radio script gathers them: indented or not)
+    that `rewrite` ends in a hard line break: those with a line of a run of emoji-led lines
+    under them (the run's lines but its last, and the line it starts under); and the last line
+    of a run with a line of text of its own under it (see `_emoji_run_end`)."""
+    if len(lines) < 2 or _EMOJI_AFTER_FIRST.search("\n".join(lines)) is None:
+        return set(), set()
+    every = range(len(lines))
+    led = [_emoji_led(lines, i, every) for i in every] + [False]
+    within = {i for i in range(len(lines) - 1) if led[i + 1] and (led[i] or led[i + 2])}
+    ends = {i for i in range(1, len(lines) - 1) if _emoji_run_end(lines, i, every)}
+    return within, ends
+
+
+def _emoji_run_end(lines: list[str], i: int, items: Collection[int]) -> bool:
+    """Whether line `i` is the last of two or more emoji-led lines in a row, with a line of text
+    under it that goes on a line of its own (a post's «Mọi thắc mắc xin gọi 113.»): not one in
+    small letters (the run's last line wrapped), nor a list's item or a fence, which start a
+    block of their own."""
+    if not (_emoji_led(lines, i, items) and _emoji_led(lines, i - 1, items)):
+        return False
+    if _emoji_led(lines, i + 1, items):
+        return False  # the run goes on
+    after = lines[i + 1] if i + 1 < len(lines) else ""
+    if HASHTAG.match(after):
+        return True  # «#luadao #canhbao» closing the post: text, not a heading (`rewrite`)
+    if not _is_text(after) or FENCE.match(after) or _LIST_ITEM.match(after):
+        return False
+    if not after.strip(" \t-*_="):
+        return False  # a rule or a heading's underline: a block of its own
+    if after.lstrip()[:1].islower() or pasted_item(lines, i + 1):
+        return False
+    return not (NUMBERED.match(after) and _counted(lines, i + 1, NUMBERED, _number))
+
+
 def _item_text(lines: list[str], i: int) -> bool:
-    """Whether line `i`, above a line of an item's text, is the item's text too: not a fence,
-    nor a pasted item («• Mua vé:»), which `rewrite` parts from the lines under it."""
-    return not FENCE.match(lines[i]) and not pasted_item(lines, i)
+    """Whether line `i`, above a line of an item's text, is the item's text too: not a blank
+    line or a fence, nor a pasted item («• Mua vé:»), which `rewrite` parts from the lines
+    under it."""
+    return bool(lines[i].strip()) and not FENCE.match(lines[i]) and not pasted_item(lines, i)
 
 
 def _in_items(lines: list[str]) -> set[int]:
-    """The lines that go on a list item's first paragraph (under «- Mua vé:», before a blank
-    line), where a run of emoji-led lines keeps each on its own line as outside a list."""
+    """The lines that go on a list item's paragraphs (under «- Mua vé:» before a blank line,
+    and those after one indented as the item's paragraphs are), where a run of emoji-led lines
+    keeps each on its own line as outside a list."""
     found: set[int] = set()
     inside = False
+    item: int | None = None  # the column the last item's mark is at, while its list goes on
     for i, line in enumerate(lines):
         if not line.strip():
             inside = False
         elif _LIST_ITEM.match(line) or pasted_item(lines, i):
-            inside = True
+            inside, item = True, _column(line)
         elif inside:
             found.add(i)
+        elif item is not None and _column(line) < item + _ITEM_INDENT:
+            item = None  # a paragraph out of the list
+        elif (
+            item is not None and _column(line) < item + 2 * _ITEM_INDENT and _after_blank(lines, i)
+        ):
+            inside = True  # a later paragraph of the item (indented more: code in it)
+            found.add(i)
     return found
+
+
+def _column(line: str) -> int:
+    """The column `line`'s text starts at (Python-Markdown expanded its Tabs)."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def _after_blank(lines: list[str], i: int) -> bool:
+    """Whether the line before line `i` is blank."""
+    return i > 0 and not lines[i - 1].strip()
 
 
 def _plain_text(line: str) -> bool:

@@ -927,3 +927,143 @@ def test_an_emoji_run_under_a_pasted_bullet_goes_line_by_line_under_its_words() 
 def test_an_indented_emoji_run_outside_a_list_is_still_code() -> None:
     body = "Mã lỗi:\n\n    ✅ a\n    ❌ b\n"
     assert "<pre><code>✅ a\n❌ b\n</code></pre>" in web_html(body)
+
+
+def test_a_line_of_text_right_under_an_emoji_run_goes_on_its_own_line() -> None:
+    """Session 78: a post's closing line typed right under its «✅ …», «❌ …» lines ran into the
+    last of them on every channel («❌ Không bấm đường link lạ Mọi thắc mắc …»: one line on the
+    website, one Zalo block, one sentence on air). Pasted, it was a line of its own."""
+    body = (
+        "Người dân lưu ý:\n"
+        "✅ Không chuyển khoản cho tài khoản cá nhân\n"
+        "❌ Không bấm đường link lạ\n"
+        "Mọi thắc mắc xin gọi 113.\n"
+    )
+    assert "❌ Không bấm đường link lạ<br>\nMọi thắc mắc xin gọi 113.</p>" in web_html(body)
+    assert zalo_texts(body)[-2:] == ["❌ Không bấm đường link lạ", "Mọi thắc mắc xin gọi 113."]
+    assert spoken(body) == (
+        "Người dân lưu ý: Không chuyển khoản cho tài khoản cá nhân, Không bấm đường link lạ. "
+        "Mọi thắc mắc xin gọi một một ba."
+    )
+
+
+def test_the_last_line_of_an_emoji_run_wrapped_in_small_letters_goes_on() -> None:
+    """A line under the run opening in small letters is its last line wrapped (typed so, or a
+    PDF's line end): it stays on that line, as a pasted bullet's wrapped line does."""
+    body = "Lưu ý:\n✅ Chỉ mua vé tại website\n❌ Không bấm vào đường link\nlạ do người khác gửi\n"
+    assert "❌ Không bấm vào đường link\nlạ do người khác gửi</p>" in web_html(body)
+    assert zalo_texts(body)[-1] == "❌ Không bấm vào đường link lạ do người khác gửi"
+    assert "đường link lạ do người khác gửi." in spoken(body)
+
+
+@pytest.mark.parametrize("indent", ["", "  "], ids=["lazy", "two"])
+def test_a_line_of_text_under_an_emoji_run_in_a_list_item_goes_on_its_own_line(
+    indent: str,
+) -> None:
+    body = (
+        "- Mua vé:\n"
+        f"{indent}✅ Chỉ mua tại website của hãng\n{indent}❌ Không chuyển khoản cá nhân\n"
+        f"{indent}Nếu bị lừa, báo ngay cho Công an xã.\n"
+        "- Giữ lại biên lai.\n"
+    )
+    assert (
+        f"❌ Không chuyển khoản cá nhân<br>\n{indent}Nếu bị lừa, báo ngay cho Công an xã.</li>"
+    ) in web_html(body)
+    assert [text.strip() for text in zalo_texts(body)][2:4] == [
+        "❌ Không chuyển khoản cá nhân",
+        "Nếu bị lừa, báo ngay cho Công an xã.",
+    ]
+    assert "Không chuyển khoản cá nhân. Nếu bị lừa" in spoken(body)
+
+
+def test_an_emoji_run_in_a_list_items_second_paragraph_goes_line_by_line() -> None:
+    """Session 78: in an item's second paragraph (indented four under a blank line) the
+    «✅ …», «❌ …» lines ran into one line on the website and one Zalo block, as they did
+    in its first before session 77."""
+    body = (
+        "- Mua vé tàu Tết:\n\n"
+        "    Người dân lưu ý:\n"
+        "    ✅ Chỉ mua tại website của hãng\n"
+        "    ❌ Không chuyển khoản cá nhân\n"
+        "    Mọi thắc mắc xin gọi 113.\n"
+        "- Báo ngay cho Công an xã.\n"
+    )
+    assert (
+        "<p>Người dân lưu ý:<br>\n✅ Chỉ mua tại website của hãng<br>\n"
+        "❌ Không chuyển khoản cá nhân<br>\nMọi thắc mắc xin gọi 113.</p>"
+    ) in web_html(body)
+    assert [text.strip() for text in zalo_texts(body)] == [
+        "• Mua vé tàu Tết:",
+        "Người dân lưu ý:",
+        "✅ Chỉ mua tại website của hãng",
+        "❌ Không chuyển khoản cá nhân",
+        "Mọi thắc mắc xin gọi 113.",
+        "• Báo ngay cho Công an xã.",
+    ]
+    assert "Chỉ mua tại website của hãng, Không chuyển khoản cá nhân. Mọi thắc mắc" in (
+        spoken(body)
+    )
+
+
+def test_an_emoji_run_under_a_list_item_as_code_stays_code() -> None:
+    """Eight columns under a top-level item, after a blank line, is a code block in the item."""
+    body = "- Mã lỗi:\n\n        ✅ a\n        ❌ b\n"
+    assert "<pre><code>✅ a\n❌ b\n</code></pre>" in web_html(body)
+
+
+def test_a_line_under_keycap_steps_is_its_own_on_air_too() -> None:
+    """The radio reads keycap steps as a list: the line under them was read on in the last step
+    («… Chọn đăng ký tài khoản Chúc bà con thành công!») while the page shows it apart."""
+    body = "Các bước:\n1️⃣ Tải ứng dụng VNeID\n2️⃣ Chọn đăng ký tài khoản\nChúc bà con thành công!\n"
+    assert "2️⃣ Chọn đăng ký tài khoản<br>\nChúc bà con thành công!</p>" in web_html(body)
+    assert zalo_texts(body)[-2:] == ["2️⃣ Chọn đăng ký tài khoản", "Chúc bà con thành công!"]
+    assert "Chọn đăng ký tài khoản." in spoken(body)
+    assert "tài khoản Chúc" not in spoken(body)
+
+
+def test_hashtags_under_an_emoji_run_are_a_line_of_their_own() -> None:
+    """«#luadao #canhbao» closing a post ran on after its last «❌ …» line on web and Zalo."""
+    body = "Lưu ý:\n✅ Chỉ mua tại website\n❌ Không chuyển khoản\n#luadao #canhbao\n"
+    assert "❌ Không chuyển khoản<br>\n#luadao #canhbao</p>" in web_html(body)
+    assert zalo_texts(body)[-2:] == ["❌ Không chuyển khoản", "#luadao #canhbao"]
+    assert spoken(body) == "Lưu ý: Chỉ mua tại website, Không chuyển khoản."
+
+
+def test_emoji_led_lines_opening_with_a_number_are_read_apart() -> None:
+    """The radio drops an emoji with no pause before a digit (`gọi 📞 113` stays one phrase):
+    «📌 Năm 2024⏎📌 2025 tăng 10%» was read «Năm hai nghìn … hai mươi tư hai nghìn … hai mươi
+    lăm tăng …», and «tại nhà văn hóa⏎✅ 120 người» as one phrase, while the page shows lines."""
+    body = "Tuyên truyền tại nhà văn hóa\n✅ 120 người tham dự\n✅ 300 tờ rơi được phát\n"
+    assert "nhà văn hóa<br>\n✅ 120 người tham dự<br>\n✅ 300 tờ rơi được phát</p>" in (
+        web_html(body)
+    )
+    assert spoken(body) == (
+        "Tuyên truyền tại nhà văn hóa, một trăm hai mươi người tham dự, ba trăm tờ rơi được phát."
+    )
+    years = spoken("Số vụ:\n📌 Năm 2024\n📌 2025 tăng 10%\n")
+    assert "hai mươi tư, hai nghìn" in years
+
+
+def test_a_line_of_hashtags_right_under_text_stays_its_own_line() -> None:
+    """A post's «#canhgiac #luadao» under its last sentence ran on after it on the website and
+    in its Zalo block («… cùng biết! #canhgiac #luadao»); the radio reads no hashtags."""
+    body = "Hãy chia sẻ để người thân cùng biết!\n#canhgiac #luadao\n"
+    assert "<p>Hãy chia sẻ để người thân cùng biết!<br>\n#canhgiac #luadao</p>" in web_html(body)
+    assert zalo_texts(body) == ["Hãy chia sẻ để người thân cùng biết!", "#canhgiac #luadao"]
+    assert spoken(body) == "Hãy chia sẻ để người thân cùng biết!"
+
+
+def test_a_rule_under_an_emoji_run_is_no_line_of_text() -> None:
+    """«---» under the run is the rule it is; the run's last line is left as typed."""
+    html = web_html("Lưu ý:\n✅ Chỉ mua tại website\n❌ Không chuyển khoản\n---\nSau.\n")
+    assert "❌ Không chuyển khoản</p>\n<hr>" in html
+
+
+def test_service_numbers_a_post_lists_with_a_phone_sign_are_said_as_numbers() -> None:
+    """«☎️ 114 - Cứu hỏa» under «☎️ 113 - Công an» was read «Công an một trăm mười bốn»: the
+    number of a line of the run is a phone number as on a line of its own («số một một bốn»)."""
+    body = "Số điện thoại cần nhớ:\n☎️ 113 - Công an\n☎️ 114 - Cứu hỏa\n☎️ 115 - Cấp cứu\n"
+    assert spoken(body) == (
+        "Số điện thoại cần nhớ: một một ba, Công an, số một một bốn, Cứu hỏa, số một một năm, "
+        "Cấp cứu."
+    )

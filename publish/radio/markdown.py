@@ -26,7 +26,13 @@ from publish.markdown_comments import blanked, hidden_in_raw_blocks, shown_body,
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_held import ends_lazy
 from publish.markdown_lists import LIST_START
-from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on, pasted_item
+from publish.markdown_pasted import (
+    BULLET_GLYPHS,
+    NUMBERED,
+    emoji_run_lines,
+    goes_on,
+    pasted_item,
+)
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
@@ -543,8 +549,9 @@ class _Splitter:
         self.list_quoted = False
         """Whether the open list opened in a blockquote (`> - …`): its items are quoted too."""
         self.pasted = False
-        """Whether the last list item was pasted (`•`, `1)`): the website makes a capitalised
-        line under it a paragraph unless it is the item wrapped."""
+        """Whether the last list item was pasted (`•`, `1)`, a keycap step «1️⃣»): the website
+        makes a capitalised line under it a paragraph (under a keycap step, a line of its own)
+        unless it is the item wrapped."""
         self.later = ""
         """The line after the one being split (whether a pasted item goes on depends on it)."""
         self.earlier: str | None = None
@@ -591,7 +598,7 @@ class _Splitter:
                     Block("body", [Item(heading, lines[:1])], level=PSEUDO_HEADING_LEVEL)
                 )
                 lines = lines[1:]
-            text = _speaker_first(_joined(lines), quoted=quoted)
+            text = _speaker_first(_joined(lines, runs=not quoted), quoted=quoted)
             if _is_pseudo_heading(text):
                 self.blocks.append(
                     Block("heading", [Item(text, lines, quoted=quoted)], level=PSEUDO_HEADING_LEVEL)
@@ -615,7 +622,8 @@ class _Splitter:
             for indent, (kind, number), item in zip(
                 self.indents, self.marks, self.list_items, strict=True
             ):
-                text, found = _cleaned(_joined(item), tuple(item), self.ctx)
+                joined = _joined(item, runs=not self.list_quoted)
+                text, found = _cleaned(joined, tuple(item), self.ctx)
                 entries.append(Entry(indent, text, tuple(item), kind or "-", number, not kind))
                 flags += found
             units = spoken(entries)
@@ -844,7 +852,11 @@ class _Splitter:
             self.list_items.append([(number, listed[2])])
             self.indents.append(len(listed[1]))
             self.marks.append(mark_of(listed))
-            self.pasted = line.lstrip()[0] in BULLET_GLYPHS or bool(NUMBERED.match(line))
+            self.pasted = (
+                line.lstrip()[0] in BULLET_GLYPHS
+                or bool(NUMBERED.match(line))
+                or number in self.keycap_steps  # a post's steps: the line under them is its own
+            )
         elif self.list_items and after_gap:
             # A paragraph indented under an item (`_next_item`): in that item, as on the website.
             self.list_items.append([(number, line)])
@@ -1011,15 +1023,29 @@ _ITEM_LETTERS = "abcdefghijklmnopqrstuvwxyzđ"
 """The letters that open a lettered list item (`LIST_LINE`: «a) », «đ. »)."""
 
 
-def _joined(lines: Sequence[tuple[int, str]]) -> str:
+def _joined(lines: Sequence[tuple[int, str]], *, runs: bool = True) -> str:
     """A paragraph's lines as one text; a Markdown hard line break (two spaces ending a line)
     kept as the `<br>` the website makes of it, which ends a sentence on air as a written
-    `<br>` does (R1.8): the two sentences were run together («Câu một Câu hai.»)."""
+    `<br>` does (R1.8): the two sentences were run together («Câu một Câu hai.»). The line
+    breaks the website puts in and under a run of emoji-led lines (publish.markdown_pasted; not
+    in a quotation, `runs` false: the website's rule reads no line behind «>») are a pause
+    within it, which the dropped emoji left none of before a number («Năm 2024 2025 tăng»),
+    and a sentence's end under it."""
     last = len(lines) - 1
-    return " ".join(
-        text.strip() + ("<br>" if i < last and _broken_before(text, lines[i + 1][1]) else "")
-        for i, (_, text) in enumerate(lines)
-    )
+    within, ends = emoji_run_lines([text for _, text in lines]) if runs and last else ((), ())
+    said = []
+    for i, (_, text) in enumerate(lines):
+        line = text.strip()
+        if i < last and (i in ends or _broken_before(text, lines[i + 1][1])):
+            line += "<br>"
+        elif i in within and not line.endswith(_RUN_PAUSES):
+            line += ","
+        said.append(line)
+    return " ".join(said)
+
+
+_RUN_PAUSES = tuple(".,;:!?…")
+"""Marks ending a line of an emoji run that already pause there."""
 
 
 def _broken_before(line: str, following: str) -> bool:
@@ -2346,9 +2372,9 @@ def _unspoken_candidates() -> re.Pattern[str]:
 _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 
-_PHONE_SIGN_FIRST = re.compile(r"(^\s*|[.!?;|]\s*)[☎☏📞📱📲]\ufe0f?\s*(?=\+?\d)")
-"""A phone sign opening a sentence or a part of a line before a number (`☎️ 113 | …`): the
-number's «số», so a service number is read digit by digit («số một một ba», R9.3), not as a
+_PHONE_SIGN_FIRST = re.compile(r"(^\s*|[.!?;|,]\s*)[☎☏📞📱📲]\ufe0f?\s*(?=\+?\d)")
+"""A phone sign opening a sentence, a part of a line (`☎️ 113 | …`) or a clause (`…, 📞 114`:
+a line of a post's emoji run, `_joined`) before a number: the number's «số», so a service number is read digit by digit («số một một ba», R9.3), not as a
 count («một trăm mười ba»); after a word or a label (`gọi 📞 113`, `Liên hệ: 📞 …`, triggers
 of their own) it leaves nothing."""
 
