@@ -422,3 +422,19 @@ def test_a_last_line_of_a_name_and_its_unit_is_a_signature_not_read(
     assert normalise("Mở đầu.\n\nThu Hà - Công an xã Tân Phú\n", author="Lê Văn Nam").text == (
         "Mở đầu.\n\nThu Hà, Công an xã Tân Phú."
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Đề nghị nhân dân cảnh giác.\n\nTrân trọng thông báo./.\n", "Đề nghị nhân dân cảnh giác.\n\nTrân trọng thông báo."),
+        ("Đề nghị các cơ quan phối hợp thực hiện. /.\n", "Đề nghị các cơ quan phối hợp thực hiện."),
+        ("Mọi thông tin xin báo Công an xã./.”\n", "Mọi thông tin xin báo Công an xã.”"),
+    ],
+)  # fmt: skip
+def test_an_official_notice_s_end_mark_is_read_as_its_stop(source: str, expected: str) -> None:
+    """«./.», how an official notice ends («Trân trọng thông báo./.»), held the bulletin off the
+    air: Q2 «Còn ký hiệu không đọc được: «báo./.»». It is the notice's full stop."""
+    result = normalise(source)
+    assert result.text == expected
+    assert not [f for f in result.flags if f.rule == "Q2"]

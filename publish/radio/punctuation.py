@@ -41,6 +41,8 @@ _AT = re.compile(r"\s*@\s*")
 _WORD_SLASH = re.compile(r"(?<=[^\W\d_])(?!(?<=(?<![\w/])Đ)/C(?![\w/]))\s*/\s*(?=[^\W\d_])")
 """`Công an/dân quân`: a slash between words, dropped. Not `Đ/C` in capitals: held for the editor
 (R14.5) with a message saying it is kept as written, which the script shows, not «Đ C»."""
+_DOCUMENT_END = re.compile(r"\.\s*/\s*\.(?!\w)")
+"""«./.», the end mark of an official notice («Trân trọng thông báo./.»): read as its stop."""
 _PIPE = re.compile(r"(?<=\S)\s*\|+\s*(?=\S)")
 """`☎️ 113 | 📍 Số 5 Lê Lợi | ⏰ 7h30`: a bar between parts of a line (tables are gone by now)
 is a pause; dropped, «một một ba Số năm đường Lê Lợi» ran into one phrase."""
@@ -175,7 +177,7 @@ def _symbols(text: str, ctx: Context) -> str:
         )
         text = _AT.sub(" a còng ", text)
     if "/" in text:
-        text = _WORD_SLASH.sub(" ", text)
+        text = _WORD_SLASH.sub(" ", _DOCUMENT_END.sub(".", text))
     if "|" in text:
         text = _PIPE.sub(", ", text)
     # One search for each mark costs less than one for the class, and most texts hold none.
