@@ -1056,25 +1056,6 @@ def test_two_words_typed_without_the_space_are_cut_where_the_most_bulletins_have
     assert found.numbers == [1, 2]
 
 
-def test_a_syllable_typed_with_i_for_y_finds_the_bulletins_writing_y_and_the_other_way() -> None:
-    """Schoolbooks write «đăng kí», «quản lí», the unit «đăng ký»: «đăng kí xe» found no bulletin
-    having every word, only those having some of them. The other spelling is read only when the
-    word as typed finds nothing: «li» that a bulletin writes stays «li»."""
-    docs = [
-        doc("Đăng ký xe máy", body="Làm thủ tục đăng ký xe."),
-        doc("Hội nghị", body="Thủ tục hành chính."),
-        doc("Khám bệnh", body="Bác sĩ khám cho học sinh."),
-        doc("Đo mưa", body="Mưa 5 li."),
-    ]
-    files = build_index(docs, CATEGORIES)
-    assert rank(files, "đăng kí xe") == rank(files, "dang ki xe") == [0]
-    assert find(files, "dang ki xe").partial is False
-    assert rank(files, "bác sỹ") == rank(files, "bac sy") == [2]
-    assert rank(files, "li") == [3]
-    assert search.i_or_y("ky") == "ki" and search.i_or_y("thuy") == "thuy"
-    assert search.i_or_y("quy") == "quy" and search.i_or_y("ai") == "ai"
-
-
 def test_a_word_with_two_vowels_swapped_is_read_as_the_word_beside_it_says() -> None:
     """ "lừa đỏa" finds what "lừa đảo" finds ("đỏa" folds to "doa", which found "đe dọa" and,
     being the last word, "đoàn", "đoạn"); "đe dọa", a pair as typed, stays as it is."""

@@ -510,12 +510,6 @@
         var read = lookup(spelled[i], isPrefix(spelled[i], last), get, labels, named[i]);
         if (!empty(read.hits)) { word = spelled[i]; found = read; reading = "telex"; }
       }
-      // «kí» là «ký», «lí» là «lý»: sách giáo khoa viết «i», đơn vị viết «y» (search.py: i_or_y).
-      var iy = typed.replace(/^([b-df-hj-np-tv-xz]+)(?:(i)|y)$/, function (m, c, e) { return c + (e ? "y" : "i"); });
-      if (empty(found.hits) && iy !== typed) {
-        var alt = lookup(iy, isPrefix(iy, last), get, labels, named[i]);
-        if (!empty(alt.hits)) { word = iy; found = alt; }
-      }
       // Số gõ liền một nhóm ("912345678", "84123456789") cũng là các chữ số đó: một bài có thể
       // viết chúng không như số (số tài khoản), bên cạnh bài nêu số ấy (search.py: _read_words).
       var g = p.groups[i];

@@ -1328,11 +1328,6 @@ def _read_words(plan: _Plan, at: _Lookup, named: list[list[int]], prefix_min: in
             read = _hits(other, _prefixed(other, last, prefix_min), at, named[i])
             if read[1]:
                 term, (exact, hits) = other, read
-        other = i_or_y(typed)
-        if not hits and other != typed:
-            read = _hits(other, _prefixed(other, last, prefix_min), at, named[i])
-            if read[1]:
-                term, (exact, hits) = other, read
         groups = plan.groups[i]
         if groups and (not hits or len(groups) == 1):
             if not hits and len(groups) == 1 and typed == "0" + groups[0]:
@@ -1472,19 +1467,6 @@ def _joined(
         if len(both) > (len(best[1]) if best else 0):
             best = pair(first, second), both, _hits(pair(first, second), prefixed, at)[1]
     return best
-
-
-_I_OR_Y_RE = re.compile(r"([b-df-hj-np-tv-xz]+)(?:(i)|y)")
-"""A syllable of consonants and a final «i» or «y» alone: «kí», «ký»; «lí», «lý»; «sĩ», «sỹ»."""
-
-
-def i_or_y(term: str) -> str:
-    """The other spelling of a syllable ending in «i» or «y» after its consonants ("ki" ↔ "ky"),
-    both written (schoolbooks write «kí», «lí», the unit «ký», «lý»); any other term as it is.
-    Read only when the term as typed finds nothing: «đăng kí xe» found no bulletin of «đăng ký
-    xe»."""
-    match = _I_OR_Y_RE.fullmatch(term)
-    return term if match is None else match[1] + ("y" if match[2] else "i")
 
 
 def swaps(term: str) -> list[str]:
