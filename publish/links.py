@@ -403,30 +403,82 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
     ]
 
 
-_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*')[ \t]*$""")
-"""A link's title after its address («"Mẫu đơn"»), no part of a file's name."""
 _DEFINITION_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$""")
 """A reference definition's title («"Mẫu đơn"», «(Mẫu đơn)»), no part of a file's name."""
 
 
-def _whole_path(text: str, at: int, href: str) -> str:
-    """The address an inline link at `at` names, up to its `)`, its title left out, as the
-    website reads it: a regex reads it up to a space, but Explorer's names hold them
-    («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to «C:\\Users\\Minh», «tep/mau don.pdf» to
-    «tep/mau», a broken link); written between <…>, as found."""
+def _whole_path(text: str, at: int, href: str) -> tuple[str, int]:
+    """The address an inline link at `at` names, its title left out, as the website reads it,
+    and where the link ends (-1 when it does not close): a regex reads it up to a space, but
+    Explorer's names hold them («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to
+    «C:\\Users\\Minh», «tep/mau don.pdf» to «tep/mau», a broken link), and Python-Markdown
+    reads on past a line break too (a title on the next line); written between <…>, as found."""
     end = text.find(href, at + 2)
     if end < 0 or text[at + 2 : end].strip():
-        return href  # written between <…>, or otherwise: as found
-    start = end + len(href)
-    # Read no further than the next link's «](»: an address holds none, and reading each of a
-    # line of unclosed links («[a](b [a](b …») to the line's end was quadratic (8,000: 26 s).
-    following = text.find("](", start)
-    close = _closing_paren(text, start, len(text) if following < 0 else following)
-    rest = text[start:close]
-    if close < 0 or not rest[:1].isspace():
-        return href
-    rest = _TITLE.sub("", rest)
-    return href + rest.rstrip() if rest.strip() else href
+        return href, -1  # written between <…>, or otherwise: as found
+    read = _inline_end(text, end)
+    if read is None:
+        return href, -1
+    href_end, close = read
+    return text[end:href_end].strip(), close
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|$)")
+"""A blank line: Python-Markdown reads a link within one paragraph."""
+
+
+def _inline_end(text: str, start: int) -> tuple[int, int] | None:
+    """(where the address ends, where the link ends) of an inline link whose address starts
+    at `start`, as Python-Markdown 3.11 reads it (LinkInlineProcessor.getLink): brackets
+    paired («Mẫu đơn (1).docx»), a quoted title's own brackets not («"Mẫu [mới](2024)"»); None
+    when it does not close within its paragraph, or before the next link's «](» outside a
+    title (reading each of a line of unclosed links «[a](b [a](b …» on to the line's end was
+    quadratic: 8,000 took 26 s)."""
+    brackets = backtrack = 1
+    quote = alt_quote = ""
+    start_quote = exit_quote = start_alt = exit_alt = last_bracket = -1
+    opened = {"'": False, '"': False}
+    last = ""
+    for at in range(start, len(text)):
+        char = text[at]
+        if char == "\n" and _PARAGRAPH_END.match(text, at):
+            break
+        if char == "(":
+            if not quote:
+                brackets += 1
+            elif backtrack > 0:
+                backtrack -= 1
+        elif char == ")":
+            if (exit_quote != -1 and quote == last) or (exit_alt != -1 and alt_quote == last):
+                if exit_quote != -1 and quote == last:
+                    return start_quote - 1, at + 1
+                return start_alt - 1, at + 1
+            if not quote:
+                brackets -= 1
+                if brackets == 0:
+                    return at, at + 1
+            elif backtrack > 0:
+                backtrack -= 1
+                if backtrack == 0:
+                    last_bracket = at + 1
+        elif char in "'\"":
+            if not quote:
+                backtrack, brackets = brackets, 1
+                start_quote, quote = at + 1, char
+            elif char != quote and not alt_quote:
+                start_alt, alt_quote = at + 1, char
+            elif char == quote:
+                exit_quote = at + 1
+            elif char == alt_quote:
+                exit_alt = at + 1
+            opened[char] = not opened[char]
+        elif char == "]" and not any(opened.values()) and text.startswith("](", at):
+            break
+        if char != " ":
+            last = char
+    if quote and backtrack == 0 and last_bracket > 0:
+        return last_bracket - 1, last_bracket  # a quote that never closed: no title
+    return None
 
 
 def _whole_definition(text: str, end: int, href: str) -> str:
@@ -439,24 +491,6 @@ def _whole_definition(text: str, end: int, href: str) -> str:
         return href
     rest = _DEFINITION_TITLE.sub("", rest)
     return href + rest.rstrip() if rest.strip() else href
-
-
-def _closing_paren(text: str, start: int, stop: int) -> int:
-    """Where the `)` closing a link whose address goes on from `start` is, on the same line and
-    before `stop`, brackets inside it paired («Mẫu đơn (1).docx», Windows' name for a second
-    download); -1 when the line ends, or `stop` comes, first."""
-    depth = 0
-    for at in range(start, stop):
-        char = text[at]
-        if char == "\n":
-            return -1
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                return at
-            depth -= 1
-    return -1
 
 
 def image_text_ends(text: str) -> set[int]:
@@ -475,16 +509,19 @@ def hrefs_in(body: str) -> list[str]:
 def written_target(text: str) -> Iterator[tuple[int, str]]:
     """Each link address in a masked body, with where it starts."""
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
+        read_to = -1
         for match in pattern.finditer(text):
+            if match.start() < read_to:
+                continue  # «](» in the title of a link read whole: «"Mẫu [mới](2024)"» links nothing
             href = next((g for g in match.groups() if g is not None), "").strip()
             # Only a link holding a «\\» or a drive's «C:» («C:/Users/Minh Anh/…» too) is asked.
             windows = "\\" in href or href[1:2] == ":"
-            spaced = text[match.end() : match.end() + 1] in (" ", "\t")
+            spaced = text[match.end() : match.end() + 1] in (" ", "\t", "\n")
             if pattern is INLINE_RE and match.lastindex == 2 and spaced:
                 # Read whole, as the website's link holds it (Python-Markdown reads an inline
-                # address up to its `)`, spaces and all: «../tep/Mẫu đơn.pdf», a bulletin's
-                # title): one error naming what was written, not one for «../tep/Mẫu».
-                href = _whole_path(text, match.start(), href)
+                # address up to its `)`, spaces, line breaks and all: «../tep/Mẫu đơn.pdf», a
+                # bulletin's title): one error naming what was written, not one for «../tep/Mẫu».
+                href, read_to = _whole_path(text, match.start(), href)
             elif (
                 pattern is DEFINITION_RE and windows and match.lastindex == 2 and windows_path(href)
             ):

@@ -541,3 +541,58 @@ def test_a_backslash_after_the_files_fragment_is_no_windows_path(
     err = capsys.readouterr().err
     assert "của Windows" not in err, err
     assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # A title holding a link of its own: the reader stopped at its «](», cut the address
+        # to «../tep/mau» and told a second, phantom link «2024».
+        '[Mẫu đơn](../tep/mau don.pdf "Mẫu [mới](2024)")',
+        # A title on the next line, or going on past one: Python-Markdown reads on.
+        '[Mẫu đơn](../tep/mau don.pdf\n"Mẫu mới")',
+        '[Mẫu đơn](../tep/mau don.pdf "Mẫu\nmới")',
+    ],
+    ids=["bracketed-title", "title-next-line", "title-over-lines"],
+)
+def test_a_spaced_file_link_with_a_title_is_read_whole_on_every_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str
+) -> None:
+    """The website links «../tep/mau don.pdf» whole (Python-Markdown reads an address up to
+    its title, whatever the title holds or wherever it starts); the check told «../tep/mau»
+    leads nowhere (and «2024»), the radio could not read the link. Now check passes, the page
+    and Zalo lead to the file, the radio reads the link's words and the search index has no
+    word of the address or the title."""
+    fields = {"id": "a", "slug": "a", "cover": "images/anh-1.jpg", "cover_alt": '"Hiện trường"'}
+    root = with_oa(
+        make_project(
+            tmp_path,
+            {
+                "site.toml": SITE_TOML,
+                "content/images/anh-1.jpg": TINY_JPEG,
+                "content/tep/mau don.pdf": PDF,
+                "content/bai-viet/a.md": bulletin_md(
+                    {**fields, "channels": "[web, zalo, radio]"}, body=f"Xem {link} nhé.\n"
+                ),
+            },
+        )
+    )
+    argv = ["--root", str(root), "--now", NOW.isoformat()]
+    assert main(["check", *argv]) == 0, capsys.readouterr().err
+    assert main(["build", "-q", *argv]) == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Q2" not in err and "../tep/mau»" not in err, err
+    output = root / "output"
+    page = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert '<a href="/tep/tep/mau don.pdf" title="Mẫu' in page
+    assert (output / "web/tep/tep/mau don.pdf").read_bytes() == PDF
+    article = json.dumps(
+        json.loads((output / "zalo/a.json").read_text("utf-8")), ensure_ascii=False
+    )
+    assert "Xem Mẫu đơn (https://congan-chauthanh.example.vn/tep/tep/mau%20don.pdf) nhé." in article
+    assert "Xem Mẫu đơn nhé." in (output / "radio/items/a.txt").read_text("utf-8-sig")
+    terms = set()
+    for shard in (output / "web/tim-kiem/chi-muc/t").glob("*.json"):
+        terms.update(json.loads(shard.read_text("utf-8")))
+    assert {"mau", "don", "xem"} <= terms
+    assert not {"tep", "pdf", "moi", "2024"} & terms, sorted(terms)

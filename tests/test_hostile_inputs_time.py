@@ -568,8 +568,23 @@ def test_a_long_name_typed_as_text_is_indexed_for_search_without_stalling() -> N
 
 @pytest.mark.parametrize(
     "body",
-    ["'[a](b.md ' * 20_000", "'[a](b.md (' * 20_000", "'[a](b c.md ' * 20_000 + ')'"],
-    ids=["unclosed-links", "unclosed-links-opening-brackets", "one-closing-for-all"],
+    [
+        "'[a](b.md ' * 20_000",
+        "'[a](b.md (' * 20_000",
+        "'[a](b c.md ' * 20_000 + ')'",
+        # A title may hold «](» and go on past a line: read to the paragraph's end, not further.
+        "'[a](b c.md \"x ' * 60_000",
+        "'[a](b c.md \\'x \" ' * 60_000",
+        "'[a](b c.md\\n' * 60_000",
+    ],
+    ids=[
+        "unclosed-links",
+        "unclosed-links-opening-brackets",
+        "one-closing-for-all",
+        "unclosed-titles",
+        "two-kinds-of-quotes",
+        "lines-of-unclosed-links",
+    ],
 )
 @pytest.mark.parametrize(
     "call",
