@@ -93,7 +93,14 @@ from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.invisible import invisible_removed
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
-from publish.links import LINK_HINT, ContentFiles, computer_files, links_in, saved_file_name
+from publish.links import (
+    LINK_HINT,
+    ContentFiles,
+    broken_addresses,
+    computer_files,
+    links_in,
+    saved_file_name,
+)
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
@@ -1084,6 +1091,22 @@ def _computer_links(col: Collector, parsed: Parsed) -> None:
         )
 
 
+def _broken_links(col: Collector, parsed: Parsed) -> None:
+    """An error for each link whose address goes on past a line break (see broken_addresses):
+    it was told «không tìm thấy tệp» with the name cut over two lines, or as a broken link."""
+    for href, line in broken_addresses(parsed.body, parsed.body_line):
+        lines = [part.strip() for part in href.split("\n")]
+        spaced, joined = " ".join(lines), "".join(lines)
+        col.add(
+            f"địa chỉ của liên kết {quoted(spaced)} bị ngắt xuống dòng sau {quoted(lines[0])}: "
+            f"website giữ nguyên chỗ xuống dòng trong địa chỉ, trình duyệt bỏ nó đi và mở "
+            f"{quoted(joined)}",
+            line=line,
+            hint=f"Viết cả địa chỉ trong dấu (…) trên một dòng: {quoted(spaced)} nếu chỗ xuống "
+            f"dòng là một dấu cách, {quoted(joined)} nếu không.",
+        )
+
+
 def _offered(href: str) -> str:
     """How to offer the file of the editor's computer `href` names for download, when it is
     of a kind the website offers (a form in Word, a PDF): copied into content/tep/
@@ -1462,6 +1485,7 @@ def _validate(
         day = date.astimezone(config.tz).date()
         weekday_check.check(col, parsed, {"title": title, "summary": summary}, day)
     _computer_links(col, parsed)
+    _broken_links(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -1653,6 +1677,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     typed_markdown.check(col, parsed)
     title_heading.check(col, parsed, title, zalo=False)  # a page is not sent to Zalo
     _computer_links(col, parsed)
+    _broken_links(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {quoted(order)}", field="order")

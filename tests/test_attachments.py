@@ -596,3 +596,42 @@ def test_a_spaced_file_link_with_a_title_is_read_whole_on_every_channel(
         terms.update(json.loads(shard.read_text("utf-8")))
     assert {"mau", "don", "xem"} <= terms
     assert not {"tep", "pdf", "moi", "2024"} & terms, sorted(terms)
+
+
+@pytest.mark.parametrize(
+    ("written", "spaced", "joined", "meant"),
+    [
+        ("../tep/mau\ndon.pdf", "../tep/mau don.pdf", "../tep/maudon.pdf", "../tep/mau-don.pdf"),
+        ("../tep/mau-\ndon.pdf", "../tep/mau- don.pdf", "../tep/mau-don.pdf", "../tep/mau-don.pdf"),
+        ("thong-bao.docx\n#trang-2", "thong-bao.docx #trang-2", "thong-bao.docx#trang-2", None),
+    ],
+)
+def test_a_link_address_broken_over_two_lines_is_told_once_with_both_readings(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    spaced: str,
+    joined: str,
+    meant: str | None,
+) -> None:
+    """Python-Markdown links «../tep/mau⏎don.pdf» whole, line break and all, and the browser
+    drops the break («../tep/maudon.pdf»); the check told «../tep/mau» leads nowhere, then a
+    file named over two lines and a broken link. It is told once, at the link's line, with
+    both ways to write it on one line; written so, the check passes."""
+    root = project(tmp_path, body=f"Tải [mẫu đơn]({written}) về điền.\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    first = written.split("\n")[0]
+    assert (
+        f"a.md:14: lỗi: địa chỉ của liên kết «{spaced}» bị ngắt xuống dòng sau «{first}»: "
+        f"website giữ nguyên chỗ xuống dòng trong địa chỉ, trình duyệt bỏ nó đi và mở «{joined}»"
+    ) in err, err
+    assert (
+        f"Cách sửa: Viết cả địa chỉ trong dấu (…) trên một dòng: «{spaced}» nếu chỗ xuống dòng "
+        f"là một dấu cách, «{joined}» nếu không."
+    ) in err
+    assert err.count("lỗi:") == 1 and "Traceback" not in err, err
+    bulletin = root / "content/bai-viet/a.md"
+    bulletin.write_text(bulletin.read_text("utf-8").replace(written, meant or joined), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
