@@ -99,6 +99,7 @@ from publish.links import (
     broken_addresses,
     computer_files,
     links_in,
+    nested_links,
     saved_file_name,
 )
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
@@ -1107,6 +1108,21 @@ def _broken_links(col: Collector, parsed: Parsed) -> None:
         )
 
 
+def _nested_links(col: Collector, parsed: Parsed) -> None:
+    """An error for each link written inside the words of another (see nested_links)."""
+    for nested in nested_links(parsed.body, parsed.body_line):
+        keep_inner = f"[{nested.words}]({nested.inner_href})"
+        keep_outer = f"[{nested.words}]({nested.outer_href})"
+        col.add(
+            f"liên kết {quoted(nested.inner)} nằm trong chữ của một liên kết khác (dẫn tới "
+            f"{quoted(nested.outer_href)}): website và Zalo không làm liên kết bên trong mà hiện "
+            f"nguyên {quoted(nested.inner)} trong chữ của liên kết ngoài, đài không đọc được",
+            line=nested.line,
+            hint=f"Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, {quoted(keep_inner)} "
+            f"hoặc {quoted(keep_outer)}.",
+        )
+
+
 def _offered(href: str) -> str:
     """How to offer the file of the editor's computer `href` names for download, when it is
     of a kind the website offers (a form in Word, a PDF): copied into content/tep/
@@ -1486,6 +1502,7 @@ def _validate(
         weekday_check.check(col, parsed, {"title": title, "summary": summary}, day)
     _computer_links(col, parsed)
     _broken_links(col, parsed)
+    _nested_links(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -1678,6 +1695,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     title_heading.check(col, parsed, title, zalo=False)  # a page is not sent to Zalo
     _computer_links(col, parsed)
     _broken_links(col, parsed)
+    _nested_links(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {quoted(order)}", field="order")

@@ -31,6 +31,7 @@ __all__ = [
     "HELD_LINK_WORDS",
     "ContentFiles",
     "Links",
+    "Nested",
     "Why",
     "addressed",
     "broken_addresses",
@@ -44,6 +45,7 @@ __all__ = [
     "linked_file",
     "links_in",
     "may_name_file",
+    "nested_links",
     "reference_label",
     "resolve",
     "saved_file_name",
@@ -530,6 +532,51 @@ def broken_addresses(body: str, first_line: int) -> list[tuple[str, int]]:
     text = masked(body)
     line = LineCounter(text, first_line)
     return [(href, line(at)) for at, href in _targets(text) if "\n" in href]
+
+
+_MAY_NEST = re.compile(r"\]\([^()\n\[\]]*\)[^\[\]\n]*\]\(")
+"""A link's «](…)» and, before any other bracket, another «](»: what a link inside the words
+of another ends with (each try ends at the next bracket)."""
+_NESTED = re.compile(
+    r"(?<![!\\])\[(?P<before>[^\[\]\n]*)(?<![!\\])\[(?P<words>[^\[\]\n]*)\]"
+    r"\((?P<inner>[^()\n]*)\)(?P<after>[^\[\]\n]*)\]\((?P<outer>[^()\n]*)\)"
+)
+"""A link inside the words of another, «[[Mẫu đơn](a.pdf)](b.pdf)» (an image there is no link:
+«[![ảnh](a.jpg)](b.jpg)» makes one a reader can click)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Nested:
+    """A link written inside the words of another (see nested_links)."""
+
+    inner: str
+    """The inner link as written, «[Mẫu đơn](a.pdf)»."""
+    words: str
+    """The outer link's words with the inner link's words alone, «Mẫu đơn»."""
+    inner_href: str
+    outer_href: str
+    line: int
+
+
+def nested_links(body: str, first_line: int) -> list[Nested]:
+    """Each link written inside the words of another in a body whose first line is
+    `first_line`: Python-Markdown makes no link of it, and the page and Zalo show its brackets
+    and address among the outer link's words («[Mẫu đơn](a.pdf)»), which the radio cannot
+    read and the search index does not hold."""
+    if not _MAY_NEST.search(body):  # nearly every body: one search
+        return []
+    text = masked(body)
+    line = LineCounter(text, first_line)
+    return [
+        Nested(
+            inner=match[0][len(match["before"]) + 1 : match.end("inner") + 1 - match.start()],
+            words=(match["before"] + match["words"] + match["after"]).strip(),
+            inner_href=match["inner"].strip(),
+            outer_href=match["outer"].strip(),
+            line=line(match.start()),
+        )
+        for match in _NESTED.finditer(text)
+    ]
 
 
 def _targets(text: str) -> Iterator[tuple[int, str]]:

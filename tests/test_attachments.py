@@ -635,3 +635,32 @@ def test_a_link_address_broken_over_two_lines_is_told_once_with_both_readings(
     bulletin = root / "content/bai-viet/a.md"
     bulletin.write_text(bulletin.read_text("utf-8").replace(written, meant or joined), "utf-8")
     assert main(argv) == 0, capsys.readouterr().err
+
+
+def test_a_link_inside_another_links_words_is_told_with_the_two_links_to_keep_instead(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown makes no link of «[mẫu đơn](../tep/mau-don.pdf)» inside the words of
+    another: the page and Zalo showed it as written, brackets and address, the radio was
+    blocked on its brackets, and the check said nothing. It is an error naming the two links
+    to keep instead; a photo inside a link («[![ảnh](…)](…)», one a reader can click) is none."""
+    photo = "[![Ảnh hiện trường](../images/anh-2.jpg)](../images/anh-2.jpg)"
+    nested = "Tải [bản [mẫu đơn](../tep/mau-don.pdf) mới](thong-bao.docx) về."
+    root = project(tmp_path, body=f"{photo}\n\n{nested}\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert (
+        "a.md:16: lỗi: liên kết «[mẫu đơn](../tep/mau-don.pdf)» nằm trong chữ của một liên kết "
+        "khác (dẫn tới «thong-bao.docx»): website và Zalo không làm liên kết bên trong mà hiện "
+        "nguyên «[mẫu đơn](../tep/mau-don.pdf)» trong chữ của liên kết ngoài, đài không đọc được"
+    ) in err, err
+    assert (
+        "Cách sửa: Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, «[bản mẫu đơn "
+        "mới](../tep/mau-don.pdf)» hoặc «[bản mẫu đơn mới](thong-bao.docx)»."
+    ) in err
+    assert err.count("lỗi:") == 1 and "Traceback" not in err, err
+    bulletin = root / "content/bai-viet/a.md"
+    fixed = "Tải [bản mẫu đơn mới](thong-bao.docx) về."
+    bulletin.write_text(bulletin.read_text("utf-8").replace(nested, fixed), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
