@@ -98,6 +98,7 @@ from publish.links import (
     ContentFiles,
     broken_addresses,
     computer_files,
+    dropped_links,
     links_in,
     nested_links,
     saved_file_name,
@@ -1108,6 +1109,47 @@ def _broken_links(col: Collector, parsed: Parsed) -> None:
         )
 
 
+_PHONE_DIGITS = re.compile(r"(?:\+?84|0)\d{8,10}")
+"""A Vietnamese phone number's digits («0912345678», «84912345678»): a Zalo account's."""
+
+
+def _dropped_links(col: Collector, parsed: Parsed) -> None:
+    """A warning (an error under --strict) for each link whose address the website drops
+    (see dropped_links), with the address to write instead."""
+    for href, scheme, line in dropped_links(parsed.body, parsed.body_line):
+        col.add(
+            f"liên kết {quoted(href)} dùng địa chỉ {scheme}:, loại website không giữ (chỉ giữ "
+            "https://, http://, mailto: và tel:): trên website, Zalo và đài chỉ còn chữ của "
+            "liên kết, không dẫn tới đâu, và số hay tên chỉ ghi trong địa chỉ thì người đọc "
+            "không thấy",
+            line=line,
+            hint=_kept_instead(href, scheme),
+            # A warning (an error under --strict): the link's words still show, and a bulletin
+            # published long ago with one must not stop every build after an upgrade.
+            severity="warning",
+        )
+
+
+def _kept_instead(href: str, scheme: str) -> str:
+    """How to write a link whose address the website drops so that it leads somewhere: a
+    Zalo account by its zalo.me address, anything else with its number in the words."""
+    digits = "".join(char for char in href if char.isdigit())
+    number = digits if _PHONE_DIGITS.fullmatch(digits) else ""
+    if scheme == "zalo":
+        address = f"https://zalo.me/{number or '…'}"
+        return (
+            f"Ghi địa chỉ Zalo trên web: {address} (ví dụ [Zalo]({address})), mở được Zalo "
+            "trên điện thoại lẫn máy tính; hoặc ghi số ngay trong chữ."
+        )
+    named = "SMS" if scheme == "sms" else scheme.capitalize()
+    shown = f" (ví dụ «{named} {number}»)" if number else ""
+    call = f", hoặc dùng tel:{number} để bấm gọi" if number else ""
+    return (
+        f"Ghi số hay địa chỉ ngay trong chữ{shown}{call}; trang web khác thì ghi đủ địa chỉ "
+        "https://…"
+    )
+
+
 def _nested_links(col: Collector, parsed: Parsed) -> None:
     """An error for each link written inside the words of another (see nested_links)."""
     for nested in nested_links(parsed.body, parsed.body_line):
@@ -1503,6 +1545,7 @@ def _validate(
     _computer_links(col, parsed)
     _broken_links(col, parsed)
     _nested_links(col, parsed)
+    _dropped_links(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -1696,6 +1739,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     _computer_links(col, parsed)
     _broken_links(col, parsed)
     _nested_links(col, parsed)
+    _dropped_links(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {quoted(order)}", field="order")

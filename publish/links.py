@@ -29,6 +29,7 @@ __all__ = [
     "HELD",
     "HELD_AT",
     "HELD_LINK_WORDS",
+    "KEPT_SCHEMES",
     "ContentFiles",
     "Links",
     "Nested",
@@ -36,6 +37,7 @@ __all__ = [
     "addressed",
     "broken_addresses",
     "content_link",
+    "dropped_links",
     "file_name",
     "held_address",
     "held_record",
@@ -532,6 +534,36 @@ def broken_addresses(body: str, first_line: int) -> list[tuple[str, int]]:
     text = masked(body)
     line = LineCounter(text, first_line)
     return [(href, line(at)) for at, href in _targets(text) if "\n" in href]
+
+
+KEPT_SCHEMES = ("http", "https", "mailto", "tel")
+"""The schemes of the addresses the website's sanitiser keeps (render.web.markdown's
+URL_SCHEMES): a link with any other loses its address, on the page, in Zalo and on air."""
+_CONTACT_SCHEMES = r"(?i:zalo|viber|sms|smsto|skype|whatsapp|tg|callto|facetime|ftp):"
+"""Schemes an editor writes to reach someone by an app or to fetch a file, which the website
+drops (not KEPT_SCHEMES): only these are told, a hostile «javascript:» being the sanitiser's."""
+_MAY_DROP = re.compile(rf"(?:\]\(\s*|\]:[ \t]*|=\s*[\"']?)<?{_CONTACT_SCHEMES}")
+"""Where a link's address (inline, a definition's, an HTML one's) may open with one of
+_CONTACT_SCHEMES: one search of a body, nearly always in vain."""
+_DROPPED = re.compile(_CONTACT_SCHEMES)
+
+
+def dropped_links(body: str, first_line: int) -> list[tuple[str, str, int]]:
+    """(address, scheme, line) of each link in a body whose first line is `first_line` whose
+    address has a scheme the website does not keep, written to reach someone by an app
+    («zalo:0912345678», «viber://…», «sms:…», see _CONTACT_SCHEMES):
+    the page shows its words and no link (the sanitiser drops the address), Zalo and the radio
+    its words alone, and a number written only in the address reaches no reader."""
+    if not _MAY_DROP.search(body):  # nearly every body: one search
+        return []
+    text = masked(body)
+    found = []
+    for at, href in sorted(written_target(text)):
+        scheme = _DROPPED.match(href)
+        if scheme is not None:
+            found.append((at, href, scheme[0].rstrip(":").lower()))
+    line = LineCounter(text, first_line)
+    return [(href, name, line(at)) for at, href, name in found]
 
 
 _MAY_NEST = re.compile(r"\]\([^()\n\[\]]*\)[^\[\]\n]*\]\(")
