@@ -93,7 +93,16 @@ from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.invisible import invisible_removed
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
-from publish.links import LINK_HINT, ContentFiles, computer_files, links_in, saved_file_name
+from publish.links import (
+    LINK_HINT,
+    ContentFiles,
+    broken_addresses,
+    computer_files,
+    dropped_links,
+    links_in,
+    nested_links,
+    saved_file_name,
+)
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
@@ -1084,6 +1093,78 @@ def _computer_links(col: Collector, parsed: Parsed) -> None:
         )
 
 
+def _broken_links(col: Collector, parsed: Parsed) -> None:
+    """An error for each link whose address goes on past a line break (see broken_addresses):
+    it was told «không tìm thấy tệp» with the name cut over two lines, or as a broken link."""
+    for href, line in broken_addresses(parsed.body, parsed.body_line):
+        lines = [part.strip() for part in href.split("\n")]
+        spaced, joined = " ".join(lines), "".join(lines)
+        col.add(
+            f"địa chỉ của liên kết {quoted(spaced)} bị ngắt xuống dòng sau {quoted(lines[0])}: "
+            f"website giữ nguyên chỗ xuống dòng trong địa chỉ, trình duyệt bỏ nó đi và mở "
+            f"{quoted(joined)}",
+            line=line,
+            hint=f"Viết cả địa chỉ trong dấu (…) trên một dòng: {quoted(spaced)} nếu chỗ xuống "
+            f"dòng là một dấu cách, {quoted(joined)} nếu không.",
+        )
+
+
+_PHONE_DIGITS = re.compile(r"(?:\+?84|0)\d{8,10}")
+"""A Vietnamese phone number's digits («0912345678», «84912345678»): a Zalo account's."""
+
+
+def _dropped_links(col: Collector, parsed: Parsed) -> None:
+    """A warning (an error under --strict) for each link whose address the website drops
+    (see dropped_links), with the address to write instead."""
+    for href, scheme, line in dropped_links(parsed.body, parsed.body_line):
+        col.add(
+            f"liên kết {quoted(href)} dùng địa chỉ {scheme}:, loại website không giữ (chỉ giữ "
+            "https://, http://, mailto: và tel:): trên website, Zalo và đài chỉ còn chữ của "
+            "liên kết, không dẫn tới đâu, và số hay tên chỉ ghi trong địa chỉ thì người đọc "
+            "không thấy",
+            line=line,
+            hint=_kept_instead(href, scheme),
+            # A warning (an error under --strict): the link's words still show, and a bulletin
+            # published long ago with one must not stop every build after an upgrade.
+            severity="warning",
+        )
+
+
+def _kept_instead(href: str, scheme: str) -> str:
+    """How to write a link whose address the website drops so that it leads somewhere: a
+    Zalo account by its zalo.me address, anything else with its number in the words."""
+    digits = "".join(char for char in href if char.isdigit())
+    number = digits if _PHONE_DIGITS.fullmatch(digits) else ""
+    if scheme == "zalo":
+        address = f"https://zalo.me/{number or '…'}"
+        return (
+            f"Ghi địa chỉ Zalo trên web: {address} (ví dụ [Zalo]({address})), mở được Zalo "
+            "trên điện thoại lẫn máy tính; hoặc ghi số ngay trong chữ."
+        )
+    named = "SMS" if scheme == "sms" else scheme.capitalize()
+    shown = f" (ví dụ «{named} {number}»)" if number else ""
+    call = f", hoặc dùng tel:{number} để bấm gọi" if number else ""
+    return (
+        f"Ghi số hay địa chỉ ngay trong chữ{shown}{call}; trang web khác thì ghi đủ địa chỉ "
+        "https://…"
+    )
+
+
+def _nested_links(col: Collector, parsed: Parsed) -> None:
+    """An error for each link written inside the words of another (see nested_links)."""
+    for nested in nested_links(parsed.body, parsed.body_line):
+        keep_inner = f"[{nested.words}]({nested.inner_href})"
+        keep_outer = f"[{nested.words}]({nested.outer_href})"
+        col.add(
+            f"liên kết {quoted(nested.inner)} nằm trong chữ của một liên kết khác (dẫn tới "
+            f"{quoted(nested.outer_href)}): website và Zalo không làm liên kết bên trong mà hiện "
+            f"nguyên {quoted(nested.inner)} trong chữ của liên kết ngoài, đài không đọc được",
+            line=nested.line,
+            hint=f"Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, {quoted(keep_inner)} "
+            f"hoặc {quoted(keep_outer)}.",
+        )
+
+
 def _offered(href: str) -> str:
     """How to offer the file of the editor's computer `href` names for download, when it is
     of a kind the website offers (a form in Word, a PDF): copied into content/tep/
@@ -1462,6 +1543,9 @@ def _validate(
         day = date.astimezone(config.tz).date()
         weekday_check.check(col, parsed, {"title": title, "summary": summary}, day)
     _computer_links(col, parsed)
+    _broken_links(col, parsed)
+    _nested_links(col, parsed)
+    _dropped_links(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -1653,6 +1737,9 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     typed_markdown.check(col, parsed)
     title_heading.check(col, parsed, title, zalo=False)  # a page is not sent to Zalo
     _computer_links(col, parsed)
+    _broken_links(col, parsed)
+    _nested_links(col, parsed)
+    _dropped_links(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {quoted(order)}", field="order")

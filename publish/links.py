@@ -29,11 +29,15 @@ __all__ = [
     "HELD",
     "HELD_AT",
     "HELD_LINK_WORDS",
+    "KEPT_SCHEMES",
     "ContentFiles",
     "Links",
+    "Nested",
     "Why",
     "addressed",
+    "broken_addresses",
     "content_link",
+    "dropped_links",
     "file_name",
     "held_address",
     "held_record",
@@ -43,6 +47,7 @@ __all__ = [
     "linked_file",
     "links_in",
     "may_name_file",
+    "nested_links",
     "reference_label",
     "resolve",
     "saved_file_name",
@@ -403,30 +408,82 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
     ]
 
 
-_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*')[ \t]*$""")
-"""A link's title after its address («"Mẫu đơn"»), no part of a file's name."""
 _DEFINITION_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$""")
 """A reference definition's title («"Mẫu đơn"», «(Mẫu đơn)»), no part of a file's name."""
 
 
-def _whole_path(text: str, at: int, href: str) -> str:
-    """The address an inline link at `at` names, up to its `)`, its title left out, as the
-    website reads it: a regex reads it up to a space, but Explorer's names hold them
-    («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to «C:\\Users\\Minh», «tep/mau don.pdf» to
-    «tep/mau», a broken link); written between <…>, as found."""
+def _whole_path(text: str, at: int, href: str) -> tuple[str, int]:
+    """The address an inline link at `at` names, its title left out, as the website reads it,
+    and where the link ends (-1 when it does not close): a regex reads it up to a space, but
+    Explorer's names hold them («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to
+    «C:\\Users\\Minh», «tep/mau don.pdf» to «tep/mau», a broken link), and Python-Markdown
+    reads on past a line break too (a title on the next line); written between <…>, as found."""
     end = text.find(href, at + 2)
     if end < 0 or text[at + 2 : end].strip():
-        return href  # written between <…>, or otherwise: as found
-    start = end + len(href)
-    # Read no further than the next link's «](»: an address holds none, and reading each of a
-    # line of unclosed links («[a](b [a](b …») to the line's end was quadratic (8,000: 26 s).
-    following = text.find("](", start)
-    close = _closing_paren(text, start, len(text) if following < 0 else following)
-    rest = text[start:close]
-    if close < 0 or not rest[:1].isspace():
-        return href
-    rest = _TITLE.sub("", rest)
-    return href + rest.rstrip() if rest.strip() else href
+        return href, -1  # written between <…>, or otherwise: as found
+    read = _inline_end(text, end)
+    if read is None:
+        return href, -1
+    href_end, close = read
+    return text[end:href_end].strip(), close
+
+
+_PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|$)")
+"""A blank line: Python-Markdown reads a link within one paragraph."""
+
+
+def _inline_end(text: str, start: int) -> tuple[int, int] | None:
+    """(where the address ends, where the link ends) of an inline link whose address starts
+    at `start`, as Python-Markdown 3.11 reads it (LinkInlineProcessor.getLink): brackets
+    paired («Mẫu đơn (1).docx»), a quoted title's own brackets not («"Mẫu [mới](2024)"»); None
+    when it does not close within its paragraph, or before the next link's «](» outside a
+    title (reading each of a line of unclosed links «[a](b [a](b …» on to the line's end was
+    quadratic: 8,000 took 26 s)."""
+    brackets = backtrack = 1
+    quote = alt_quote = ""
+    start_quote = exit_quote = start_alt = exit_alt = last_bracket = -1
+    opened = {"'": False, '"': False}
+    last = ""
+    for at in range(start, len(text)):
+        char = text[at]
+        if char == "\n" and _PARAGRAPH_END.match(text, at):
+            break
+        if char == "(":
+            if not quote:
+                brackets += 1
+            elif backtrack > 0:
+                backtrack -= 1
+        elif char == ")":
+            if (exit_quote != -1 and quote == last) or (exit_alt != -1 and alt_quote == last):
+                if exit_quote != -1 and quote == last:
+                    return start_quote - 1, at + 1
+                return start_alt - 1, at + 1
+            if not quote:
+                brackets -= 1
+                if brackets == 0:
+                    return at, at + 1
+            elif backtrack > 0:
+                backtrack -= 1
+                if backtrack == 0:
+                    last_bracket = at + 1
+        elif char in "'\"":
+            if not quote:
+                backtrack, brackets = brackets, 1
+                start_quote, quote = at + 1, char
+            elif char != quote and not alt_quote:
+                start_alt, alt_quote = at + 1, char
+            elif char == quote:
+                exit_quote = at + 1
+            elif char == alt_quote:
+                exit_alt = at + 1
+            opened[char] = not opened[char]
+        elif char == "]" and not any(opened.values()) and text.startswith("](", at):
+            break
+        if char != " ":
+            last = char
+    if quote and backtrack == 0 and last_bracket > 0:
+        return last_bracket - 1, last_bracket  # a quote that never closed: no title
+    return None
 
 
 def _whole_definition(text: str, end: int, href: str) -> str:
@@ -439,24 +496,6 @@ def _whole_definition(text: str, end: int, href: str) -> str:
         return href
     rest = _DEFINITION_TITLE.sub("", rest)
     return href + rest.rstrip() if rest.strip() else href
-
-
-def _closing_paren(text: str, start: int, stop: int) -> int:
-    """Where the `)` closing a link whose address goes on from `start` is, on the same line and
-    before `stop`, brackets inside it paired («Mẫu đơn (1).docx», Windows' name for a second
-    download); -1 when the line ends, or `stop` comes, first."""
-    depth = 0
-    for at in range(start, stop):
-        char = text[at]
-        if char == "\n":
-            return -1
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                return at
-            depth -= 1
-    return -1
 
 
 def image_text_ends(text: str) -> set[int]:
@@ -473,18 +512,124 @@ def hrefs_in(body: str) -> list[str]:
 
 
 def written_target(text: str) -> Iterator[tuple[int, str]]:
-    """Each link address in a masked body, with where it starts."""
+    """Each link address in a masked body, with where it starts; one broken over lines is
+    told as such once (see broken_addresses), and read by no other check."""
+    for at, href in _targets(text):
+        if "\n" not in href:
+            yield at, href
+
+
+_MAY_BREAK = re.compile(r"\]\([^()\n\]]*\n")
+"""What a link whose address goes on past a line break starts with: «](» and a line's end
+before any bracket (each try ends at the next link's «]»)."""
+
+
+def broken_addresses(body: str, first_line: int) -> list[tuple[str, int]]:
+    """Each inline link of a body whose first line is `first_line` whose address goes on past
+    a line break («[Mẫu đơn](tep/mau⏎don.pdf)»), as written, with its line: Python-Markdown
+    links it whole, and the browser drops the line break («tep/maudon.pdf»), neither the
+    file with a space nor one without that the editor may have meant."""
+    if "\n" not in body or not _MAY_BREAK.search(body):  # nearly every body: one search
+        return []
+    text = masked(body)
+    line = LineCounter(text, first_line)
+    return [(href, line(at)) for at, href in _targets(text) if "\n" in href]
+
+
+KEPT_SCHEMES = ("http", "https", "mailto", "tel")
+"""The schemes of the addresses the website's sanitiser keeps (render.web.markdown's
+URL_SCHEMES): a link with any other loses its address, on the page, in Zalo and on air."""
+_CONTACT_SCHEMES = r"(?i:zalo|viber|sms|smsto|skype|whatsapp|tg|callto|facetime|ftp):"
+"""Schemes an editor writes to reach someone by an app or to fetch a file, which the website
+drops (not KEPT_SCHEMES): only these are told, a hostile «javascript:» being the sanitiser's."""
+_MAY_DROP = re.compile(rf"\](?:\(\s*|:[ \t]*)<?{_CONTACT_SCHEMES}")
+"""Where a Markdown link's address (inline, a definition's) may open with one of
+_CONTACT_SCHEMES: one search of a body from each «]», nearly always in vain (one pattern for
+this and an HTML link's «=» was tried at every character: 6× slower)."""
+_MAY_DROP_HTML = re.compile(rf"=\s*[\"']?{_CONTACT_SCHEMES}")
+"""Where an HTML link's address may open with one of _CONTACT_SCHEMES (`href="zalo:…"`)."""
+_DROPPED = re.compile(_CONTACT_SCHEMES)
+
+
+def dropped_links(body: str, first_line: int) -> list[tuple[str, str, int]]:
+    """(address, scheme, line) of each link in a body whose first line is `first_line` whose
+    address has a scheme the website does not keep, written to reach someone by an app
+    («zalo:0912345678», «viber://…», «sms:…», see _CONTACT_SCHEMES):
+    the page shows its words and no link (the sanitiser drops the address), Zalo and the radio
+    its words alone, and a number written only in the address reaches no reader."""
+    if not _MAY_DROP.search(body) and not ("<" in body and _MAY_DROP_HTML.search(body)):
+        return []  # nearly every body: one search
+    text = masked(body)
+    found = []
+    for at, href in sorted(written_target(text)):
+        scheme = _DROPPED.match(href)
+        if scheme is not None:
+            found.append((at, href, scheme[0].rstrip(":").lower()))
+    line = LineCounter(text, first_line)
+    return [(href, name, line(at)) for at, href, name in found]
+
+
+_MAY_NEST = re.compile(r"\]\([^()\n\[\]]*\)[^\[\]\n]*\]\(")
+"""A link's «](…)» and, before any other bracket, another «](»: what a link inside the words
+of another ends with (each try ends at the next bracket)."""
+_NESTED = re.compile(
+    r"(?<![!\\])\[(?P<before>[^\[\]\n]*)(?<![!\\])\[(?P<words>[^\[\]\n]*)\]"
+    r"\((?P<inner>[^()\n]*)\)(?P<after>[^\[\]\n]*)\]\((?P<outer>[^()\n]*)\)"
+)
+"""A link inside the words of another, «[[Mẫu đơn](a.pdf)](b.pdf)» (an image there is no link:
+«[![ảnh](a.jpg)](b.jpg)» makes one a reader can click)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Nested:
+    """A link written inside the words of another (see nested_links)."""
+
+    inner: str
+    """The inner link as written, «[Mẫu đơn](a.pdf)»."""
+    words: str
+    """The outer link's words with the inner link's words alone, «Mẫu đơn»."""
+    inner_href: str
+    outer_href: str
+    line: int
+
+
+def nested_links(body: str, first_line: int) -> list[Nested]:
+    """Each link written inside the words of another in a body whose first line is
+    `first_line`: Python-Markdown makes no link of it, and the page and Zalo show its brackets
+    and address among the outer link's words («[Mẫu đơn](a.pdf)»), which the radio cannot
+    read and the search index does not hold."""
+    if not _MAY_NEST.search(body):  # nearly every body: one search
+        return []
+    text = masked(body)
+    line = LineCounter(text, first_line)
+    return [
+        Nested(
+            inner=match[0][len(match["before"]) + 1 : match.end("inner") + 1 - match.start()],
+            words=(match["before"] + match["words"] + match["after"]).strip(),
+            inner_href=match["inner"].strip(),
+            outer_href=match["outer"].strip(),
+            line=line(match.start()),
+        )
+        for match in _NESTED.finditer(text)
+    ]
+
+
+def _targets(text: str) -> Iterator[tuple[int, str]]:
+    """Each link address in a masked body, with where it starts (see written_target)."""
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
+        read_to = -1
         for match in pattern.finditer(text):
+            if match.start() < read_to:
+                continue  # «](» in the title of a link read whole: «"Mẫu [mới](2024)"» links nothing
             href = next((g for g in match.groups() if g is not None), "").strip()
             # Only a link holding a «\\» or a drive's «C:» («C:/Users/Minh Anh/…» too) is asked.
             windows = "\\" in href or href[1:2] == ":"
-            spaced = text[match.end() : match.end() + 1] in (" ", "\t")
+            spaced = text[match.end() : match.end() + 1] in (" ", "\t", "\n")
             if pattern is INLINE_RE and match.lastindex == 2 and spaced:
                 # Read whole, as the website's link holds it (Python-Markdown reads an inline
-                # address up to its `)`, spaces and all: «../tep/Mẫu đơn.pdf», a bulletin's
-                # title): one error naming what was written, not one for «../tep/Mẫu».
-                href = _whole_path(text, match.start(), href)
+                # address up to its `)`, spaces, line breaks and all: «../tep/Mẫu đơn.pdf», a
+                # bulletin's title): one error naming what was written, not one for «../tep/Mẫu».
+                href, read_to = _whole_path(text, match.start(), href)
             elif (
                 pattern is DEFINITION_RE and windows and match.lastindex == 2 and windows_path(href)
             ):

@@ -82,8 +82,8 @@ def _may_link_relative(body: str) -> bool:
         written = match[1] if match[3] is None else match[3]
         if match[2] or not written or written[0] == "<" or "`" in written:
             return True  # its end unknown, or code within it that the parse does not read
-        if match[3] is None and body[match.end(1) : match.end(1) + 1] in (" ", "\t"):
-            return True  # an inline address goes on after a space (links._whole_path)
+        if match[3] is None and body[match.end(1) : match.end(1) + 1] in (" ", "\t", "\n"):
+            return True  # an inline address goes on after a space or line (links._whole_path)
         if is_relative_link(written):
             return True
     return False

@@ -541,3 +541,126 @@ def test_a_backslash_after_the_files_fragment_is_no_windows_path(
     err = capsys.readouterr().err
     assert "của Windows" not in err, err
     assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # A title holding a link of its own: the reader stopped at its «](», cut the address
+        # to «../tep/mau» and told a second, phantom link «2024».
+        '[Mẫu đơn](../tep/mau don.pdf "Mẫu [mới](2024)")',
+        # A title on the next line, or going on past one: Python-Markdown reads on.
+        '[Mẫu đơn](../tep/mau don.pdf\n"Mẫu mới")',
+        '[Mẫu đơn](../tep/mau don.pdf "Mẫu\nmới")',
+    ],
+    ids=["bracketed-title", "title-next-line", "title-over-lines"],
+)
+def test_a_spaced_file_link_with_a_title_is_read_whole_on_every_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str
+) -> None:
+    """The website links «../tep/mau don.pdf» whole (Python-Markdown reads an address up to
+    its title, whatever the title holds or wherever it starts); the check told «../tep/mau»
+    leads nowhere (and «2024»), the radio could not read the link. Now check passes, the page
+    and Zalo lead to the file, the radio reads the link's words and the search index has no
+    word of the address or the title."""
+    fields = {"id": "a", "slug": "a", "cover": "images/anh-1.jpg", "cover_alt": '"Hiện trường"'}
+    root = with_oa(
+        make_project(
+            tmp_path,
+            {
+                "site.toml": SITE_TOML,
+                "content/images/anh-1.jpg": TINY_JPEG,
+                "content/tep/mau don.pdf": PDF,
+                "content/bai-viet/a.md": bulletin_md(
+                    {**fields, "channels": "[web, zalo, radio]"}, body=f"Xem {link} nhé.\n"
+                ),
+            },
+        )
+    )
+    argv = ["--root", str(root), "--now", NOW.isoformat()]
+    assert main(["check", *argv]) == 0, capsys.readouterr().err
+    assert main(["build", "-q", *argv]) == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Q2" not in err and "../tep/mau»" not in err, err
+    output = root / "output"
+    page = (output / "web/2020/12/a/index.html").read_text("utf-8")
+    assert '<a href="/tep/tep/mau don.pdf" title="Mẫu' in page
+    assert (output / "web/tep/tep/mau don.pdf").read_bytes() == PDF
+    article = json.dumps(
+        json.loads((output / "zalo/a.json").read_text("utf-8")), ensure_ascii=False
+    )
+    assert "Xem Mẫu đơn (https://congan-chauthanh.example.vn/tep/tep/mau%20don.pdf) nhé." in article
+    assert "Xem Mẫu đơn nhé." in (output / "radio/items/a.txt").read_text("utf-8-sig")
+    terms = set()
+    for shard in (output / "web/tim-kiem/chi-muc/t").glob("*.json"):
+        terms.update(json.loads(shard.read_text("utf-8")))
+    assert {"mau", "don", "xem"} <= terms
+    assert not {"tep", "pdf", "moi", "2024"} & terms, sorted(terms)
+
+
+@pytest.mark.parametrize(
+    ("written", "spaced", "joined", "meant"),
+    [
+        ("../tep/mau\ndon.pdf", "../tep/mau don.pdf", "../tep/maudon.pdf", "../tep/mau-don.pdf"),
+        ("../tep/mau-\ndon.pdf", "../tep/mau- don.pdf", "../tep/mau-don.pdf", "../tep/mau-don.pdf"),
+        ("thong-bao.docx\n#trang-2", "thong-bao.docx #trang-2", "thong-bao.docx#trang-2", None),
+    ],
+)
+def test_a_link_address_broken_over_two_lines_is_told_once_with_both_readings(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    spaced: str,
+    joined: str,
+    meant: str | None,
+) -> None:
+    """Python-Markdown links «../tep/mau⏎don.pdf» whole, line break and all, and the browser
+    drops the break («../tep/maudon.pdf»); the check told «../tep/mau» leads nowhere, then a
+    file named over two lines and a broken link. It is told once, at the link's line, with
+    both ways to write it on one line; written so, the check passes."""
+    root = project(tmp_path, body=f"Tải [mẫu đơn]({written}) về điền.\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    first = written.split("\n")[0]
+    assert (
+        f"a.md:14: lỗi: địa chỉ của liên kết «{spaced}» bị ngắt xuống dòng sau «{first}»: "
+        f"website giữ nguyên chỗ xuống dòng trong địa chỉ, trình duyệt bỏ nó đi và mở «{joined}»"
+    ) in err, err
+    assert (
+        f"Cách sửa: Viết cả địa chỉ trong dấu (…) trên một dòng: «{spaced}» nếu chỗ xuống dòng "
+        f"là một dấu cách, «{joined}» nếu không."
+    ) in err
+    assert err.count("lỗi:") == 1 and "Traceback" not in err, err
+    bulletin = root / "content/bai-viet/a.md"
+    bulletin.write_text(bulletin.read_text("utf-8").replace(written, meant or joined), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
+
+
+def test_a_link_inside_another_links_words_is_told_with_the_two_links_to_keep_instead(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown makes no link of «[mẫu đơn](../tep/mau-don.pdf)» inside the words of
+    another: the page and Zalo showed it as written, brackets and address, the radio was
+    blocked on its brackets, and the check said nothing. It is an error naming the two links
+    to keep instead; a photo inside a link («[![ảnh](…)](…)», one a reader can click) is none."""
+    photo = "[![Ảnh hiện trường](../images/anh-2.jpg)](../images/anh-2.jpg)"
+    nested = "Tải [bản [mẫu đơn](../tep/mau-don.pdf) mới](thong-bao.docx) về."
+    root = project(tmp_path, body=f"{photo}\n\n{nested}\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert (
+        "a.md:16: lỗi: liên kết «[mẫu đơn](../tep/mau-don.pdf)» nằm trong chữ của một liên kết "
+        "khác (dẫn tới «thong-bao.docx»): website và Zalo không làm liên kết bên trong mà hiện "
+        "nguyên «[mẫu đơn](../tep/mau-don.pdf)» trong chữ của liên kết ngoài, đài không đọc được"
+    ) in err, err
+    assert (
+        "Cách sửa: Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, «[bản mẫu đơn "
+        "mới](../tep/mau-don.pdf)» hoặc «[bản mẫu đơn mới](thong-bao.docx)»."
+    ) in err
+    assert err.count("lỗi:") == 1 and "Traceback" not in err, err
+    bulletin = root / "content/bai-viet/a.md"
+    fixed = "Tải [bản mẫu đơn mới](thong-bao.docx) về."
+    bulletin.write_text(bulletin.read_text("utf-8").replace(nested, fixed), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err

@@ -568,8 +568,23 @@ def test_a_long_name_typed_as_text_is_indexed_for_search_without_stalling() -> N
 
 @pytest.mark.parametrize(
     "body",
-    ["'[a](b.md ' * 20_000", "'[a](b.md (' * 20_000", "'[a](b c.md ' * 20_000 + ')'"],
-    ids=["unclosed-links", "unclosed-links-opening-brackets", "one-closing-for-all"],
+    [
+        "'[a](b.md ' * 20_000",
+        "'[a](b.md (' * 20_000",
+        "'[a](b c.md ' * 20_000 + ')'",
+        # A title may hold «](» and go on past a line: read to the paragraph's end, not further.
+        "'[a](b c.md \"x ' * 60_000",
+        "'[a](b c.md \\'x \" ' * 60_000",
+        "'[a](b c.md\\n' * 60_000",
+    ],
+    ids=[
+        "unclosed-links",
+        "unclosed-links-opening-brackets",
+        "one-closing-for-all",
+        "unclosed-titles",
+        "two-kinds-of-quotes",
+        "lines-of-unclosed-links",
+    ],
 )
 @pytest.mark.parametrize(
     "call",
@@ -577,8 +592,10 @@ def test_a_long_name_typed_as_text_is_indexed_for_search_without_stalling() -> N
         "from publish.links import written_target as f; list(f",
         "from publish.links import links_in as f; (f",
         "from publish.relative_links import relative_links as f; (f",
+        "from publish.links import broken_addresses as f; (f",
+        "from publish.links import nested_links as f; (f",
     ],
-    ids=["targets", "content-links", "relative-links"],
+    ids=["targets", "content-links", "relative-links", "broken-addresses", "nested-links"],
 )
 def test_a_line_of_unclosed_links_is_read_without_stalling(body: str, call: str) -> None:
     """Each inline address followed by a space was read on to its «)» («../tep/Mẫu đơn.txt»,

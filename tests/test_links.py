@@ -1056,3 +1056,47 @@ def test_a_relative_windows_path_leading_to_a_page_only_with_slashes_is_told_wit
     text = (root / A).read_text("utf-8").replace(written, "../../../lien-he")
     (root / A).write_text(text, "utf-8")
     assert main(argv) == 0, capsys.readouterr().err
+
+
+def test_a_link_to_a_chat_app_the_website_drops_is_told_with_the_address_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«[Zalo](zalo:0912345678)» showed «Zalo» and no link on the page (the sanitiser drops a
+    scheme it does not know), in Zalo and on air: the number reached no reader, and the check
+    said nothing. It is a warning (an error under --strict) naming the file, the line and the
+    address to write; a tel:, mailto: or https: link is none. Written so, the page links it."""
+    body = (
+        "Gọi [113](tel:113) hay gửi [thư](mailto:ca@x.vn) hoặc [trang](https://x.vn/).\n\n"
+        "Nhắn [Zalo](zalo:0912345678) hay [Viber](viber://chat?number=0912345678).\n"
+    )
+    root = project(tmp_path, body)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    told = (
+        "dùng địa chỉ {}:, loại website không giữ (chỉ giữ https://, http://, mailto: và tel:): "
+        "trên website, Zalo và đài chỉ còn chữ của liên kết, không dẫn tới đâu, và số hay tên chỉ "
+        "ghi trong địa chỉ thì người đọc không thấy"
+    )
+    assert f"2020-12-08-a.md:12: cảnh báo: liên kết «zalo:0912345678» {told.format('zalo')}" in err
+    assert (
+        "Cách sửa: Ghi địa chỉ Zalo trên web: https://zalo.me/0912345678 (ví dụ "
+        "[Zalo](https://zalo.me/0912345678)), mở được Zalo trên điện thoại lẫn máy tính; hoặc "
+        "ghi số ngay trong chữ."
+    ) in err
+    viber = "viber://chat?number=0912345678"
+    assert f"2020-12-08-a.md:12: cảnh báo: liên kết «{viber}» {told.format('viber')}" in err
+    assert (
+        "Cách sửa: Ghi số hay địa chỉ ngay trong chữ (ví dụ «Viber 0912345678»), hoặc dùng "
+        "tel:0912345678 để bấm gọi; trang web khác thì ghi đủ địa chỉ https://…"
+    ) in err
+    assert err.count("liên kết «") == 2, err
+    assert main([*argv, "--strict"]) == 1
+    capsys.readouterr()
+    bulletin = root / A
+    written = bulletin.read_text("utf-8")
+    written = written.replace("zalo:0912345678", "https://zalo.me/0912345678")
+    bulletin.write_text(written.replace(f"[Viber]({viber})", "Viber 0912 345 678"), "utf-8")
+    assert main([*argv, "--strict"]) == 0, capsys.readouterr().err
+    page = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert "https://zalo.me/0912345678" in hrefs(page)

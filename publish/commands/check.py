@@ -30,6 +30,7 @@ from publish.errors import STRICT_EXEMPT_AS, ContentError, Problem, PublishError
 from publish.id_holders import Records
 from publish.ledger import Entry, Ledger
 from publish.linkcheck import OUTLINES, SiteLinks, check_external
+from publish.links import broken_addresses
 from publish.locate import with_lines
 from publish.model import Bulletin, Kept, Page, Site
 from publish.output_lock import output_lock
@@ -299,15 +300,19 @@ def _render(result: Build, links: SiteLinks, tick: Callable[[int], None]) -> int
 
 
 def _told(site: Site, found: list[Problem]) -> set[tuple[str, str]]:
-    """(file, image) of each image the load found missing in a file it kept despite errors:
-    its page shows it as a broken link, told already."""
+    """(file, image) of each image the load found missing in a file it kept despite errors,
+    and (file, link) of each link whose address goes on past a line break: its page shows it
+    as a broken link, told already."""
     erring = {p.file for p in found if p.severity == "error"}
     items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
     return {
         (item.source, ref)
         for item in items
         if item.source in erring
-        for ref in unfound(item.body, site.config.root / item.source, site.config)
+        for ref in (
+            *unfound(item.body, site.config.root / item.source, site.config),
+            *(href for href, _ in broken_addresses(item.body, 1)),
+        )
     }
 
 

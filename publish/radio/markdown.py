@@ -221,9 +221,11 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 """An e-mail address, tried from the start of a run only: from each of its characters, each try
 scanned to the `@` (quadratic on «a.ba.b…@»)."""
 _LINK = re.compile(
-    r"(?<!\\)\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|(?<!\\)\[([^\[\]]+)\]\[[^\]]*\]"
+    r"(?<!\\)\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*(?:\s(?:\"[^\"]*\"|'[^']*')\s*)?)\)"
+    r"|(?<!\\)\[([^\[\]]+)\]\[[^\]]*\]"
 )
-"""A link or a reference link; `\\[` is a bracket the website shows, no link."""
+"""A link or a reference link; `\\[` is a bracket the website shows, no link. A quoted title
+may hold brackets of its own («"Mẫu [mới](2024)"»), as the website reads it."""
 _CTA_START = re.compile(r"[\s*_]*(?i:xem thêm|xem chi tiết|xem tại)\b(\s*:)?")
 """A sentence that opens so sends the reader elsewhere; `Xem thêm:` heads a related article."""
 _WEB_PLACE = re.compile(

@@ -33,7 +33,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from publish.addresses import text_spells_address
 from publish.content_images import img_attributes
 from publish.html_img import with_img_tags
-from publish.links import held_words
+from publish.links import KEPT_SCHEMES, held_words
 from publish.markdown_dialect import dialect_extensions
 from publish.markdown_plain import PlainMarkdown
 from publish.markdown_tuning import tuned
@@ -66,7 +66,7 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "style"},
     "th": {"colspan", "rowspan", "scope", "style"},
 }
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
+URL_SCHEMES = set(KEPT_SCHEMES)  # links.dropped_links tells a link with any other
 SRCSET_RE = re.compile(r"^/[^\s,]+ \d+w(, /[^\s,]+ \d+w)*$")
 
 

@@ -221,7 +221,11 @@ has the same pattern)."""
 # No run here may cross the character that starts another try: «[[[[…» or «<<<<…» (200,000 of
 # them, a paste gone wrong) made each try scan to the end of the body, 155 s for one check.
 _MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\]]*\)")
-_MD_LINK = re.compile(r"\[(?P<words>[^\[\]]*)\]\((?P<href>[^)\]]*)\)")
+_MD_LINK = re.compile(
+    r"\[(?P<words>[^\[\]]*)\]\((?P<href>[^)\]]*(?:\s(?:\"[^\"]*\"|'[^']*')\s*)?)\)"
+)
+"""An inline link; a quoted title may hold brackets of its own («"Mẫu [mới](2024)"»), as the
+website reads it: its address and title are no words of the page."""
 _MD_REFERENCE = re.compile(r"\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?")
 """A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
 _HTML_FILE_LINK = re.compile(
