@@ -33,6 +33,7 @@ __all__ = [
     "listed_numbers",
     "money_follows",
     "names_ones_number",
+    "paid_into_tk",
     "quantity_follows",
     "read_as_code",
 ]
@@ -67,9 +68,43 @@ radio never reads the number after one (R9.5), the website tells it (publish.pii
 ID_DIGITS = (9, 12)
 """An old ID card's (CMND) or a CCCD's digits: with words between, a number after an ID's label
 is one only so long (`CCCD gắn chip cho 1.234.567 người` is a count)."""
-ACCOUNT_LABEL = r"(?i:số tài khoản|tài khoản số|STK|TK(?=\s*+:))"
-"""The words that name a bank account's number (`tk:` with its colon: `TK` alone is a form's
-letters, `TK01`), words maybe between them and it (`LABEL_GAP`)."""
+ACCOUNT_LABEL = (
+    r"(?:(?i:số tài khoản|tài khoản số|STK|số[^\S\n]++TK|TK(?=\s*+:))|(?P<paid_tk>(?-i:TK)))"
+)
+"""The words that name a bank account's number (`tk:` with its colon, `số TK`), words maybe
+between them and it (`LABEL_GAP`). `TK` alone (group `paid_tk`) is one only where money is paid
+into it (`paid_into_tk`): elsewhere it is a form's letters (`TK01`) or a forest's «tiểu khu»."""
+_PAID_INTO = re.compile(
+    r"(?<!\w)(?<!(?i:vận) )(?<!(?i:di) )(?<!(?i:luân) )(?<!(?i:dịch) )"
+    r"(?i:nộp|chuyển)(?!\w)"
+    r"(?:[^\S\n]++(?:(?i:tiền|phạt|khoản|số|lệ phí|phí|thuế|án phí)(?!\w)"
+    r"|\d[\d.,]*+(?:[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ))?[^\S\n]*+(?i:đồng|VNĐ|VND|đ)(?!\w))){0,4}"
+    r"[^\S\n]++(?i:vào)[^\S\n]++$"
+    r"|(?<!\w)(?:(?i:kho bạc|ngân sách|ngân hàng|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
+)
+"""Before a bare `TK`: money paid into it, with its own words («nộp vào», «nộp tiền phạt vào»,
+«chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»), or a treasury, a bank, a
+budget in its clause."""
+_TREASURY_AFTER = re.compile(
+    r"[^\S\n]*+,?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?(?:(?i:kho bạc)(?!\w)|KBNN)"
+)
+"""After a bare `TK 7111`'s number: the treasury that holds it."""
+_FOREST_BEFORE = re.compile(r"(?<!\w)(?i:khoảnh)[^\S\n]*+\d+\w*+[^\S\n]*+,?[^\S\n]*+$")
+"""`khoảnh 3, TK 262`: a forest's plot, then its sub-area («tiểu khu»), never an account."""
+_PAID_REACH = 120
+"""How far back `_PAID_INTO` is looked for: its words and 60 characters are far shorter."""
+
+
+def paid_into_tk(text: str, start: int, end: int) -> bool:
+    """Whether a bare `TK` at text[start], its number ending at text[end], names an account, on
+    both channels: money paid into it before it, or a treasury after its number; never after a
+    forest's plot («khoảnh 3, TK 262»)."""
+    window = max(0, start - _PAID_REACH)
+    if _FOREST_BEFORE.search(text, window, start):
+        return False
+    return bool(_PAID_INTO.search(text, window, start) or _TREASURY_AFTER.match(text, end))
+
+
 BARE_ACCOUNT = r"(?i:tài khoản(?: ngân hàng)?)"
 """«tài khoản» alone: it may count or price accounts (`300 tài khoản 2024-2025`), so its
 number is one only right after it."""

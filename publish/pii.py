@@ -50,6 +50,7 @@ from publish.number_words import (
     labelled_number,
     listed_numbers,
     money_follows,
+    paid_into_tk,
     read_as_code,
 )
 from publish.parallel import run_jobs
@@ -839,7 +840,10 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
-        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        paid = match["paid_tk"] is None or paid_into_tk(line, match.start(), match.end())
+        named = paid and labelled_number(
+            match["number"], match["gap"], line, match.end(), of_id=False
+        )
         for span, written in _with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))

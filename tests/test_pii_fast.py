@@ -25,6 +25,7 @@ from publish.number_words import (
     labelled_number,
     listed_numbers,
     money_follows,
+    paid_into_tk,
     read_as_code,
 )
 from publish.pii import (
@@ -99,6 +100,9 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             # Session 76: no money after it, no count after words between (as the radio reads),
             # and the numbers listed after it too.
             account = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+            # Session 78: `TK` alone names an account only where money is paid into it.
+            if match["paid_tk"] is not None:
+                account = account and paid_into_tk(line, match.start(), match.end())
             for found in (
                 [match, *listed_numbers(line, match.end(), of_id=False)] if account else ()
             ):

@@ -21,6 +21,7 @@ from publish.number_words import (
     bare_account_number,
     labelled_number,
     money_follows,
+    paid_into_tk,
     read_as_code,
 )
 from publish.pii import (
@@ -119,6 +120,9 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
     fresh = pii._Spans()
     for match in _ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
         named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        # Session 78: `TK` alone names an account only where money is paid into it.
+        if match["paid_tk"] is not None:
+            named = named and paid_into_tk(line, match.start(), match.end())
         for span, written in pii._with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))

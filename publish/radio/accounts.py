@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import re
 
+from publish.number_words import LIST_JOIN, paid_into_tk
 from publish.radio.either_case import word_alone
 from publish.radio.measures import quantity_follows
 from publish.radio.numbers import digit_by_digit
 from publish.radio.pauses import pause_after
-from publish.radio.tail import ends_before
 
 __all__ = ["read_short_accounts"]
+
+_ALONE = r"(?![\w/]|[.,]\d|[ -]\d)"
+"""Digits ending a short code: no letter, slash, decimal, nor a group after a space or a hyphen
+(`số TK 1903 4567 8901 23`, `TK 0071-0001-2345`: one long number, someone's account, R9.5)."""
 
 _SHORT_ACCOUNT = re.compile(
     r"(?:(?P<label>"
@@ -26,21 +30,14 @@ _SHORT_ACCOUNT = re.compile(
     + r")|(?P<tk_lead>"
     + word_alone("(?i:số)")
     + r"[^\S\n]++)?(?P<tk>TK))(?P<gap>[^\S\n]*+(?P<colon>:)?[^\S\n]*+)"
-    r"(?P<digits>\d{3,5})(?![\w/]|[.,]\d)"
+    r"(?P<digits>\d{3,5})" + _ALONE
 )
 """`tài khoản số 7111`, `tài khoản số: 3511`, `Số tài khoản 7111`, `STK 7111`, `số TK 7111`, `TK: 7111`, `TK 7111`:
 three to five digits, fewer than a bank account's."""
 _SCALE_AFTER = re.compile(r"[^\S\n]*+(?:(?i:nghìn|ngàn|triệu|tỷ|tỉ|tr)(?!\w)|[kK](?!\w))")
 """`tài khoản số 100 triệu`, `500k`: an amount in the account, its currency left unsaid."""
-_MONEY_BEFORE = re.compile(
-    r"(?<!\w)(?i:nộp|chuyển|hạch toán|ghi thu|kho bạc|ngân sách|ngân hàng|KBNN)(?!\w)"
-    r"[^.!?;\n]{0,60}$"
-)
-_TREASURY_AFTER = re.compile(
-    r"[^\S\n]*+,?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?(?:(?i:kho bạc)(?!\w)|KBNN)"
-)
-"""Before or after a bare `TK 7111`: money paid in, a treasury, a bank; `TK` alone may be other
-words' letters (a forest's «tiểu khu», `TK 262`), left to R14.6 to ask about."""
+_LISTED_CODE = re.compile(rf"(?P<joint>{LIST_JOIN})(?P<digits>\d{{3,5}}){_ALONE}")
+"""One more code of a list after the label's first (`STK 1234, 5678 và 9999`): said as it is."""
 
 
 def read_short_accounts(text: str) -> str:
@@ -50,18 +47,32 @@ def read_short_accounts(text: str) -> str:
     if "khoản" not in text and "KHOẢN" not in text and "Khoản" not in text and "TK" not in text:
         return text
 
-    def account(m: re.Match[str]) -> str:
-        end = m.end()
-        if quantity_follows(m.string, end) or _SCALE_AFTER.match(m.string, end):
-            return m[0]
-        if m["tk"] and not (
-            m["tk_lead"]
-            or m["colon"]
-            or ends_before(_MONEY_BEFORE, m.string, m.start())
-            or _TREASURY_AFTER.match(m.string, end)
-        ):
-            return m[0]
+    pieces, position = [], 0
+    for m in _SHORT_ACCOUNT.finditer(text):
+        if m.start() < position or not _named(m):
+            continue
         label = m["label"] or f"{m['tk_lead'] or ''}tài khoản"
-        return label + m["gap"] + digit_by_digit(m["digits"]) + pause_after(m.string, end)
+        said, end = label + m["gap"] + digit_by_digit(m["digits"]), m.end()
+        while (item := _LISTED_CODE.match(text, end)) is not None and not _amount(item):
+            said += item["joint"] + digit_by_digit(item["digits"])
+            end = item.end()
+        pieces += [text[position : m.start()], said, pause_after(text, end)]
+        position = end
+    return "".join([*pieces, text[position:]])
 
-    return _SHORT_ACCOUNT.sub(account, text)
+
+def _named(m: re.Match[str]) -> bool:
+    """Whether the digits of a `_SHORT_ACCOUNT` match are an account's code: no count or amount
+    after them; after a bare `TK`, money paid into it (`paid_into_tk`)."""
+    if _amount(m):
+        return False
+    return (
+        not m["tk"]
+        or bool(m["tk_lead"] or m["colon"])
+        or paid_into_tk(m.string, m.start(), m.end())
+    )
+
+
+def _amount(m: re.Match[str]) -> bool:
+    """Whether the digits `m` ends with are a count or an amount (`tài khoản số 100 triệu`)."""
+    return quantity_follows(m.string, m.end()) or _SCALE_AFTER.match(m.string, m.end()) is not None

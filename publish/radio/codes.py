@@ -18,6 +18,7 @@ from publish.number_words import (
     bare_account_number,
     labelled_number,
     listed_numbers,
+    paid_into_tk,
 )
 from publish.radio.accounts import read_short_accounts
 from publish.radio.caps import CAPITAL_LETTERS
@@ -482,6 +483,8 @@ def _private(text: str, m: re.Match[str]) -> bool:
     khoản»: «tài khoản số 123456 của bị hại» was read on air as an amount); an ID's from eight
     characters, as before."""
     number = m["number"]
+    if m["paid_tk"] is not None and not paid_into_tk(text, m.start(), m.end()):
+        return False
     if m["id"] is not None:
         if len(number) < _ID_FEWEST_CHARACTERS:
             return False
@@ -563,7 +566,7 @@ def _kept_label(m: re.Match[str]) -> str:
     label = m["label"]
     if m["id"]:
         return label
-    if label.upper() in ("STK", "TK"):
+    if _OWN_NUMBER_WORD.sub("", label, count=1).upper() in ("STK", "TK"):  # `số TK` too
         return "tài khoản"
     kept = _OWN_NUMBER_WORD.sub("", label, count=1) if _OWN_NUMBER_WORD.match(label) else label
     kept = kept.removesuffix(" số")  # `tài khoản số`
