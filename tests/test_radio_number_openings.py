@@ -25,10 +25,13 @@ LEXICON = load_abbreviations(None)
 
 _END = r"(?![\w]|[.,]\d)"
 SEARCHES_BEFORE = {
-    # Session 76: «0084» and a bare «84» read as the country code (publish.contact_numbers).
+    # Session 76: «0084», «+84 0…» and a bare «84» read as the country code, each before a
+    # mobile's nine digits or a landline's ten (publish.contact_numbers.country_lead).
     (callers, "_FULL_NUMBER"): (
-        r"(?<![\w.,+])(?:(?:\+84|0084[ .\-]?(?=[235789])|0)\d(?:[ .\-]?\d){8,9}"
-        r"|84[ .\-]?[35789]\d{8})(?![\d]|[.,]\d)"
+        r"(?<![\w.,+])(?:\+84(?:[ .\-]?0)?[ .\-]?(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})"
+        r"|0084[ .\-]?(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})"
+        r"|0\d(?:[ .\-]?\d){8,9}"
+        r"|84[ \u00a0\u202f.]?[35789](?:[ .\-]?\d){8})(?![\d]|[.,]\d)"
     ),
     (codes, "_COURT_CASE"): (
         rf"(?<![\w/])(\d+)/((?:19|20)\d{{2}})/({'|'.join(codes._CASE_KINDS)})-?"
@@ -195,6 +198,7 @@ def test_the_searches_changed_are_those_kept() -> None:
 @example("087*******89, +84 xxx xxx xxx, 0912.xxx.678, **113**, x0912***89")
 @example("300.000 đồng (ba trăm nghìn đồng), 01 (một), 12/2026/HS-ST, 100 / 2019 / NĐ - CP")
 @example("(0277) 3610113, 0912.345.678/0277.3851.234, 113/114/115, 0912 345 678 - 0913 123 456")
+@example("+840277.3861.234 +84020202020 +840912 345 678 84-912345678 84 912 345 678 84.2773610113")
 def test_the_number_searches_find_what_they_found(text: str) -> None:
     for (module, name), before in BEFORE.items():
         assert found(getattr(module, name), text) == found(before, text), name
