@@ -42,9 +42,11 @@ def code_span(text: str) -> str:
 
 def problem_item(problem: Problem) -> str:
     """One finding as a Markdown list item: where, how grave, the field, what and how to fix."""
-    field = f" trường `{problem.field}`:" if problem.field else ""
+    # The place and the field come from file names and front-matter keys a pull request chooses:
+    # a backtick in them ended a raw span, leaving an @mention or a link live in the comment.
+    field = f" trường {code_span(problem.field)}:" if problem.field else ""
     hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
     label = severity_label(problem.severity)
     said = inert(problem.message)
     stop = "" if problem.message.rstrip().endswith((".", "!", "?", "…")) else "."
-    return f"- `{problem.where}` ({label}){field} {said}{stop}{hint}"
+    return f"- {code_span(problem.where)} ({label}){field} {said}{stop}{hint}"
