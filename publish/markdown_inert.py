@@ -3,6 +3,8 @@ comment, a job summary) so that nothing in it is read as markup, a link or an @m
 
 from __future__ import annotations
 
+import re
+
 from publish.errors import Problem, severity_label
 
 __all__ = ["code_span", "inert", "problem_item"]
@@ -23,7 +25,14 @@ def inert(text: str) -> str:
 
 def _escaped(text: str) -> str:
     """`text` with nothing Markdown or GitHub would read in it (see _ESCAPES)."""
-    return text.translate(_ESCAPES).replace("://", ":\u200d//")
+    text = text.translate(_ESCAPES).replace("://", ":\u200d//")
+    # GitHub links «www.x.vn» with no scheme too: a scam site a warning names became a link
+    # in the pull request's comment, one click from the reviewer.
+    return _WWW.sub("\\g<0>\u200d", text) if "." in text else text
+
+
+_WWW = re.compile(r"(?i)(?<![\w.-])www(?=\.)")
+"""«www» before a dot at a word's start: a zero-width joiner after it, as after '@'."""
 
 
 def code_span(text: str) -> str:

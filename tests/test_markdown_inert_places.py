@@ -10,7 +10,7 @@ import pytest
 from publish import ci_report
 from publish.cli import main
 from publish.errors import Problem
-from publish.markdown_inert import problem_item
+from publish.markdown_inert import inert, problem_item
 from tests.helpers import bulletin_md, make_project
 
 SNEAKY = "content/bai-viet/tin` @octocat [bấm](www.lua-dao.vn) `.md"
@@ -47,3 +47,16 @@ def test_the_pull_request_plan_names_a_sneaky_file_inertly(
     assert code == 1
     assert "tin&#96; @\u200doctocat" in out, out
     assert not _live(out), out
+
+
+@pytest.mark.parametrize("written", ["www.lua-dao.vn", "WWW.Lua-Dao.vn", "(www.lua-dao.vn)"])
+def test_an_address_without_a_scheme_is_no_link_in_the_comment(written: str) -> None:
+    """GitHub links «www.…» as it links «https://…»: a scam site a warning's title names was one
+    click away from the reviewer in the plan's table."""
+    shown = inert(f"Cảnh báo trang giả mạo {written}")
+    assert "www." not in shown.lower()
+    assert shown.replace("\u200d", "").replace("&#40;", "(").replace("&#41;", ")").endswith(written)
+
+
+def test_words_merely_ending_in_www_are_left_alone() -> None:
+    assert inert("awww.x và dichvucong-gov.vn") == "awww.x và dichvucong-gov.vn"
