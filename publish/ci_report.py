@@ -172,7 +172,7 @@ def github_summary(problems: Sequence[Problem], checked: str) -> str:
         lines += ["", f"### {code_span(file)}", ""]
         for problem in found:
             place = f"dòng {problem.line} " if problem.line is not None else ""
-            field = f" trường `{problem.field}`:" if problem.field else ""
+            field = f" trường {code_span(problem.field)}:" if problem.field else ""
             hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
             label = severity_label(problem.severity)
             lines.append(f"- {place}({label}){field} {inert(_sentence(problem.message))}{hint}")

@@ -187,6 +187,10 @@ _UNPORTABLE_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]|[ .]/')
 joined and followed by '/'): what `_unportable` looks for, in one pass."""
 
 
+TITLE_BREAK_RE = re.compile(r"\s*[\n\r\x85\u2028\u2029]\s*")
+"""A line break in a title, with the spaces around it: one space in its place."""
+
+
 def load_site(
     config: Config,
     *,
@@ -1501,6 +1505,10 @@ def _validate(
         limit=config.policy.max_title_length,
         over=zalo_too(data, config, "title"),
     )
+    if title is not None and TITLE_BREAK_RE.search(title):
+        # A title is one line on every channel; a line break in it (`title: |`, "\n" in
+        # quotes) went raw into messages CI prints, where «…\n::error::…» is a GitHub command.
+        title = TITLE_BREAK_RE.sub(" ", title)
     fields.capitals(col, "title", title)
     summary = fields.text(
         col,

@@ -138,10 +138,25 @@ as a lone surrogate, which no terminal, JSON or web page can be written with."""
 
 def shown_name(text: str) -> str:
     """`text` (a file name or path read from the disk) with each byte that is not UTF-8 written
-    as its code («t\\xe9n.md»): printed as it is, it was a traceback or a garbled letter."""
+    as its code («t\\xe9n.md»): printed as it is, it was a traceback or a garbled letter; and
+    each control character written as its escape («a\\n::error::x.md»)."""
+    if NAME_CONTROL.search(text):
+        # Printed raw, a line break in a name a pull request adds starts a line of its own in
+        # the CI log («::error …» or «::stop-commands::…», read by GitHub as a command), and an
+        # escape sequence recolours or hides what an editor's terminal shows next.
+        text = NAME_CONTROL.sub(_control_escape, text)
     if text.isascii() or not ESCAPED_BYTE.search(text):
         return text
     return ESCAPED_BYTE.sub(lambda byte: f"\\x{ord(byte[0]) - 0xDC00:02x}", text)
+
+
+NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""The control characters a file name may hold (C0, DEL, C1): none is a letter a reader sees."""
+
+
+def _control_escape(found: re.Match[str]) -> str:
+    """A control character as Python writes it in a string: «\\n», «\\t», «\\x1b»."""
+    return repr(found[0])[1:-1]
 
 
 _details = False

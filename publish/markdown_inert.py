@@ -3,6 +3,8 @@ comment, a job summary) so that nothing in it is read as markup, a link or an @m
 
 from __future__ import annotations
 
+import re
+
 from publish.errors import Problem, severity_label
 
 __all__ = ["code_span", "inert", "problem_item"]
@@ -23,7 +25,14 @@ def inert(text: str) -> str:
 
 def _escaped(text: str) -> str:
     """`text` with nothing Markdown or GitHub would read in it (see _ESCAPES)."""
-    return text.translate(_ESCAPES).replace("://", ":\u200d//")
+    text = text.translate(_ESCAPES).replace("://", ":\u200d//")
+    # GitHub links «www.x.vn» with no scheme too: a scam site a warning names became a link
+    # in the pull request's comment, one click from the reviewer.
+    return _WWW.sub("\\g<0>\u200d", text) if "." in text else text
+
+
+_WWW = re.compile(r"(?i)(?<![\w.-])www(?=\.)")
+"""«www» before a dot at a word's start: a zero-width joiner after it, as after '@'."""
 
 
 def code_span(text: str) -> str:
@@ -42,9 +51,11 @@ def code_span(text: str) -> str:
 
 def problem_item(problem: Problem) -> str:
     """One finding as a Markdown list item: where, how grave, the field, what and how to fix."""
-    field = f" trường `{problem.field}`:" if problem.field else ""
+    # The place and the field come from file names and front-matter keys a pull request chooses:
+    # a backtick in them ended a raw span, leaving an @mention or a link live in the comment.
+    field = f" trường {code_span(problem.field)}:" if problem.field else ""
     hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
     label = severity_label(problem.severity)
     said = inert(problem.message)
     stop = "" if problem.message.rstrip().endswith((".", "!", "?", "…")) else "."
-    return f"- `{problem.where}` ({label}){field} {said}{stop}{hint}"
+    return f"- {code_span(problem.where)} ({label}){field} {said}{stop}{hint}"
