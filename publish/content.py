@@ -1138,7 +1138,9 @@ def _kept_instead(href: str, scheme: str) -> str:
     """How to write a link whose address the website drops so that it leads somewhere: a
     Zalo account by its zalo.me address, anything else with its number in the words."""
     digits = "".join(char for char in href if char.isdigit())
-    number = digits if _PHONE_DIGITS.fullmatch(digits) else ""
+    # National form: «tel:84912345678» (the «+» of «sms:+84…» gone) dials no phone.
+    national = "0" + digits[2:].lstrip("0") if digits.startswith("84") else digits
+    number = national if _PHONE_DIGITS.fullmatch(digits) else ""
     if scheme == "zalo":
         address = f"https://zalo.me/{number or '…'}"
         return (

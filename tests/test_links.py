@@ -1100,3 +1100,18 @@ def test_a_link_to_a_chat_app_the_website_drops_is_told_with_the_address_to_writ
     assert main([*argv, "--strict"]) == 0, capsys.readouterr().err
     page = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
     assert "https://zalo.me/0912345678" in hrefs(page)
+
+
+def test_a_chat_app_link_with_the_country_code_is_told_with_a_number_a_phone_dials(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«sms:+84912345678» was told «dùng tel:84912345678 để bấm gọi»: the «+» dropped, a phone
+    dials that as a local number that does not exist. The number is told as dialled at home."""
+    body = "Nhắn [SMS](sms:+84912345678) hay [Zalo](zalo:+84912345678).\n"
+    root = project(tmp_path, body)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "(ví dụ «SMS 0912345678»), hoặc dùng tel:0912345678 để bấm gọi" in err
+    assert "https://zalo.me/0912345678" in err
+    assert "84912345678" not in err.replace("+84912345678", "")
