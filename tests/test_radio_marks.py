@@ -437,4 +437,4 @@ def test_an_official_notice_s_end_mark_is_read_as_its_stop(source: str, expected
     air: Q2 «Còn ký hiệu không đọc được: «báo./.»». It is the notice's full stop."""
     result = normalise(source)
     assert result.text == expected
-    assert not [f for f in result.flags if f.rule == "Q2"]
+    assert not [f for f in result.flags if f.code == "Q2"]
