@@ -152,9 +152,9 @@ def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
                 out[i - 1] = lines[i - 1].rstrip() + "  "  # the cases start under the text
             if _counted(lines, i + 1, LETTERED, _letter, before=i):
                 out[i] = line.rstrip() + "  "  # a hard line break: the next case goes under it
-        elif _emoji_led(lines, i, items) and _emoji_led(lines, i + 1, items):
+        elif _runs_on(lines, i, items):
             if (
-                not _emoji_led(lines, i - 1, items)
+                not _runs_on(lines, i - 1, items)
                 and not _LIST_ITEM.match(line)  # the run opens the item: a block of its own
                 and ((i and _plain_text(lines[i - 1])) or (i in items and _item_text(lines, i - 1)))
             ):
@@ -256,12 +256,19 @@ def _emoji_led(lines: list[str], i: int, items: Collection[int]) -> bool:
     return led.match(lines[i]) is not None
 
 
-def _emoji_run(lines: list[str], items: Collection[int]) -> bool:
-    """Whether two lines in a row of `lines` open with an emoji."""
-    return any(
-        _emoji_led(lines, i, items) and _emoji_led(lines, i + 1, items)
-        for i in range(len(lines) - 1)
+def _runs_on(lines: list[str], i: int, items: Collection[int]) -> bool:
+    """Whether lines `i` and `i + 1` are two lines of one run: both open with an emoji, and
+    line `i + 1` opens no list item (a block of its own, though the run may open it)."""
+    return (
+        _emoji_led(lines, i, items)
+        and _emoji_led(lines, i + 1, items)
+        and not _LIST_ITEM.match(lines[i + 1])
     )
+
+
+def _emoji_run(lines: list[str], items: Collection[int]) -> bool:
+    """Whether two lines in a row of `lines` open with an emoji (`_runs_on`)."""
+    return any(_runs_on(lines, i, items) for i in range(len(lines) - 1))
 
 
 def emoji_run_lines(lines: list[str]) -> tuple[set[int], set[int]]:
@@ -295,9 +302,9 @@ def _emoji_run_end(lines: list[str], i: int, items: Collection[int]) -> bool:
     «… gọi ngay» / «114 để được …», and a post's lines often have no stop, so a capital letter
     under one tells nothing), unless it goes on in small letters; not a list's item or a fence,
     which start a block of their own."""
-    if not (_emoji_led(lines, i, items) and _emoji_led(lines, i - 1, items)):
+    if not _runs_on(lines, i - 1, items):
         return False
-    if _emoji_led(lines, i + 1, items):
+    if _runs_on(lines, i, items):
         return False  # the run goes on
     after = lines[i + 1] if i + 1 < len(lines) else ""
     if HASHTAG.match(after):

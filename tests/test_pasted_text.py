@@ -1177,6 +1177,8 @@ def test_an_emoji_run_opening_a_list_item_goes_line_by_line_on_every_channel(
     assert texts[0] == "• ✅ Mua vé tại quầy"
     assert texts[1].startswith(last)
     assert spoken(body) == read
+    above = web_html(f"Lưu ý:\n✅ Chỉ mua tại quầy\n❌ Không mua qua mạng\n{body}")
+    assert "❌ Không mua qua mạng</p>\n<ul>\n<li>✅ Mua vé tại quầy<br>" in above  # no run across
 
 
 def test_an_emoji_run_in_an_outer_items_paragraph_after_a_nested_item_goes_line_by_line() -> None:
