@@ -17,9 +17,11 @@ lines before block parsing, as the editor meant them:
 - «1) 2) …», numbered in order on consecutive lines, becomes «1. 2. …»;
 - «a) b) …», lettered in order on consecutive lines, keeps its letters, each on its own line;
 - two or more lines in a row opening with an emoji («✅ …», «❌ …» of a post) keep their emoji,
-  each on its own line (the emoji may tell a «do» from a «don't»: no list drops them), and so
-  does a line of text right under them («Mọi thắc mắc xin gọi 113.») unless it opens in small
-  letters (the run's last line wrapped);
+  each on its own line (the emoji may tell a «do» from a «don't»: no list drops them), a list
+  item's own line too when the run goes on under it («- ✅ …» / «  ❌ …»); a line of text right
+  under them («Mọi thắc mắc xin gọi 113.») is a line of its own only when their last line ends a
+  sentence (`ends_sentence`) and it does not go on in small letters: else that line wrapped
+  («… gọi ngay» / «114 để được …», «… Công an xã» / «Tân Bình …»);
 - `#` opening a line of hashtags only is escaped («#Tiêu đề» stays a heading, as «##Tiêu đề»),
   the line kept under the text above it, as a post has it.
 
@@ -38,8 +40,10 @@ from markdown.preprocessors import Preprocessor
 __all__ = [
     "BULLET_GLYPHS",
     "PastedLists",
+    "apart_under_runs",
     "bullet",
     "emoji_run_lines",
+    "ends_sentence",
     "pasted_item",
     "rewrite",
     "sub_bullets",
@@ -65,8 +69,10 @@ spaces only as `sub_bullets` tells."""
 DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
 NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
 LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
+_EMOJI = "[\u2300-\u24ff\u25a0-\u2bff\U0001f000-\U0001faff]"
+"""An emoji's (or a pictograph's) first character."""
 _EMOJI_LEAD = (
-    rf"(?:[\u2300-\u24ff\u25a0-\u2bff\U0001f000-\U0001faff][{_MODIFIERS}\u200d]*"
+    rf"(?:{_EMOJI}[{_MODIFIERS}\u200d]*"
     rf"|[0-9#*]\ufe0f?\u20e3)"
     rf"{{1,3}}{_GAP}(?=\S)"
 )
@@ -77,7 +83,12 @@ keycap's step «1️⃣ Tải ứng dụng». Not an arrow, a sign of mathematic
 _INDENTED_EMOJI_LED = re.compile("[ \t]*" + _EMOJI_LEAD)
 """The same line indented any way: in a list item's text («- Mua vé:» then «    ✅ …» lines),
 where the indentation makes no code block."""
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_LIST_MARK = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+"""A Markdown list item's mark and the spaces after it."""
+_LIST_ITEM = re.compile(_LIST_MARK.pattern + r"\S")
+_SENTENCE_END = re.compile(rf"(?:[.!?…\"'”’»)\]]|{_EMOJI}[{_MODIFIERS}]?)[ \t]*\Z")
+"""A line's last mark when it ends a sentence: a stop, an emoji («… link lạ 🚫») or a closing
+quote or bracket («… (miễn phí)», «… lạ.”»)."""
 HASHTAG = re.compile(r" {0,3}#(?=\w+(?:[ \t]*#\w+)*[ \t]*$)")
 """A line of hashtags only (as the radio script reads it), the tags spaced or joined
 («#CongAn#AnNinh», which the website made a heading «CongAn#AnNinh» the radio skipped):
@@ -141,9 +152,11 @@ def rewrite(lines: list[str], tabbed: Collection[str] = ()) -> list[str]:
                 out[i - 1] = lines[i - 1].rstrip() + "  "  # the cases start under the text
             if _counted(lines, i + 1, LETTERED, _letter, before=i):
                 out[i] = line.rstrip() + "  "  # a hard line break: the next case goes under it
-        elif _emoji_led(lines, i, items) and _emoji_led(lines, i + 1, items):
-            if not _emoji_led(lines, i - 1, items) and (
-                (i and _plain_text(lines[i - 1])) or (i in items and _item_text(lines, i - 1))
+        elif _runs_on(lines, i, items):
+            if (
+                not _runs_on(lines, i - 1, items)
+                and not _LIST_ITEM.match(line)  # the run opens the item: a block of its own
+                and ((i and _plain_text(lines[i - 1])) or (i in items and _item_text(lines, i - 1)))
             ):
                 out[i - 1] = _broken(out[i - 1])  # the lines start under the text (or item)
             out[i] = _broken(line)
@@ -233,19 +246,29 @@ def _dash(lines: list[str], i: int) -> re.Match[str] | None:
 
 def _emoji_led(lines: list[str], i: int, items: Collection[int]) -> bool:
     """Whether line `i` opens with an emoji (indented any way when it is in `items`, see
-    `_in_items`) and is no pasted list item (`bullet`: «👉», «✓»)."""
+    `_in_items`; after its mark when it opens a list item whose text goes on under it, as the
+    radio reads the item's text) and is no pasted list item (`bullet`: «👉», «✓»)."""
     if not 0 <= i < len(lines) or bullet(lines, i):
         return False
+    if i + 1 in items and (mark := _LIST_MARK.match(lines[i])):
+        return EMOJI_LED.match(lines[i], mark.end()) is not None
     led = _INDENTED_EMOJI_LED if i in items else EMOJI_LED
     return led.match(lines[i]) is not None
 
 
-def _emoji_run(lines: list[str], items: Collection[int]) -> bool:
-    """Whether two lines in a row of `lines` open with an emoji."""
-    return any(
-        _emoji_led(lines, i, items) and _emoji_led(lines, i + 1, items)
-        for i in range(len(lines) - 1)
+def _runs_on(lines: list[str], i: int, items: Collection[int]) -> bool:
+    """Whether lines `i` and `i + 1` are two lines of one run: both open with an emoji, and
+    line `i + 1` opens no list item (a block of its own, though the run may open it)."""
+    return (
+        _emoji_led(lines, i, items)
+        and _emoji_led(lines, i + 1, items)
+        and not _LIST_ITEM.match(lines[i + 1])
     )
+
+
+def _emoji_run(lines: list[str], items: Collection[int]) -> bool:
+    """Whether two lines in a row of `lines` open with an emoji (`_runs_on`)."""
+    return any(_runs_on(lines, i, items) for i in range(len(lines) - 1))
 
 
 def emoji_run_lines(lines: list[str]) -> tuple[set[int], set[int]]:
@@ -262,18 +285,32 @@ def emoji_run_lines(lines: list[str]) -> tuple[set[int], set[int]]:
     return within, ends
 
 
+def apart_under_runs(lines: list[str]) -> set[int]:
+    """The lines of a body (`lines`) that `rewrite` sets on a line of their own under a run of
+    emoji-led lines (`_emoji_run_end`): the radio, which reads a post's keycap steps as a list,
+    ends the list there."""
+    if _EMOJI_AFTER_FIRST.search("\n".join(lines)) is None:
+        return set()
+    items = _in_items(lines)
+    return {i + 1 for i in range(1, len(lines) - 1) if _emoji_run_end(lines, i, items)}
+
+
 def _emoji_run_end(lines: list[str], i: int, items: Collection[int]) -> bool:
     """Whether line `i` is the last of two or more emoji-led lines in a row, with a line of text
-    under it that goes on a line of its own (a post's «Mọi thắc mắc xin gọi 113.»): not one in
-    small letters (the run's last line wrapped), nor a list's item or a fence, which start a
-    block of their own."""
-    if not (_emoji_led(lines, i, items) and _emoji_led(lines, i - 1, items)):
+    under it that goes on a line of its own (a post's «Mọi thắc mắc xin gọi 113.»): a line of
+    hashtags, or one under a line that ends a sentence (`ends_sentence`: else the line wrapped,
+    «… gọi ngay» / «114 để được …», and a post's lines often have no stop, so a capital letter
+    under one tells nothing), unless it goes on in small letters; not a list's item or a fence,
+    which start a block of their own."""
+    if not _runs_on(lines, i - 1, items):
         return False
-    if _emoji_led(lines, i + 1, items):
+    if _runs_on(lines, i, items):
         return False  # the run goes on
     after = lines[i + 1] if i + 1 < len(lines) else ""
     if HASHTAG.match(after):
         return True  # «#luadao #canhbao» closing the post: text, not a heading (`rewrite`)
+    if not ends_sentence(lines[i]):
+        return False  # the line wrapped («… gọi ngay» / «114 để …»), or nothing tells it did not
     if not _is_text(after) or FENCE.match(after) or _LIST_ITEM.match(after):
         return False
     if not after.strip(" \t-*_="):
@@ -281,6 +318,12 @@ def _emoji_run_end(lines: list[str], i: int, items: Collection[int]) -> bool:
     if after.lstrip()[:1].islower() or pasted_item(lines, i + 1):
         return False
     return not (NUMBERED.match(after) and _counted(lines, i + 1, NUMBERED, _number))
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether `line` ends a sentence (`_SENTENCE_END`), so that a capitalised line under it,
+    pasted, was a line of its own rather than it wrapped."""
+    return _SENTENCE_END.search(line) is not None
 
 
 def _item_text(lines: list[str], i: int) -> bool:
@@ -296,21 +339,24 @@ def _in_items(lines: list[str]) -> set[int]:
     keeps each on its own line as outside a list."""
     found: set[int] = set()
     inside = False
-    item: int | None = None  # the column the last item's mark is at, while its list goes on
+    open_items: list[int] = []  # the columns of the open items' marks, the innermost last
     for i, line in enumerate(lines):
+        column = _column(line)
         if not line.strip():
             inside = False
         elif _LIST_ITEM.match(line) or pasted_item(lines, i):
-            inside, item = True, _column(line)
+            while open_items and open_items[-1] >= column:
+                open_items.pop()  # the item's siblings and what they held are closed
+            open_items.append(column)
+            inside = True
         elif inside:
             found.add(i)
-        elif item is not None and _column(line) < item + _ITEM_INDENT:
-            item = None  # a paragraph out of the list
-        elif (
-            item is not None and _column(line) < item + 2 * _ITEM_INDENT and _after_blank(lines, i)
-        ):
-            inside = True  # a later paragraph of the item (indented more: code in it)
-            found.add(i)
+        elif _after_blank(lines, i):
+            while open_items and column < open_items[-1] + _ITEM_INDENT:
+                open_items.pop()  # not indented under it: the paragraph of an outer item
+            if open_items and column < open_items[-1] + 2 * _ITEM_INDENT:
+                inside = True  # a later paragraph of the item (indented more: code in it)
+                found.add(i)
     return found
 
 

@@ -931,16 +931,17 @@ def test_an_indented_emoji_run_outside_a_list_is_still_code() -> None:
 
 def test_a_line_of_text_right_under_an_emoji_run_goes_on_its_own_line() -> None:
     """Session 78: a post's closing line typed right under its «✅ …», «❌ …» lines ran into the
-    last of them on every channel («❌ Không bấm đường link lạ Mọi thắc mắc …»: one line on the
-    website, one Zalo block, one sentence on air). Pasted, it was a line of its own."""
+    last of them on every channel («❌ Không bấm đường link lạ. Mọi thắc mắc …»: one line on the
+    website, one Zalo block). Pasted, it was a line of its own: the line above ends a sentence
+    (without a stop it may have wrapped: see the test after)."""
     body = (
         "Người dân lưu ý:\n"
         "✅ Không chuyển khoản cho tài khoản cá nhân\n"
-        "❌ Không bấm đường link lạ\n"
+        "❌ Không bấm đường link lạ.\n"
         "Mọi thắc mắc xin gọi 113.\n"
     )
-    assert "❌ Không bấm đường link lạ<br>\nMọi thắc mắc xin gọi 113.</p>" in web_html(body)
-    assert zalo_texts(body)[-2:] == ["❌ Không bấm đường link lạ", "Mọi thắc mắc xin gọi 113."]
+    assert "❌ Không bấm đường link lạ.<br>\nMọi thắc mắc xin gọi 113.</p>" in web_html(body)
+    assert zalo_texts(body)[-2:] == ["❌ Không bấm đường link lạ.", "Mọi thắc mắc xin gọi 113."]
     assert spoken(body) == (
         "Người dân lưu ý: Không chuyển khoản cho tài khoản cá nhân, Không bấm đường link lạ. "
         "Mọi thắc mắc xin gọi một một ba."
@@ -962,15 +963,15 @@ def test_a_line_of_text_under_an_emoji_run_in_a_list_item_goes_on_its_own_line(
 ) -> None:
     body = (
         "- Mua vé:\n"
-        f"{indent}✅ Chỉ mua tại website của hãng\n{indent}❌ Không chuyển khoản cá nhân\n"
+        f"{indent}✅ Chỉ mua tại website của hãng\n{indent}❌ Không chuyển khoản cá nhân.\n"
         f"{indent}Nếu bị lừa, báo ngay cho Công an xã.\n"
         "- Giữ lại biên lai.\n"
     )
     assert (
-        f"❌ Không chuyển khoản cá nhân<br>\n{indent}Nếu bị lừa, báo ngay cho Công an xã.</li>"
+        f"❌ Không chuyển khoản cá nhân.<br>\n{indent}Nếu bị lừa, báo ngay cho Công an xã.</li>"
     ) in web_html(body)
     assert [text.strip() for text in zalo_texts(body)][2:4] == [
-        "❌ Không chuyển khoản cá nhân",
+        "❌ Không chuyển khoản cá nhân.",
         "Nếu bị lừa, báo ngay cho Công an xã.",
     ]
     assert "Không chuyển khoản cá nhân. Nếu bị lừa" in spoken(body)
@@ -984,19 +985,19 @@ def test_an_emoji_run_in_a_list_items_second_paragraph_goes_line_by_line() -> No
         "- Mua vé tàu Tết:\n\n"
         "    Người dân lưu ý:\n"
         "    ✅ Chỉ mua tại website của hãng\n"
-        "    ❌ Không chuyển khoản cá nhân\n"
+        "    ❌ Không chuyển khoản cá nhân.\n"
         "    Mọi thắc mắc xin gọi 113.\n"
         "- Báo ngay cho Công an xã.\n"
     )
     assert (
         "<p>Người dân lưu ý:<br>\n✅ Chỉ mua tại website của hãng<br>\n"
-        "❌ Không chuyển khoản cá nhân<br>\nMọi thắc mắc xin gọi 113.</p>"
+        "❌ Không chuyển khoản cá nhân.<br>\nMọi thắc mắc xin gọi 113.</p>"
     ) in web_html(body)
     assert [text.strip() for text in zalo_texts(body)] == [
         "• Mua vé tàu Tết:",
         "Người dân lưu ý:",
         "✅ Chỉ mua tại website của hãng",
-        "❌ Không chuyển khoản cá nhân",
+        "❌ Không chuyển khoản cá nhân.",
         "Mọi thắc mắc xin gọi 113.",
         "• Báo ngay cho Công an xã.",
     ]
@@ -1014,9 +1015,9 @@ def test_an_emoji_run_under_a_list_item_as_code_stays_code() -> None:
 def test_a_line_under_keycap_steps_is_its_own_on_air_too() -> None:
     """The radio reads keycap steps as a list: the line under them was read on in the last step
     («… Chọn đăng ký tài khoản Chúc bà con thành công!») while the page shows it apart."""
-    body = "Các bước:\n1️⃣ Tải ứng dụng VNeID\n2️⃣ Chọn đăng ký tài khoản\nChúc bà con thành công!\n"
-    assert "2️⃣ Chọn đăng ký tài khoản<br>\nChúc bà con thành công!</p>" in web_html(body)
-    assert zalo_texts(body)[-2:] == ["2️⃣ Chọn đăng ký tài khoản", "Chúc bà con thành công!"]
+    body = "Các bước:\n1️⃣ Tải ứng dụng VNeID\n2️⃣ Chọn đăng ký tài khoản.\nChúc bà con thành công!\n"
+    assert "2️⃣ Chọn đăng ký tài khoản.<br>\nChúc bà con thành công!</p>" in web_html(body)
+    assert zalo_texts(body)[-2:] == ["2️⃣ Chọn đăng ký tài khoản.", "Chúc bà con thành công!"]
     assert "Chọn đăng ký tài khoản." in spoken(body)
     assert "tài khoản Chúc" not in spoken(body)
 
@@ -1067,3 +1068,137 @@ def test_service_numbers_a_post_lists_with_a_phone_sign_are_said_as_numbers() ->
         "Số điện thoại cần nhớ: một một ba, Công an, số một một bốn, Cứu hỏa, số một một năm, "
         "Cấp cứu."
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [
+        (
+            "✅ Khi bị đe dọa, hãy gọi ngay\n✅ Khi phát hiện cháy, gọi ngay\n"
+            "114 để được lực lượng chữa cháy hỗ trợ.\n",
+            "gọi ngay một một bốn để được lực lượng chữa cháy hỗ trợ.",
+        ),
+        (
+            "✅ Không tin lời người lạ\n✅ Khi nghi ngờ, gọi đường dây nóng\n"
+            "113 hoặc 0277 3851 234 để được hỗ trợ.\n",
+            "gọi đường dây nóng một một ba hoặc không hai bảy bảy",
+        ),
+        (
+            "✅ Không tin lời người lạ.\n✅ Khi nghi ngờ, báo ngay cho Công an xã\n"
+            "Tân Bình để được hỗ trợ.\n",
+            "báo ngay cho Công an xã Tân Bình để được hỗ trợ.",
+        ),
+        (
+            "✅ Không tin lời người lạ\n❌ Không cung cấp mã OTP hay\n“hoàn tiền” của người lạ.\n",
+            "mã OTP hay “hoàn tiền” của người lạ.",
+        ),
+    ],
+    ids=["service-number", "hotline", "place-name", "quote"],
+)
+def test_a_line_under_an_emoji_run_whose_last_line_ends_no_sentence_goes_on_it(
+    body: str, read: str
+) -> None:
+    """Review of session 78: a line under a run opening with a number, a place's name or a
+    quote was split off mid-sentence on every channel («gọi ngay<br>114», its own Zalo block, «gọi
+    ngay. Một trăm mười bốn» on air where a service number is read digit by digit, R9.3). A
+    post's lines often have no stop, so only a line ending a sentence tells the next is its own:
+    otherwise the line wrapped, as before session 78."""
+    last, under = body.splitlines()[1:]
+    assert f"{last}\n{under}</p>" in web_html(body)
+    assert zalo_texts(body)[-1] == f"{last} {under}"
+    assert read in spoken(body)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "❌ Không bấm đường link lạ.",
+        "❌ Không bấm đường link lạ 🚫",
+        "❌ Không bấm link (kể cả Zalo)",
+    ],
+    ids=["stop", "emoji", "bracket"],
+)
+def test_a_line_under_an_emoji_run_ending_a_sentence_is_its_own(last: str) -> None:
+    """The run's last line ends with a stop, an emoji or a closing bracket: the capitalised line
+    under it is a line of its own on every channel, a new sentence on air."""
+    body = f"✅ Không chuyển khoản.\n{last}\nMọi thắc mắc xin gọi 113.\n"
+    assert f"{last}<br>\nMọi thắc mắc xin gọi 113.</p>" in web_html(body)
+    assert zalo_texts(body)[-2:] == [last, "Mọi thắc mắc xin gọi 113."]
+    assert spoken(body).endswith(". Mọi thắc mắc xin gọi một một ba.")
+
+
+def test_a_line_under_keycap_steps_ending_no_sentence_is_the_step_wrapped_on_air_too() -> None:
+    """As on the website and Zalo, the radio reads the line under a step with no stop as the step
+    going on, not a sentence of its own."""
+    body = "Các bước:\n1️⃣ Tải ứng dụng VNeID\n2️⃣ Chọn đăng ký tài khoản\nđể nhận mã.\n"
+    assert "2️⃣ Chọn đăng ký tài khoản\nđể nhận mã.</p>" in web_html(body)
+    assert "Chọn đăng ký tài khoản để nhận mã." in spoken(body)
+    body = "Các bước:\n1️⃣ Tải ứng dụng VNeID\n2️⃣ Chọn đăng ký tài khoản\nTại nhà.\n"
+    assert "2️⃣ Chọn đăng ký tài khoản\nTại nhà.</p>" in web_html(body)
+    assert zalo_texts(body)[-1] == "2️⃣ Chọn đăng ký tài khoản Tại nhà."
+    assert "Chọn đăng ký tài khoản Tại nhà." in spoken(body)
+
+
+def test_a_phone_emoji_before_a_count_after_a_comma_says_no_number_sign() -> None:
+    """Review of session 78: «📱 12 điện thoại» after a comma was read «số mười hai điện thoại»:
+    only a telephone sign before a service or a phone number is a phone's «số»."""
+    said = spoken("Kết quả: thu giữ 🏍️ 3 xe máy, 📱 12 điện thoại di động.")
+    assert said == "Kết quả: thu giữ ba xe máy, mười hai điện thoại di động."
+    run = spoken("Kết quả:\n🏍️ 3 xe máy\n📱 12 điện thoại di động\n📞 40 cuộc gọi được xác minh\n")
+    assert "ba xe máy, mười hai điện thoại di động, bốn mươi cuộc gọi" in run
+    phones = spoken("Liên hệ:\n☎️ 0277 3851 234 - Công an xã\n📞 0912 345 678 - Trưởng công an\n")
+    assert "Công an xã, số không chín một hai, ba bốn năm, sáu bảy tám" in phones
+
+
+@pytest.mark.parametrize(
+    ("last", "line", "read"),
+    [
+        (
+            "✅ Không mua qua mạng",
+            "✅ Mua vé tại quầy<br>\n  ✅ Không mua qua mạng\n  Mọi thắc mắc gọi 113.</li>",
+            "Mua vé tại quầy, Không mua qua mạng Mọi thắc mắc gọi một một ba.",
+        ),
+        (
+            "✅ Không mua qua mạng.",
+            "✅ Mua vé tại quầy<br>\n  ✅ Không mua qua mạng.<br>\n  Mọi thắc mắc gọi 113.</li>",
+            "Mua vé tại quầy, Không mua qua mạng. Mọi thắc mắc gọi một một ba.",
+        ),
+    ],
+    ids=["wrapped", "ended"],
+)
+def test_an_emoji_run_opening_a_list_item_goes_line_by_line_on_every_channel(
+    last: str, line: str, read: str
+) -> None:
+    """Review of session 78: «- ✅ Mua vé tại quầy» with «✅ …» lines under it is a run on air
+    (the item's text), but the website and Zalo saw no run and ran the lines into one."""
+    body = f"- ✅ Mua vé tại quầy\n  {last}\n  Mọi thắc mắc gọi 113.\n"
+    assert line in web_html(body)
+    texts = [text.strip() for text in zalo_texts(body)]
+    assert texts[0] == "• ✅ Mua vé tại quầy"
+    assert texts[1].startswith(last)
+    assert spoken(body) == read
+    above = web_html(f"Lưu ý:\n✅ Chỉ mua tại quầy\n❌ Không mua qua mạng\n{body}")
+    assert "❌ Không mua qua mạng</p>\n<ul>\n<li>✅ Mua vé tại quầy<br>" in above  # no run across
+
+
+def test_an_emoji_run_in_an_outer_items_paragraph_after_a_nested_item_goes_line_by_line() -> None:
+    """Review of session 78: only the last item's column was known, so a later paragraph of the
+    outer item after a nested one was taken out of the list: its run was one line."""
+    body = (
+        "- Mua vé tàu Tết:\n"
+        "    - Tại quầy ga.\n\n"
+        "    Người dân lưu ý:\n"
+        "    ✅ Chỉ mua tại website của hãng\n"
+        "    ❌ Không chuyển khoản cá nhân\n"
+        "- Báo ngay cho Công an xã.\n"
+    )
+    assert (
+        "<p>Người dân lưu ý:<br>\n✅ Chỉ mua tại website của hãng<br>\n"
+        "❌ Không chuyển khoản cá nhân</p>"
+    ) in web_html(body)
+    assert [text.strip() for text in zalo_texts(body)][2:5] == [
+        "Người dân lưu ý:",
+        "✅ Chỉ mua tại website của hãng",
+        "❌ Không chuyển khoản cá nhân",
+    ]
+    assert "Chỉ mua tại website của hãng, Không chuyển khoản cá nhân." in spoken(body)

@@ -29,6 +29,7 @@ from publish.markdown_lists import LIST_START
 from publish.markdown_pasted import (
     BULLET_GLYPHS,
     NUMBERED,
+    apart_under_runs,
     emoji_run_lines,
     goes_on,
     pasted_item,
@@ -528,6 +529,11 @@ class _Splitter:
         self.keycap_steps: frozenset[int] = frozenset()
         """Numbers of the lines opening with a keycap («1️⃣ …») next to another such line: a
         post's steps; one alone («5️⃣ phút nữa …») says its number."""
+        self.apart: frozenset[int] = frozenset()
+        """Numbers of the lines the website sets on a line of their own under a post's keycap
+        steps (publish.markdown_pasted.apart_under_runs): the steps' list ends there."""
+        self.step = False
+        """Whether the last list item is a keycap step (`keycap_steps`)."""
         self.blocks: list[Block] = []
         self.current: list[tuple[int, str]] = []
         self.list_items: list[list[tuple[int, str]]] = []
@@ -551,9 +557,8 @@ class _Splitter:
         self.list_quoted = False
         """Whether the open list opened in a blockquote (`> - …`): its items are quoted too."""
         self.pasted = False
-        """Whether the last list item was pasted (`•`, `1)`, a keycap step «1️⃣»): the website
-        makes a capitalised line under it a paragraph (under a keycap step, a line of its own)
-        unless it is the item wrapped."""
+        """Whether the last list item was pasted (`•`, `1)`): the website makes a capitalised
+        line under it a paragraph unless it is the item wrapped."""
         self.later = ""
         """The line after the one being split (whether a pasted item goes on depends on it)."""
         self.earlier: str | None = None
@@ -664,6 +669,8 @@ class _Splitter:
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
         self.keycap_steps = _keycap_steps(lines)
+        if self.keycap_steps:
+            self.apart = frozenset(at + 1 for at in apart_under_runs(lines))
         i = start
         while i < len(lines):
             number, line = i + 1, lines[i]
@@ -854,11 +861,8 @@ class _Splitter:
             self.list_items.append([(number, listed[2])])
             self.indents.append(len(listed[1]))
             self.marks.append(mark_of(listed))
-            self.pasted = (
-                line.lstrip()[0] in BULLET_GLYPHS
-                or bool(NUMBERED.match(line))
-                or number in self.keycap_steps  # a post's steps: the line under them is its own
-            )
+            self.pasted = line.lstrip()[0] in BULLET_GLYPHS or bool(NUMBERED.match(line))
+            self.step = number in self.keycap_steps
         elif self.list_items and after_gap:
             # A paragraph indented under an item (`_next_item`): in that item, as on the website.
             self.list_items.append([(number, line)])
@@ -868,7 +872,7 @@ class _Splitter:
             self.list_items
             and self.pasted
             and not goes_on(self.list_items[-1][-1][1], line, self.later)
-        ):
+        ) or (self.list_items and self.step and number in self.apart):
             self.end_paragraph()  # pasted lines are paragraphs, as on the website and Zalo
             self.current.append((number, line))
         elif self.list_items:
@@ -2374,11 +2378,16 @@ def _unspoken_candidates() -> re.Pattern[str]:
 _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 
-_PHONE_SIGN_FIRST = re.compile(r"(^\s*|[.!?;|,]\s*)[☎☏📞📱📲]\ufe0f?\s*(?=\+?\d)")
-"""A phone sign opening a sentence, a part of a line (`☎️ 113 | …`) or a clause (`…, 📞 114`:
-a line of a post's emoji run, `_joined`) before a number: the number's «số», so a service number is read digit by digit («số một một ba», R9.3), not as a
-count («một trăm mười ba»); after a word or a label (`gọi 📞 113`, `Liên hệ: 📞 …`, triggers
-of their own) it leaves nothing."""
+_PHONE_SIGN_FIRST = re.compile(
+    r"(^\s*|[.!?;|]\s*)[☎☏📞📱📲]\ufe0f?\s*(?=\+?\d)"
+    r"|(,\s*)[☎☏📞]\ufe0f?\s*(?=(?:11[1345]|1[89]00(?:[ .]?\d)*|\+?\d(?:[ .\-]?\d){8,11})(?![\w]|[.,]\d))"
+)
+"""A phone sign opening a sentence or a part of a line (`☎️ 113 | …`) before a number, or one
+of a telephone (not 📱: «…, 📱 12 điện thoại» counts phones) opening a clause before a service
+or a phone number (`…, ☎️ 114`: a line of a post's emoji run, `_joined`): the number's «số», so
+a service number is read digit by digit («số một một ba», R9.3), not as a count («một trăm
+mười ba»); after a word or a label (`gọi 📞 113`, `Liên hệ: 📞 …`, triggers of their own) it
+leaves nothing."""
 
 
 _CONNECTOR_LEFT = re.compile(rf"[,;]?+\s*+(?<!\w)(?i:{'|'.join(sorted(CONNECTORS))})[,;]?+\s*+$")
@@ -2412,7 +2421,7 @@ def _remove_pictographs(text: str) -> str:
     if not _MAYBE_UNSPOKEN.search(text):
         return text
     if _PHONE_SIGN_FIRST.search(text):
-        text = _PHONE_SIGN_FIRST.sub(r"\1số ", text)
+        text = _PHONE_SIGN_FIRST.sub(lambda m: f"{m[1] if m[2] is None else m[2]}số ", text)
     kept: list[str] = []
     last_word = -1  # index in `kept` of the last visible character, if it ends a word
     gap = False
@@ -2420,7 +2429,10 @@ def _remove_pictographs(text: str) -> str:
         if not _spoken_char(c):
             gap = True
             continue
-        if not c.isspace():
+        if c == "\n" and gap:
+            # A line break (`<br>`) after it ends the sentence (`_sentence_breaks`): no comma.
+            kept, gap = _without_dangling_connector(kept), False
+        elif not c.isspace():
             if gap and last_word >= 0 and c.isalpha() and not _leads_its_verb(kept, last_word):
                 kept[last_word] += ","
             if gap and c in _CLAUSE_MARKS:
