@@ -598,3 +598,85 @@ def test_on_with_no_hidden_record_the_shortfall_is_told_as_unknown_or_hidden_by_
     assert "đó là bài công cụ không biết" not in out
     assert "so số bài trong trang quản trị OA" in out
 
+
+# --- one rule for every reader of the list (daily check, report, --reconcile) ---------------------
+
+
+def posted_and_hidden_by_hand(emulator: ZaloEmulator) -> None:
+    """An article an OA admin posted and hid by hand in the OA admin page: no record knows it."""
+    emulator.state.articles["ab12"] = {
+        "id": "ab12",
+        "type": "normal",
+        "title": "Bài đăng tay",
+        "status": "hide",
+        "create_date": 1,
+        "update_date": 1,
+        "seq": 99,
+        "total_view": 0,
+        "total_share": 0,
+    }
+
+
+def test_on_report_daily_check_and_reconcile_read_one_short_list_alike(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bt-000's hidden article deleted by hand (its record stale), an article posted by hand
+    hidden, bt-001's live article deleted by hand. The report took the list by count (the stale
+    record covering the hidden one) and promised the renewal would read bt-001 again and create
+    it; the renewal, which takes it by the articles still there, read nothing, created nothing
+    and said --reconcile could not reconcile either; --reconcile took it by count and created
+    bt-001 (review of session 78). Each now says what the others do."""
+    root = one_hidden(tmp_path, emulator, ON)
+    before = records(root)
+    emulator.delete_article(before["bt-000"]["article_id"])
+    posted_and_hidden_by_hand(emulator)
+    gone = before["bt-001"]["article_id"]
+    emulator.delete_article(gone)
+    capsys.readouterr()
+    assert report(root) == 0
+    out = said(capsys)
+    assert "Lần đồng bộ đầu tiên làm mới token Zalo" not in out
+    assert "chỉ có 1 bài trong khi Zalo báo tổng 2 bài" in out
+    assert f"(bài {gone})" in out  # named all the same, told what the renewal will not do
+    assert "lần đồng bộ làm mới token Zalo không đọc lại bài nào trong số ấy" in out
+    assert "publish sync zalo --reconcile --dry-run đọc lại từng bài" in out
+
+    expire(tmp_path)
+    assert sync(root) == 0
+    out = said(capsys)
+    assert "chưa đọc được danh sách bài trên Zalo OA để tìm bài bị xoá tay" in out
+    assert "cũng không đối chiếu được" not in out
+    assert "publish sync zalo --reconcile --dry-run đọc lại từng bài" in out
+    assert records(root)["bt-001"]["article_id"] == gone
+    assert emulator.count_calls("/article/create") == 0
+
+    assert sync(root, "--reconcile") == 0
+    after = records(root)
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] != gone
+    assert after["bt-000"]["status"] == "removed"
+    assert emulator.count_calls("/article/create") == 1
+    assert "ab12" in emulator.articles
+
+
+def test_on_reconcile_does_not_create_a_bulletin_whose_article_the_list_may_lack(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bt-000's hidden article deleted by hand (its record stale), bt-002's record lost and its
+    article hidden by hand: taken by count, the list (one short, one record hidden) was whole,
+    bt-002 «không tìm thấy trên Zalo (sẽ tạo mới)» and posted a second time beside its hidden
+    article. getdetail no longer reads bt-000's: which article the list lacks is not known."""
+    root = one_hidden(tmp_path, emulator, ON)
+    emulator.delete_article(records(root)["bt-000"]["article_id"])
+    hidden = records(root)["bt-002"]["article_id"]
+    emulator.edit_article(hidden, status="hide")
+    lose_record(root, "bt-002")
+    before = records(root)
+    emulator.clear_calls()
+    capsys.readouterr()
+    code = sync(root, "--reconcile")
+    out = said(capsys)
+    assert emulator.count_calls("/article/create") == 0
+    assert code == 3
+    assert "--reconcile: chưa đọc trọn danh sách bài trên Zalo OA" in out
+    assert "bt-002" in out
+    assert records(root) == before and emulator.write_calls() == []
