@@ -680,3 +680,27 @@ def test_on_reconcile_does_not_create_a_bulletin_whose_article_the_list_may_lack
     assert "--reconcile: chưa đọc trọn danh sách bài trên Zalo OA" in out
     assert "bt-002" in out
     assert records(root) == before and emulator.write_calls() == []
+
+
+def test_on_reconcile_does_not_preview_a_create_the_lost_create_lookup_refuses(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bt-000's hidden article deleted by hand and the article a killed run made for bt-003
+    hidden by hand: --reconcile --dry-run, taking the list by count, previewed «không tìm thấy
+    trên Zalo: bt-003 … (sẽ tạo mới)», while the run itself refuses to create it (the lookup
+    takes the list by the hidden articles still there). The preview now stops as the run does."""
+    root = one_hidden(tmp_path, emulator, ON)
+    emulator.delete_article(records(root)["bt-000"]["article_id"])
+    made = killed_after_create(root, emulator)
+    emulator.edit_article(made, status="hide")
+    before = records(root)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--reconcile", "--dry-run") == 3
+    out = said(capsys)
+    assert "(sẽ tạo mới)" not in out
+    assert "--reconcile: chưa đọc trọn danh sách bài trên Zalo OA" in out
+    assert "Bản tin chưa có bài ghi trong state/zalo.json (bt-003)" in out
+    assert sync(root, "--reconcile") == 3
+    assert emulator.count_calls("/article/create") == 0
+    assert records(root) == before
