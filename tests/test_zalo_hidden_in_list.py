@@ -574,11 +574,12 @@ def test_on_more_hidden_articles_than_the_list_lacks_is_not_a_whole_list(
     assert emulator.count_calls("/article/create") == 1  # the lost one, not sent again
 
 
-def test_on_with_no_hidden_record_the_shortfall_is_told_as_unknown_articles(
+def test_on_with_no_hidden_record_the_shortfall_is_told_as_unknown_or_hidden_by_hand(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """No record hidden, one article hidden by hand: the daily check said «Đã trừ 0 bài đã ẩn
-    … mà vẫn thiếu 1 bài», a subtraction of nothing."""
+    """No record hidden, bt-001's live article hidden by hand: the daily check said «Đã trừ 0
+    bài đã ẩn … mà vẫn thiếu 1 bài», a subtraction of nothing; then «đó là bài công cụ không
+    biết», though the tool knows it as bt-001's (review of session 78)."""
     root = zalo_project(tmp_path, 2, zalo=ON)
     assert sync(root) == 0
     emulator.configure(hidden_in_list="counted")
@@ -591,6 +592,115 @@ def test_on_with_no_hidden_record_the_shortfall_is_told_as_unknown_articles(
     assert (
         "list_total_counts_hidden trong bảng [zalo] của site.toml là true, nhưng state/zalo.json "
         "không ghi bài đã ẩn nào mà danh sách không có, nên không bài nào bù được 1 bài thiếu: "
-        "đó là bài công cụ không biết, có thể là bài bị ẩn tay trong trang quản trị OA"
+        "bài không có trong danh sách là bài công cụ không biết, hay một bài đang đăng bị ẩn tay "
+        "trong trang quản trị OA"
     ) in out
+    assert "đó là bài công cụ không biết" not in out
     assert "so số bài trong trang quản trị OA" in out
+
+
+# --- one rule for every reader of the list (daily check, report, --reconcile) ---------------------
+
+
+def posted_and_hidden_by_hand(emulator: ZaloEmulator) -> None:
+    """An article an OA admin posted and hid by hand in the OA admin page: no record knows it."""
+    emulator.state.articles["ab12"] = {
+        "id": "ab12",
+        "type": "normal",
+        "title": "Bài đăng tay",
+        "status": "hide",
+        "create_date": 1,
+        "update_date": 1,
+        "seq": 99,
+        "total_view": 0,
+        "total_share": 0,
+    }
+
+
+def test_on_report_daily_check_and_reconcile_read_one_short_list_alike(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bt-000's hidden article deleted by hand (its record stale), an article posted by hand
+    hidden, bt-001's live article deleted by hand. The report took the list by count (the stale
+    record covering the hidden one) and promised the renewal would read bt-001 again and create
+    it; the renewal, which takes it by the articles still there, read nothing, created nothing
+    and said --reconcile could not reconcile either; --reconcile took it by count and created
+    bt-001 (review of session 78). Each now says what the others do."""
+    root = one_hidden(tmp_path, emulator, ON)
+    before = records(root)
+    emulator.delete_article(before["bt-000"]["article_id"])
+    posted_and_hidden_by_hand(emulator)
+    gone = before["bt-001"]["article_id"]
+    emulator.delete_article(gone)
+    capsys.readouterr()
+    assert report(root) == 0
+    out = said(capsys)
+    assert "Lần đồng bộ đầu tiên làm mới token Zalo" not in out
+    assert "chỉ có 1 bài trong khi Zalo báo tổng 2 bài" in out
+    assert f"(bài {gone})" in out  # named all the same, told what the renewal will not do
+    assert "lần đồng bộ làm mới token Zalo không đọc lại bài nào trong số ấy" in out
+    assert "publish sync zalo --reconcile --dry-run đọc lại từng bài" in out
+
+    expire(tmp_path)
+    assert sync(root) == 0
+    out = said(capsys)
+    assert "chưa đọc được danh sách bài trên Zalo OA để tìm bài bị xoá tay" in out
+    assert "cũng không đối chiếu được" not in out
+    assert "publish sync zalo --reconcile --dry-run đọc lại từng bài" in out
+    assert records(root)["bt-001"]["article_id"] == gone
+    assert emulator.count_calls("/article/create") == 0
+
+    assert sync(root, "--reconcile") == 0
+    after = records(root)
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] != gone
+    assert after["bt-000"]["status"] == "removed"
+    assert emulator.count_calls("/article/create") == 1
+    assert "ab12" in emulator.articles
+
+
+def test_on_reconcile_does_not_create_a_bulletin_whose_article_the_list_may_lack(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bt-000's hidden article deleted by hand (its record stale), bt-002's record lost and its
+    article hidden by hand: taken by count, the list (one short, one record hidden) was whole,
+    bt-002 «không tìm thấy trên Zalo (sẽ tạo mới)» and posted a second time beside its hidden
+    article. getdetail no longer reads bt-000's: which article the list lacks is not known."""
+    root = one_hidden(tmp_path, emulator, ON)
+    emulator.delete_article(records(root)["bt-000"]["article_id"])
+    hidden = records(root)["bt-002"]["article_id"]
+    emulator.edit_article(hidden, status="hide")
+    lose_record(root, "bt-002")
+    before = records(root)
+    emulator.clear_calls()
+    capsys.readouterr()
+    code = sync(root, "--reconcile")
+    out = said(capsys)
+    assert emulator.count_calls("/article/create") == 0
+    assert code == 3
+    assert "--reconcile: chưa đọc trọn danh sách bài trên Zalo OA" in out
+    assert "bt-002" in out
+    assert records(root) == before and emulator.write_calls() == []
+
+
+def test_on_reconcile_does_not_preview_a_create_the_lost_create_lookup_refuses(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """bt-000's hidden article deleted by hand and the article a killed run made for bt-003
+    hidden by hand: --reconcile --dry-run, taking the list by count, previewed «không tìm thấy
+    trên Zalo: bt-003 … (sẽ tạo mới)», while the run itself refuses to create it (the lookup
+    takes the list by the hidden articles still there). The preview now stops as the run does."""
+    root = one_hidden(tmp_path, emulator, ON)
+    emulator.delete_article(records(root)["bt-000"]["article_id"])
+    made = killed_after_create(root, emulator)
+    emulator.edit_article(made, status="hide")
+    before = records(root)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--reconcile", "--dry-run") == 3
+    out = said(capsys)
+    assert "(sẽ tạo mới)" not in out
+    assert "--reconcile: chưa đọc trọn danh sách bài trên Zalo OA" in out
+    assert "Bản tin chưa có bài ghi trong state/zalo.json (bt-003)" in out
+    assert sync(root, "--reconcile") == 3
+    assert emulator.count_calls("/article/create") == 0
+    assert records(root) == before

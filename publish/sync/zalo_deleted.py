@@ -32,7 +32,17 @@ from publish.zalo.errors import SETTING, ListShort, ZaloError
 if TYPE_CHECKING:
     from publish.sync.zalo import ZaloSyncer
 
-__all__ = ["deleted_check_due", "find_deleted", "missing_live"]
+__all__ = ["RECONCILE_READS", "deleted_check_due", "find_deleted", "missing_live"]
+
+RECONCILE_READS = (
+    "publish sync zalo --reconcile --dry-run đọc lại từng bài state/zalo.json ghi mà danh sách "
+    "không có và cho biết bài nào chỉ bị ẩn, bài nào đã bị xoá, rồi publish sync zalo "
+    "--reconcile ghi bài đã bị xoá là đã gỡ và tạo lại bài của bản tin còn đăng (có bản tin chưa "
+    "có bài ghi trong state/zalo.json thì lệnh ấy dừng, không đổi gì, và nói vì sao)"
+)
+"""What --reconcile does with a list short of articles hidden ([zalo] list_total_counts_hidden
+on): the daily check and `publish report` take no article for deleted from it, --reconcile
+reads each record's missing article again (see zalo_reconcile.reconcile)."""
 
 NAMED = 5
 """Records a report names; the rest are counted."""
@@ -74,10 +84,13 @@ def _distrusted(missing: int, candidates: int) -> bool:
     return missing > CAP or (missing > SUSPECT and 2 * missing > candidates)
 
 
-def missing_live(entries: Mapping[str, Mapping[str, Any]], listed: Collection[str]) -> str:
+def missing_live(
+    entries: Mapping[str, Mapping[str, Any]], listed: Collection[str], *, short: bool = False
+) -> str:
     """What `publish report` says of the records the tool calls live whose article the OA's
     list (`listed` ids) lacks ("" when none): what the next renewal's sync does of them (reads
-    each again and creates the deleted ones; past CAP or SUSPECT, nothing: see find_deleted)."""
+    each again and creates the deleted ones; past CAP or SUSPECT, or from a list `short` of
+    articles hidden, nothing: see find_deleted), and what --reconcile does."""
     live = [(key, entry) for key, entry in sorted(entries.items()) if _live(entry)]
     missing = [
         f"{entry.get('source') or key} «{entry.get('title', '')}» (bài {entry['article_id']})"
@@ -89,8 +102,16 @@ def missing_live(entries: Mapping[str, Mapping[str, Any]], listed: Collection[st
     named = "; ".join(missing[:NAMED]) + (
         f" và {len(missing) - NAMED} bài khác" if len(missing) > NAMED else ""
     )
+    kept = (
+        "bài chỉ bị ẩn trong trang quản trị OA thì Zalo vẫn đọc được nên được giữ nguyên, không "
+        "tạo lại"
+    )
     next_renewal = (
-        "Lần đồng bộ làm mới token Zalo (khoảng mỗi ngày một lần) không đọc lại bài nào trong "
+        "Danh sách thiếu bài so với tổng Zalo báo (xem lưu ý trên), nên lần đồng bộ làm mới "
+        "token Zalo không đọc lại bài nào trong số ấy và không tạo lại bài nào (tìm bài bị xoá "
+        f"tay trong danh sách thiếu thì không chắc); muốn kiểm tra: {RECONCILE_READS}; {kept}."
+        if short
+        else "Lần đồng bộ làm mới token Zalo (khoảng mỗi ngày một lần) không đọc lại bài nào trong "
         f"số ấy và không tạo lại bài nào: thiếu nhiều bài cùng lúc như vậy (quá {CAP} bài, hay "
         f"quá {SUSPECT} bài và quá nửa số bài đang đăng) nhiều khả năng là Zalo trả danh sách "
         "chưa đủ, không phải bài bị xoá tay; nếu các bài ấy thật sự đã bị xoá: publish sync "
@@ -98,13 +119,13 @@ def missing_live(entries: Mapping[str, Mapping[str, Any]], listed: Collection[st
         "bài và tạo lại ngay bài đã bị xoá)."
         if _distrusted(len(missing), len(live))
         else "Lần đồng bộ đầu tiên làm mới token Zalo (khoảng mỗi ngày một lần) đọc lại từng "
-        "bài ấy và tạo lại bài đã bị xoá (bài chỉ bị ẩn trong trang quản trị OA thì Zalo vẫn "
-        "đọc được nên được giữ nguyên, không tạo lại); muốn làm ngay: publish sync zalo "
+        f"bài ấy và tạo lại bài đã bị xoá ({kept}); muốn làm ngay: publish sync zalo "
         "--reconcile --dry-run để xem, rồi publish sync zalo --reconcile."
     )
     return (
         f"Cảnh báo: {len(missing)} bài state/zalo.json ghi là đang đăng không có trong danh "
-        f"sách bài của Zalo OA (có thể đã bị xoá trong trang quản trị OA): {named}. "
+        f"sách bài của Zalo OA (có thể đã bị xoá{', hay bị ẩn,' if short else ''} trong trang "
+        f"quản trị OA): {named}. "
         f"{next_renewal} Bài bị xoá có chủ ý: thêm dòng draft: [zalo] vào phần đầu bản tin để "
         "nó không được tạo lại."
     )
@@ -159,13 +180,16 @@ def find_deleted(syncer: ZaloSyncer, local: Collection[str]) -> None:
 
 def _after_short(error: ListShort) -> str:
     """What the daily check adds to a list that read short: the same shortfall every day is
-    not mended by reading again, nor by --reconcile, which refuses that list too."""
+    not mended by reading again; with the setting off, nor by --reconcile, which refuses that
+    list too; with it on, --reconcile reads each record's missing article again (RECONCILE_READS)."""
     again = "Lần làm mới token sau (khoảng một ngày) đọc lại, nhưng thiếu đúng như vậy mỗi ngày"
     if error.fixable:
         return f"{again} thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
+    reconcile = f"; muốn tìm bài bị xoá tay ngay: {RECONCILE_READS}" if error.counted else ""
+    refused = "" if error.counted else " (publish sync zalo --reconcile cũng không đối chiếu được)"
     return (
-        f"{again} thì đọc lại không giúp (publish sync zalo --reconcile cũng không đối chiếu "
-        "được): so số bài trong trang quản trị OA. Một bài bị ẩn tay trong trang quản trị OA "
+        f"{again} thì đọc lại không giúp{refused}: so số bài trong trang quản trị OA{reconcile}. "
+        "Một bài bị ẩn tay trong trang quản trị OA "
         "(không qua công cụ) cũng có thể làm danh sách thiếu như vậy: hiện lại bài ấy, hoặc "
         "muốn nó ẩn thì thêm dòng draft: [zalo] vào phần đầu bản tin của nó để công cụ ghi là "
         "đã ẩn."

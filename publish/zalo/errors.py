@@ -233,7 +233,8 @@ class ListShort(ZaloError):
     unconfirmed (zalo-oa-api.md §2.5): no article may be taken for missing from it, unless
     [zalo] list_total_counts_hidden says so and the articles state/zalo.json records hidden
     that the list lacks (`hidden`) are as many as it misses. `articles`: what was read, for a
-    caller that only counts (publish report). `counted`: whether that setting is on. `gone`:
+    caller that only counts (publish report), or reads each record's article again
+    (--reconcile). `counted`: whether that setting is on. `gone`:
     the articles recorded hidden that getdetail no longer reads (not in `hidden`)."""
 
     def __init__(
@@ -256,6 +257,7 @@ class ListShort(ZaloError):
         )
         self.articles = articles
         self.total = total
+        self.counted = counted
         self.fixable = not counted and 0 < total - len(articles) <= hidden
         """Whether turning list_total_counts_hidden on would have the list taken whole."""
 
@@ -293,8 +295,8 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
             )
             return (
                 f". {where} là true, nhưng {known}, nên không bài nào bù được {missing} bài "
-                "thiếu: đó là bài công cụ không biết, có thể là bài bị ẩn tay trong trang quản "
-                "trị OA"
+                "thiếu: bài không có trong danh sách là bài công cụ không biết, hay một bài đang "
+                "đăng bị ẩn tay trong trang quản trị OA"
             )
         if hidden > missing:
             return (
