@@ -226,9 +226,12 @@ _SERVICE_WORD = (
 _SERVICE_CONTEXT = re.compile(
     _SERVICE_WORD + r"(?>(?:\s++[^\W\d_]++){0,2})\s*+:?+\s*+$"
     r"|" + _SERVICE_WORD + r"[^.!?;]{0,80}\s(?i:hoặc)\s++(?>(?:(?i:gọi)\s++)?)(?>(?:(?i:số)\s++)?)$"
+    r"|(?<!\w)(?i:công an)\s*+:\s*+$"
 )
 """A trigger right before a service number or at most two words before it, or a number given as
-an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger introduced (R9.3)."""
+an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger introduced (R9.3); «Công
+an: 113» as a list of numbers to call gives it (with the colon only: «Công an huyện bắt 113
+đối tượng» is a count)."""
 _SERVICE_NUMBER_WORD = re.compile(r"(?<!\w)(?i:số)(?:\s+(?i:máy))?\s*:?\s*$")
 """`số 113`, `số máy 115`: a service number named as a number (R9.3), unless `_NUMBERED` says
 it numbers something else."""
