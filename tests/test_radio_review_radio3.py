@@ -84,10 +84,10 @@ def test_each_amount_of_an_informal_range_has_its_own_example() -> None:
 NAMED_HANG = [
     ("giáo viên Trần Văn Hạng 2", "giáo viên Trần Văn Hạng hai"),
     ("ông Hạng 2 con", "ông Hạng hai con"),
-    ("bà Nguyễn Thị Hạng 4 lần vi phạm", "bà Nguyễn Thị Hạng bốn lần vi phạm"),
+    ("bà Nguyễn Thị Hạng 1 lần vi phạm", "bà Nguyễn Thị Hạng một lần vi phạm"),
     ("anh Hạng 2 lần bị xử phạt", "anh Hạng hai lần bị xử phạt"),
     ("chị Hạng 1 mình đi", "chị Hạng một mình đi"),
-    ("em Hạng 4 tuổi", "em Hạng bốn tuổi"),
+    ("em Hạng 2 tuổi", "em Hạng hai tuổi"),
 ]
 
 
