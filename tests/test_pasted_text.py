@@ -1148,6 +1148,15 @@ def test_a_phone_emoji_before_a_count_after_a_comma_says_no_number_sign() -> Non
     assert "ba xe máy, mười hai điện thoại di động, bốn mươi cuộc gọi" in run
     phones = spoken("Liên hệ:\n☎️ 0277 3851 234 - Công an xã\n📞 0912 345 678 - Trưởng công an\n")
     assert "Công an xã, số không chín một hai, ba bốn năm, sáu bảy tám" in phones
+    # After a sentence's end, or opening the paragraph, the same (helper radio3): «Thu giữ 3
+    # xe. 📱 12 điện thoại.» was read «… Số mười hai điện thoại.».
+    assert spoken("Thu giữ 3 xe. 📱 12 điện thoại.") == "Thu giữ ba xe. Mười hai điện thoại."
+    assert spoken("Xác minh xong. 📞 40 cuộc gọi.") == "Xác minh xong. Bốn mươi cuộc gọi."
+    assert spoken("📱 12 điện thoại bị thu giữ.") == "Mười hai điện thoại bị thu giữ."
+    assert spoken("Cần giúp? ☎️ 113 ngay.") == "Cần giúp? Số một một ba ngay."
+    assert spoken("Liên hệ. 📱 0912.345.678.") == (
+        "Liên hệ. Số không chín một hai, ba bốn năm, sáu bảy tám."
+    )
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import KINDS_PATTERN
 from publish.radio.tail import ends_before
 
-__all__ = ["read_roman_grades"]
+__all__ = ["names_a_person", "read_roman_grades"]
 
 _NUMERAL = r"(?:I{1,3}|IV|V)"
 """A grade from I to V: a teacher's or an official's (`giáo viên hạng V`) goes down to V, a town's
@@ -74,6 +74,19 @@ _NUMERAL_IN_LIST = re.compile(r"(?<!\w)(?:I{1,3}|IV|V|[1-5])(?!\w)")
 _DASH_IN_LIST = re.compile(r"[^\S\n]*+-[^\S\n]*+")
 _WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_])[^\W\d_]*[^\S\n]+$")
 """The word before `Hạng`: a capital makes it part of a name (`Trần Văn Hạng I.`, an initial)."""
+_PERSON_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cháu)[^\S\n]+$")
+"""A word addressing a person, in small letters, before `Hạng`: the person's name (`ông Hạng`)."""
+
+
+def names_a_person(text: str, start: int) -> bool:
+    """Whether `Hạng` at `start` is a person's name, not the word «hạng»: capitalised after a
+    name's capitalised word (`Trần Văn Hạng`) or a word addressing a person (`ông Hạng`)."""
+    if not text.startswith("Hạng", start):
+        return False
+    before = ends_before(_WORD_BEFORE, text, start)
+    return (before is not None and before[1].isupper()) or bool(
+        ends_before(_PERSON_BEFORE, text, start)
+    )
 
 
 _AWARD_BEFORE = re.compile(
@@ -95,9 +108,7 @@ def read_roman_grades(text: str, opts: SpeakOptions) -> str:
         return text
 
     def grade(m: re.Match[str]) -> str:
-        named = m["word"] == "Hạng"
-        before = ends_before(_WORD_BEFORE, text, m.start("word")) if named else None
-        if before is not None and before[1].isupper():
+        if names_a_person(text, m.start("word")):
             return m[0]
         # A medal's grade is a rank; a teacher's or a town's, named before it, never one.
         award = m["word"].casefold() == "hạng" and m.start("word") == m.start()

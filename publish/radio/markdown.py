@@ -2378,16 +2378,21 @@ def _unspoken_candidates() -> re.Pattern[str]:
 _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 
+_PHONE_NUMBER_AHEAD = r"\+?\d(?:[ .\-]?\d){8,11}(?![\w]|[.,]\d)"
+"""A phone number, 9 to 12 digits in groups: no count of anything is so long."""
+_SERVICE_AHEAD = r"(?:11[1345]|1[89]00(?:[ .]?\d)*)(?![\w]|[.,]\d)"
+"""A service number (`113`, `1900 1234`), which a telephone sign makes one."""
 _PHONE_SIGN_FIRST = re.compile(
-    r"(^\s*|[.!?;|]\s*)[☎☏📞📱📲]\ufe0f?\s*(?=\+?\d)"
-    r"|(,\s*)[☎☏📞]\ufe0f?\s*(?=(?:11[1345]|1[89]00(?:[ .]?\d)*|\+?\d(?:[ .\-]?\d){8,11})(?![\w]|[.,]\d))"
+    r"(^\s*|[.!?;|,]\s*)"
+    rf"(?:[☎☏📞]\ufe0f?\s*(?=(?:{_SERVICE_AHEAD}|{_PHONE_NUMBER_AHEAD}))"
+    rf"|[📱📲]\ufe0f?\s*(?={_PHONE_NUMBER_AHEAD}))"
 )
-"""A phone sign opening a sentence or a part of a line (`☎️ 113 | …`) before a number, or one
-of a telephone (not 📱: «…, 📱 12 điện thoại» counts phones) opening a clause before a service
-or a phone number (`…, ☎️ 114`: a line of a post's emoji run, `_joined`): the number's «số», so
-a service number is read digit by digit («số một một ba», R9.3), not as a count («một trăm
-mười ba»); after a word or a label (`gọi 📞 113`, `Liên hệ: 📞 …`, triggers of their own) it
-leaves nothing."""
+"""A phone sign opening a sentence, a clause or a part of a line (`☎️ 113 | …`, `…, ☎️ 114`: a
+line of a post's emoji run, `_joined`) before a service number (a telephone's sign only) or a
+phone number: the number's «số», so a service number is read digit by digit («số một một ba»,
+R9.3), not as a count («một trăm mười ba»). Before a count it is no number's sign: «📱 12 điện
+thoại», «📞 40 cuộc gọi» count phones and calls, read «Số mười hai điện thoại» after a stop. After
+a word or a label (`gọi 📞 113`, `Liên hệ: 📞 …`, triggers of their own) it leaves nothing."""
 
 
 _CONNECTOR_LEFT = re.compile(rf"[,;]?+\s*+(?<!\w)(?i:{'|'.join(sorted(CONNECTORS))})[,;]?+\s*+$")
@@ -2421,7 +2426,7 @@ def _remove_pictographs(text: str) -> str:
     if not _MAYBE_UNSPOKEN.search(text):
         return text
     if _PHONE_SIGN_FIRST.search(text):
-        text = _PHONE_SIGN_FIRST.sub(lambda m: f"{m[1] if m[2] is None else m[2]}số ", text)
+        text = _PHONE_SIGN_FIRST.sub(r"\1số ", text)
     kept: list[str] = []
     last_word = -1  # index in `kept` of the last visible character, if it ends a word
     gap = False

@@ -527,6 +527,12 @@ _SYMBOLS = (
     (re.compile(r"±\s*"), "cộng trừ "),
     (re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
     (re.compile(r"<\s*(?=\d)"), "dưới "),
+    # `≥` is «not below» and `≤` «not above», as `<` is «dưới» and `>` «hơn»; «từ» before `≥`
+    # says the lower bound already (`từ ≥ 3 lần`), no «từ không dưới». Before no number (`≥ A`)
+    # they stay for Q2.
+    (re.compile(r"(?<!\w)([Tt]ừ)[^\S\n]*≥\s*(?=\d)"), r"\1 "),
+    (re.compile(r"≥\s*(?=\d)"), "không dưới "),
+    (re.compile(r"≤\s*(?=\d)"), "không quá "),
     (re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
     # `2 x 3 m`, `2x3m`: the letter typed for ×, read «hai x ba mét» with no flag. Unspaced only
     # between short numbers before a length (`0912x45678` is a phone number mistyped, `29x1` a
@@ -560,6 +566,8 @@ def _has_symbol(text: str) -> bool:
         or "±" in text
         or ">" in text
         or "<" in text
+        or "≥" in text
+        or "≤" in text
         or "×" in text
         or (("x" in text or "X" in text) and _SIZE_MARK.search(text) is not None)
     )
@@ -615,11 +623,13 @@ def _money(text: str, ctx: Context) -> str:
         if m[2] == "củ" and _ROOT_COUNTED.match(m.string, m.end()):
             return m[0]  # `3 củ sâm`: three roots, for the number rules; no «ba triệu sâm»
         scale = ctx.options.thousand_word if m[2] == "k" else "triệu"
-        return _informal_said(m[0], f"{read_number(m[1], ctx)} {scale}", ctx)
+        example = _thousands_written_out(m[1], ctx) if m[2] == "k" else f"{m[1]} triệu đồng"
+        return _informal_said(m[0], f"{read_number(m[1], ctx)} {scale}", example, ctx)
 
     def million_dong(m: re.Match[str]) -> str:
         written = m[0].removesuffix(".") if m[2] else m[0]
-        spoken = _informal_said(written, f"{read_number(m[1], ctx)} triệu đồng", ctx)
+        said = f"{read_number(m[1], ctx)} triệu đồng"
+        spoken = _informal_said(written, said, f"{m[1]} triệu đồng", ctx)
         return f"{spoken}." if m[2] and _sentence_ends(m.string, m.end()) else spoken
 
     text = _MONEY.sub(suffix, text)
@@ -630,16 +640,32 @@ def _money(text: str, ctx: Context) -> str:
     return _INFORMAL.sub(informal, text)
 
 
-def _informal_said(written: str, spoken: str, ctx: Context) -> str:
-    """`spoken`, an informal amount read in full, with the editor told (R5.4)."""
+def _informal_said(written: str, spoken: str, example: str, ctx: Context) -> str:
+    """`spoken`, an informal amount read in full, with the editor told (R5.4) and shown the
+    amount written out (`example`): one example for all, «50.000 đồng», was a thousandth of
+    `50tr`."""
     ctx.flag(
         "R5.4",
         WARNING,
         f"Số tiền viết kiểu khẩu ngữ «{written}»; đã đọc là «{spoken}». Nên viết đầy đủ "
-        "(ví dụ «50.000 đồng»).",
+        f"(ví dụ «{example}»).",
         written,
     )
     return spoken
+
+
+_VIETNAMESE_NUMBER = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,3}))?")
+"""A number written the Vietnamese way (`1.500`, `1,5`), whose thousands are whole dong."""
+
+
+def _thousands_written_out(number: str, ctx: Context) -> str:
+    """`200` of `200k` as the amount in dong, `200.000 đồng` (`1,5k` → `1.500 đồng`); a number
+    written otherwise (`2.5k`, R3.4) keeps its figures, `2.5 nghìn đồng`."""
+    m = _VIETNAMESE_NUMBER.fullmatch(number)
+    if m is None:
+        return f"{number} {ctx.options.thousand_word} đồng"
+    dong = int(m[1].replace(".", "")) * 1000 + int((m[2] or "").ljust(3, "0"))
+    return f"{dong:,} đồng".replace(",", ".")
 
 
 def _sentence_ends(text: str, end: int) -> bool:

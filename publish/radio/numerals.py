@@ -6,6 +6,7 @@ import re
 
 from publish.radio.either_case import word_alone
 from publish.radio.flags import BLOCKING, WARNING, Context
+from publish.radio.grades import names_a_person
 from publish.radio.numbers import (
     COUNTED_NOUN,
     NUMBER,
@@ -18,6 +19,7 @@ from publish.radio.numbers import (
     read_number,
     roman_value,
 )
+from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import SENTENCE_TAIL, ends_before
 
@@ -246,8 +248,16 @@ def read_ordinals(text: str, ctx: Context) -> str:
     if has_thu:
         text = _ORDINAL.sub(after_thu, text)
     if has_digit(text):
-        text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
+        text = _RANK.sub(lambda m: _ranked(m, opts), text)
     return _ROMAN_TRIGGER.sub(roman, text) if _SPACED_ROMAN.search(text) else text
+
+
+def _ranked(m: re.Match[str], opts: SpeakOptions) -> str:
+    """`giải 1` → `giải nhất`, `hạng 2` → `hạng nhì` (R10.3); a person named Hạng (`Trần Văn Hạng
+    2`, `ông Hạng 2 con`) is no rank: the number is left for the cardinal rules, «Hạng hai»."""
+    if names_a_person(m.string, m.start(1)):
+        return m[0]
+    return f"{m[1]} {rank(int(m[2]), opts)}"
 
 
 def _place_out_of(m: re.Match[str], ctx: Context) -> str:
