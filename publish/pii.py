@@ -828,6 +828,22 @@ def _place(words: list[str], i: int) -> bool:
     )
 
 
+def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
+    """The `_ACCOUNT` matches of `line` whose label names an account: a bare `TK` only where
+    money is paid into it (`paid_into_tk`)."""
+    at = 0
+    while (match := _ACCOUNT.search(line, at)) is not None:
+        if match["paid_tk"] is not None and not paid_into_tk(
+            line, match.start(), match.end(), match["gap"]
+        ):
+            # Someone's initials («Anh TK có số tài khoản … 0123…»): a label among the words
+            # after them still names the number (session 78 review), as on air (R9.5).
+            at = match.end("paid_tk")
+            continue
+        yield match
+        at = match.end()
+
+
 def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterator[Finding]:
     """The findings of one line (number `number`), each span reported once. Each pattern is
     searched only when the line holds what it needs: in `low`, the lower-cased line, when given
@@ -839,11 +855,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         accounts = "tk" in low or "tài khoản" in low
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
-    for match in _ACCOUNT.finditer(line) if accounts else ():
-        paid = match["paid_tk"] is None or paid_into_tk(line, match.start(), match.end())
-        named = paid and labelled_number(
-            match["number"], match["gap"], line, match.end(), of_id=False
-        )
+    for match in _labelled_accounts(line) if accounts else ():
+        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
         for span, written in _with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
