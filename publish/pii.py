@@ -125,14 +125,17 @@ _PASSPORT = re.compile(
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
     rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{LABEL_GAP})"
-    rf"(?P<number>\d(?:[ .-]?\d){{{min(ACCOUNT_DIGITS) - 1},{max(ACCOUNT_DIGITS) - 1}}})(?!\d)",
+    rf"(?P<number>\d(?:(?:[ .]|[^\S\n]?-[^\S\n]?)?\d)"
+    rf"{{{min(ACCOUNT_DIGITS) - 1},{max(ACCOUNT_DIGITS) - 1}}})(?!\d)",
     re.IGNORECASE,
 )
-"""An account's number after the words that name it (the radio's, publish.number_words)."""
+"""An account's number after the words that name it (the radio's, publish.number_words), its
+groups maybe apart by a space, a dot, a hyphen with or without spaces («0071 - 0001 - 2345»,
+dropped on air, R9.5)."""
 _BARE_ACCOUNT = re.compile(
     rf"(?<!\w){BARE_ACCOUNT}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
-    rf"(?P<number>\d(?:[ .-]?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
-    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d)"
+    rf"(?P<number>\d(?:(?:[ .]|[^\S\n]?-[^\S\n]?)?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
+    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d|[^\S\n]?-[^\S\n]?\d)"
 )
 """An account's number, 8 to 19 digits (`BARE_ACCOUNT_DIGITS`), right after a bare «tài
 khoản» (a colon or «số» between at most), as the radio drops it (R9.5): not money after it,

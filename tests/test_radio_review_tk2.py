@@ -83,3 +83,28 @@ def test_tk_paid_into_or_held_by_a_bank_is_still_an_account(text: str) -> None:
 def test_a_short_code_of_a_bank_after_its_number_is_read_as_an_account() -> None:
     spoken = normalise("Tiền gửi vào TK 3511 của ngân hàng.", near=NEAR)
     assert spoken.text.startswith("Tiền gửi vào tài khoản ba năm một một")
+
+
+# Groups apart by « - » (a hyphen between spaces) were one account on air (R9.5 dropped it) and
+# none on the website, whose pattern took one separating character between groups.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số tài khoản 0071 - 0001 - 2345.",
+        "STK 0071 - 0001 - 2345.",
+        "Số TK 0071 - 0001 - 2345.",
+        "Số tài khoản 0071 -0001- 2345 tại Vietcombank.",
+        "Chuyển vào tài khoản 0071 - 0001 - 2345 tại Agribank.",
+    ],
+)
+def test_groups_apart_by_a_spaced_hyphen_are_one_account_on_both_channels(text: str) -> None:
+    assert told(text) == [(ACCOUNT, "007*******45")]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert "0071" not in script
+
+
+def test_a_spaced_range_after_a_bare_tai_khoan_is_still_no_account() -> None:
+    text = "Mua 300 tài khoản 2024 - 2025 trên mạng, giá 1000 - 2000 USDT."
+    assert told(text) == []
+    assert "R9.5" not in on_air(text)[1]
