@@ -80,29 +80,40 @@ _PAID_INTO = re.compile(
     r"(?:[^\S\n]++(?:(?i:tiền|phạt|khoản|số|lệ phí|phí|thuế|án phí)(?!\w)"
     r"|\d[\d.,]*+(?:[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ))?[^\S\n]*+(?i:đồng|VNĐ|VND|đ)(?!\w))){0,4}"
     r"[^\S\n]++(?i:vào)[^\S\n]++$"
-    r"|(?<!\w)(?:(?i:kho bạc|ngân sách|ngân hàng|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
-"""Before a bare `TK`: money paid into it, with its own words («nộp vào», «nộp tiền phạt vào»,
-«chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»), or a treasury, a bank, a
-budget in its clause."""
-_TREASURY_AFTER = re.compile(
-    r"[^\S\n]*+,?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?(?:(?i:kho bạc)(?!\w)|KBNN)"
+"""Right before a bare `TK`: money paid into it, with its own words («nộp vào», «nộp tiền phạt
+vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»)."""
+_BUDGET_BEFORE = re.compile(
+    r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
-"""After a bare `TK 7111`'s number: the treasury that holds it."""
+"""A treasury or a budget in a bare `TK`'s clause before it. Not a bank: «Tại ngân hàng, ông TK
+xuất trình …» names a man (session 78 review), a bank counts only after the number."""
+_HOLDER_AFTER = re.compile(
+    r"[^\S\n]*+,?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?"
+    r"(?:(?i:kho bạc|ngân hàng)(?!\w)|KBNN)"
+)
+"""After a bare `TK 7111`'s number: the treasury or the bank that holds it."""
 _FOREST_BEFORE = re.compile(r"(?<!\w)(?i:khoảnh)[^\S\n]*+\d+\w*+[^\S\n]*+,?[^\S\n]*+$")
 """`khoảnh 3, TK 262`: a forest's plot, then its sub-area («tiểu khu»), never an account."""
 _PAID_REACH = 120
 """How far back `_PAID_INTO` is looked for: its words and 60 characters are far shorter."""
 
 
-def paid_into_tk(text: str, start: int, end: int) -> bool:
-    """Whether a bare `TK` at text[start], its number ending at text[end], names an account, on
-    both channels: money paid into it before it, or a treasury after its number; never after a
-    forest's plot («khoảnh 3, TK 262»)."""
+def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
+    """Whether a bare `TK` at text[start], `gap` between it and its number ending at text[end],
+    names an account, on both channels: money paid into it right before it; else, its number
+    right after it (`TIGHT_GAP`), a treasury or a budget before it or a treasury, a bank after
+    the number; never after a forest's plot («khoảnh 3, TK 262»)."""
     window = max(0, start - _PAID_REACH)
     if _FOREST_BEFORE.search(text, window, start):
         return False
-    return bool(_PAID_INTO.search(text, window, start) or _TREASURY_AFTER.match(text, end))
+    if _PAID_INTO.search(text, window, start):
+        return True
+    # `TK` alone is often someone's initials («anh TK (SĐT 0912…)»): with words between, the
+    # number is his, not an account's.
+    return _TIGHT.fullmatch(gap) is not None and bool(
+        _BUDGET_BEFORE.search(text, window, start) or _HOLDER_AFTER.match(text, end)
+    )
 
 
 BARE_ACCOUNT = r"(?i:tài khoản(?: ngân hàng)?)"
@@ -112,6 +123,8 @@ TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+(?:\(\s*+)?"
 """Between a label and its number with no words: spaces, its «số», a colon or a slash
 (`CCCD/0872…`), a bracket opening around the number (`tài khoản (0071…)`); all a
 `BARE_ACCOUNT` may have."""
+_TIGHT = re.compile(TIGHT_GAP)
+"""`TIGHT_GAP` as a whole gap: a label's number right after it."""
 ACCOUNT_DIGITS = range(6, 20)
 """A bank account's digits: with words between, a number after an account's label is one only
 so long."""

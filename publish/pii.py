@@ -125,14 +125,17 @@ _PASSPORT = re.compile(
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
     rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{LABEL_GAP})"
-    rf"(?P<number>\d(?:[ .-]?\d){{{min(ACCOUNT_DIGITS) - 1},{max(ACCOUNT_DIGITS) - 1}}})(?!\d)",
+    rf"(?P<number>\d(?:(?:[ .]|[^\S\n]?-[^\S\n]?)?\d)"
+    rf"{{{min(ACCOUNT_DIGITS) - 1},{max(ACCOUNT_DIGITS) - 1}}})(?!\d)",
     re.IGNORECASE,
 )
-"""An account's number after the words that name it (the radio's, publish.number_words)."""
+"""An account's number after the words that name it (the radio's, publish.number_words), its
+groups maybe apart by a space, a dot, a hyphen with or without spaces («0071 - 0001 - 2345»,
+dropped on air, R9.5)."""
 _BARE_ACCOUNT = re.compile(
     rf"(?<!\w){BARE_ACCOUNT}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
-    rf"(?P<number>\d(?:[ .-]?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
-    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d)"
+    rf"(?P<number>\d(?:(?:[ .]|[^\S\n]?-[^\S\n]?)?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
+    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d|[^\S\n]?-[^\S\n]?\d)"
 )
 """An account's number, 8 to 19 digits (`BARE_ACCOUNT_DIGITS`), right after a bare «tài
 khoản» (a colon or «số» between at most), as the radio drops it (R9.5): not money after it,
@@ -828,6 +831,22 @@ def _place(words: list[str], i: int) -> bool:
     )
 
 
+def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
+    """The `_ACCOUNT` matches of `line` whose label names an account: a bare `TK` only where
+    money is paid into it (`paid_into_tk`)."""
+    at = 0
+    while (match := _ACCOUNT.search(line, at)) is not None:
+        if match["paid_tk"] is not None and not paid_into_tk(
+            line, match.start(), match.end(), match["gap"]
+        ):
+            # Someone's initials («Anh TK có số tài khoản … 0123…»): a label among the words
+            # after them still names the number (session 78 review), as on air (R9.5).
+            at = match.end("paid_tk")
+            continue
+        yield match
+        at = match.end()
+
+
 def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterator[Finding]:
     """The findings of one line (number `number`), each span reported once. Each pattern is
     searched only when the line holds what it needs: in `low`, the lower-cased line, when given
@@ -839,11 +858,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         accounts = "tk" in low or "tài khoản" in low
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
-    for match in _ACCOUNT.finditer(line) if accounts else ():
-        paid = match["paid_tk"] is None or paid_into_tk(line, match.start(), match.end())
-        named = paid and labelled_number(
-            match["number"], match["gap"], line, match.end(), of_id=False
-        )
+    for match in _labelled_accounts(line) if accounts else ():
+        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
         for span, written in _with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))

@@ -86,6 +86,19 @@ def _fresh(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     return True
 
 
+def _paid_accounts(line: str) -> Iterator[re.Match[str]]:
+    """Session 78: `_ACCOUNT`'s matches, a bare `TK` only where money is paid into it; after one
+    that names no account the search goes on right after its letters (a label may follow)."""
+    at = 0
+    while match := _ACCOUNT.search(line, at):
+        tk = match["paid_tk"] is not None
+        if tk and not paid_into_tk(line, match.start(), match.end(), match["gap"]):
+            at = match.start() + len("TK")
+        else:
+            yield match
+            at = match.end()
+
+
 def reference(text: str, *, year: int) -> Iterator[Finding]:
     """The per-line algorithm the fast one replaced, kept verbatim as the specification."""
     text = nfc(text)
@@ -96,13 +109,10 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             continue
         taken: list[tuple[int, int]] = []
         fresh = partial(_fresh, taken)
-        for match in _ACCOUNT.finditer(line):
+        for match in _paid_accounts(line):
             # Session 76: no money after it, no count after words between (as the radio reads),
             # and the numbers listed after it too.
             account = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
-            # Session 78: `TK` alone names an account only where money is paid into it.
-            if match["paid_tk"] is not None:
-                account = account and paid_into_tk(line, match.start(), match.end())
             for found in (
                 [match, *listed_numbers(line, match.end(), of_id=False)] if account else ()
             ):

@@ -115,14 +115,24 @@ def searched_whole(text: str, *, year: int) -> Iterator[Finding]:
         yield Finding(counter(at), kind, value)
 
 
+def _paid_accounts(line: str) -> Iterator[re.Match[str]]:
+    """Session 78: `_ACCOUNT`'s matches, a bare `TK` only where money is paid into it; after one
+    that names no account the search goes on right after its letters (a label may follow)."""
+    at = 0
+    while match := _ACCOUNT.search(line, at):
+        tk = match["paid_tk"] is not None
+        if tk and not paid_into_tk(line, match.start(), match.end(), match["gap"]):
+            at = match.start() + len("TK")
+        else:
+            yield match
+            at = match.end()
+
+
 def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
     """One line's number findings, every pattern searched over the whole line."""
     fresh = pii._Spans()
-    for match in _ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
+    for match in _paid_accounts(line) if _ACCOUNT_WORDS.search(line) else ():
         named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
-        # Session 78: `TK` alone names an account only where money is paid into it.
-        if match["paid_tk"] is not None:
-            named = named and paid_into_tk(line, match.start(), match.end())
         for span, written in pii._with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))

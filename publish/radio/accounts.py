@@ -69,7 +69,7 @@ def _named(m: re.Match[str]) -> bool:
     return (
         not m["tk"]
         or bool(m["tk_lead"] or m["colon"])
-        or paid_into_tk(m.string, m.start(), m.end())
+        or paid_into_tk(m.string, m.start(), m.end(), m["gap"])
     )
 
 

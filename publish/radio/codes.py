@@ -486,7 +486,7 @@ def _private(text: str, m: re.Match[str]) -> bool:
     khoản»: «tài khoản số 123456 của bị hại» was read on air as an amount); an ID's from eight
     characters, as before."""
     number = m["number"]
-    if m["paid_tk"] is not None and not paid_into_tk(text, m.start(), m.end()):
+    if m["paid_tk"] is not None and not paid_into_tk(text, m.start(), m.end(), m["gap"]):
         return False
     if m["id"] is not None:
         if len(number) < _ID_FEWEST_CHARACTERS:
