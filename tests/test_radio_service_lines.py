@@ -30,8 +30,11 @@ def test_the_police_s_number_after_its_name_and_a_colon_is_said_digit_by_digit(
         ("Công an huyện bắt 113 đối tượng.", "Công an huyện bắt một trăm mười ba đối tượng."),
         ("Công an xã: 113 vụ việc đã giải quyết.", "Công an xã: một trăm mười ba vụ việc đã giải quyết."),
         ("Công an 113 xã đã ra quân.", "Công an một trăm mười ba xã đã ra quân."),
+        ("Trong đó, Công an: 113 đồng chí; Quân sự: 50 đồng chí.", "Trong đó, Công an: một trăm mười ba đồng chí; Quân sự: năm mươi đồng chí."),
+        ("Đơn vị Công an: 111 hồ sơ.", "Đơn vị Công an: một trăm mười một hồ sơ."),
     ],
 )  # fmt: skip
 def test_a_count_after_the_police_is_still_a_count(source: str, expected: str) -> None:
-    """Only «Công an» right before the colon names the number to call."""
+    """Only «Công an» right before the colon, and no word after the number, names the number to
+    call: a force broken down («Công an: 113 đồng chí») is counted."""
     assert normalise(source).text == expected

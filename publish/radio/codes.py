@@ -226,12 +226,14 @@ _SERVICE_WORD = (
 _SERVICE_CONTEXT = re.compile(
     _SERVICE_WORD + r"(?>(?:\s++[^\W\d_]++){0,2})\s*+:?+\s*+$"
     r"|" + _SERVICE_WORD + r"[^.!?;]{0,80}\s(?i:hoặc)\s++(?>(?:(?i:gọi)\s++)?)(?>(?:(?i:số)\s++)?)$"
-    r"|(?<!\w)(?i:công an)\s*+:\s*+$"
 )
 """A trigger right before a service number or at most two words before it, or a number given as
-an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger introduced (R9.3); «Công
-an: 113» as a list of numbers to call gives it (with the colon only: «Công an huyện bắt 113
-đối tượng» is a count)."""
+an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger introduced (R9.3)."""
+_POLICE_COLON = re.compile(r"(?<!\w)(?i:công an)\s*+:\s*+$")
+"""«Công an: 113» in a list of numbers to call (R9.3): with the colon only («Công an huyện bắt
+113 đối tượng» is a count), and with no word after the number (`_WORD_AFTER`): «Công an: 113
+đồng chí; Quân sự: 50 đồng chí» breaks a force down."""
+_WORD_AFTER = re.compile(r"\s*+[^\W\d_]")
 _SERVICE_NUMBER_WORD = re.compile(r"(?<!\w)(?i:số)(?:\s+(?i:máy))?\s*:?\s*$")
 """`số 113`, `số máy 115`: a service number named as a number (R9.3), unless `_NUMBERED` says
 it numbers something else."""
@@ -791,6 +793,7 @@ def _phones(text: str, ctx: Context) -> str:
             or (listed is not None and listed.end(1) in service_ends)
             or ends_before(_LISTED_AFTER_SPOKEN, text, start)
             or ends_before(_SERVICE_CONTEXT, text, start)
+            or (ends_before(_POLICE_COLON, text, start) and not _WORD_AFTER.match(text, m.end()))
             or (ends_before(_SERVICE_NUMBER_WORD, text, start) and not _numbers_a_place(text, m))
         ):
             service_ends.add(m.end())
