@@ -43,6 +43,7 @@ __all__ = [
     "apart_under_runs",
     "bullet",
     "emoji_run_lines",
+    "ends_in_link",
     "ends_sentence",
     "pasted_item",
     "rewrite",
@@ -89,6 +90,12 @@ _LIST_ITEM = re.compile(_LIST_MARK.pattern + r"\S")
 _SENTENCE_END = re.compile(rf"(?:[.!?…\"'”’»)\]]|{_EMOJI}[{_MODIFIERS}]?)[ \t]*\Z")
 """A line's last mark when it ends a sentence: a stop, an emoji («… link lạ 🚫») or a closing
 quote or bracket («… (miễn phí)», «… lạ.”»)."""
+_CLOSING_MARKS = re.compile(r"[*_`]+[ \t]*\Z")
+"""The marks closing an emphasis or code span at a line's end («… link lạ.**»), which the
+website and Zalo show no more than the radio reads them."""
+_LINK_END = re.compile(r"\]\([^\s()]*(?:\([^\s()]*\)[^\s()]*)*(?:[ \t]+\"[^\"]*\")?\)[ \t]*\Z")
+"""A link or an image closing a line («[đây](https://dichvucong.gov.vn)»): its bracket ends
+the address, not the sentence."""
 HASHTAG = re.compile(r" {0,3}#(?=\w+(?:[ \t]*#\w+)*[ \t]*$)")
 """A line of hashtags only (as the radio script reads it), the tags spaced or joined
 («#CongAn#AnNinh», which the website made a heading «CongAn#AnNinh» the radio skipped):
@@ -322,8 +329,18 @@ def _emoji_run_end(lines: list[str], i: int, items: Collection[int]) -> bool:
 
 def ends_sentence(line: str) -> bool:
     """Whether `line` ends a sentence (`_SENTENCE_END`), so that a capitalised line under it,
-    pasted, was a line of its own rather than it wrapped."""
-    return _SENTENCE_END.search(line) is not None
+    pasted, was a line of its own rather than it wrapped: looked for before the marks closing
+    an emphasis or code («**Không bấm link lạ.**»), and never a link's closing bracket («tại
+    [đây](https://…)», no stop: the sentence goes on)."""
+    if ends_in_link(line):
+        return False
+    return _SENTENCE_END.search(_CLOSING_MARKS.sub("", line)) is not None
+
+
+def ends_in_link(line: str) -> bool:
+    """Whether `line` ends with a link or an image, no stop after it (past the marks closing an
+    emphasis): «Xem hướng dẫn tại [đây](https://…)»."""
+    return _LINK_END.search(_CLOSING_MARKS.sub("", line)) is not None
 
 
 def _item_text(lines: list[str], i: int) -> bool:

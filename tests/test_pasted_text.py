@@ -1127,6 +1127,68 @@ def test_a_line_under_an_emoji_run_ending_a_sentence_is_its_own(last: str) -> No
     assert spoken(body).endswith(". Mọi thắc mắc xin gọi một một ba.")
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "❌ **Không bấm link lạ.**",
+        "❌ *Không bấm link lạ.*",
+        "❌ _Không bấm link lạ._",
+        "❌ **Không bấm link lạ 🚫**",
+        "❌ `Không bấm link lạ.`",
+    ],
+    ids=["bold", "italic", "underscore", "bold-emoji", "code"],
+)
+def test_a_run_line_ending_a_sentence_in_emphasis_ends_it(last: str) -> None:
+    """Review of session 78: a run's last line in bold («❌ **Không bấm link lạ.**») ends in
+    `**`, not in its stop: the website and Zalo ran «Mọi thắc mắc xin gọi 113.» into it while
+    the radio read it apart. The stop is looked for before the marks closing an emphasis."""
+    body = f"✅ **Không chuyển khoản.**\n{last}\nMọi thắc mắc xin gọi 113.\n"
+    assert "<br>\nMọi thắc mắc xin gọi 113.</p>" in web_html(body)
+    assert zalo_texts(body)[-1] == "Mọi thắc mắc xin gọi 113."
+    assert spoken(body).endswith(". Mọi thắc mắc xin gọi một một ba.")
+
+
+LINK_LINE = "❌ Xem hướng dẫn tại [đây](https://dichvucong.gov.vn)"
+
+
+def test_a_run_line_ending_in_a_link_goes_on_and_the_radio_keeps_the_next_sentence() -> None:
+    """Review of session 78: the `)` closing a link was taken for a sentence's end, so the
+    website and Zalo put «Mọi thắc mắc…» on a line of its own, while the radio, dropping the
+    link's sentence (R1.3), dropped the hotline with it: on air only «Không chuyển khoản.».
+    The link ends no sentence: the line goes on, on the website and Zalo alike, and on air
+    the link's sentence ends with its line, the hotline said."""
+    body = f"✅ Không chuyển khoản.\n{LINK_LINE}\nMọi thắc mắc xin gọi 113.\n"
+    assert '">đây</a>\nMọi thắc mắc xin gọi 113.</p>' in web_html(body)
+    assert zalo_texts(body)[-1] == (
+        "❌ Xem hướng dẫn tại đây (https://dichvucong.gov.vn) Mọi thắc mắc xin gọi 113."
+    )
+    assert spoken(body) == "Không chuyển khoản. Mọi thắc mắc xin gọi một một ba."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"✅ Không chuyển khoản.\n{LINK_LINE}.\nMọi thắc mắc xin gọi 113.\n",
+        f"✅ Không chuyển khoản.\n{LINK_LINE}\n✅ Mọi thắc mắc xin gọi 113.\n",
+        "Không chuyển khoản. Xem hướng dẫn tại [đây](https://dichvucong.gov.vn)\n"
+        "Mọi thắc mắc xin gọi 113.\n",
+        "Không chuyển khoản. Xem hướng dẫn tại **[đây](https://dichvucong.gov.vn)**\n"
+        "Mọi thắc mắc xin gọi 113.\n",
+    ],
+    ids=["stop-after-link", "run-goes-on", "paragraph", "bold-link"],
+)
+def test_the_radio_never_drops_the_line_under_a_dropped_link_line(body: str) -> None:
+    """With a stop after the link, in a run that goes on, or in a paragraph, the sentence the
+    radio drops for its link is its own line's: the next line is said."""
+    assert spoken(body) == "Không chuyển khoản. Mọi thắc mắc xin gọi một một ba."
+
+
+def test_a_link_line_over_a_line_in_small_letters_is_one_sentence_on_air() -> None:
+    """The line under a link in small letters is its sentence going on: no stop is put there."""
+    body = "Đối tượng gửi [đường link](https://a.vn)\ncho nạn nhân. Mọi thắc mắc gọi 113.\n"
+    assert spoken(body) == "Đối tượng gửi đường link cho nạn nhân. Mọi thắc mắc gọi một một ba."
+
+
 def test_a_line_under_keycap_steps_ending_no_sentence_is_the_step_wrapped_on_air_too() -> None:
     """As on the website and Zalo, the radio reads the line under a step with no stop as the step
     going on, not a sentence of its own."""

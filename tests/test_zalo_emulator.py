@@ -248,6 +248,20 @@ def test_create_verify_detail_update_remove(
     assert again["error"] == -201
 
 
+def test_getdetail_refuses_an_article_as_often_as_asked_then_reads_it(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    """A passing -201 for one id (a refused id, a fault: zalo_lookup.ArticleLookup.detail), for
+    the tests of what the tool makes of a lone refusal; other ids read as ever."""
+    job = post(http, token, "/v2.0/article/create", sample_body())["data"]["token"]
+    article_id = post(http, token, "/v2.0/article/verify", {"token": job})["data"]["id"]
+    emulator.configure(detail_refused_first={article_id: 1, "other": 5})
+    replies = [get(http, token, "/v2.0/article/getdetail", id=article_id) for _ in range(2)]
+    assert [r["error"] for r in replies] == [-201, 0]
+    assert replies[0]["message"] == "article id is invalid!"
+    assert replies[1]["data"]["title"] == sample_body()["title"]
+
+
 def test_status_defaults_to_hide(http: httpx.Client, emulator: ZaloEmulator, token: str) -> None:
     body = sample_body()
     del body["status"]

@@ -419,6 +419,54 @@ def test_reconcile_that_cannot_read_an_unlisted_article_again_says_nothing_chang
     assert records(root) == before and emulator.write_calls() == []
 
 
+@pytest.mark.parametrize(
+    ("how", "zalo"), [("counted", ON), ("left_out", "")], ids=["short-list", "left-out"]
+)
+def test_reconcile_does_not_create_again_an_article_hidden_by_hand_on_one_refusal(
+    how: str,
+    zalo: str,
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review of session 78: bt-001's live article hidden by hand is missing from the list (a
+    shortfall the setting takes for hidden articles, or Zalo leaving hidden articles out), and
+    getdetail refused it once (-201, a passing fault): --reconcile took that lone -201 for a
+    deletion, marked the record removed and posted the bulletin a second time. Read again, the
+    article is there: kept, nothing created."""
+    root = one_hidden(tmp_path, emulator, zalo)
+    emulator.configure(hidden_in_list=how)
+    before = records(root)
+    live = before["bt-001"]["article_id"]
+    emulator.state.articles[live]["status"] = "hide"  # hidden by hand
+    emulator.configure(detail_refused_first={live: 1})
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 0
+    out = said(capsys)
+    after = records(root)
+    assert emulator.count_calls("/article/create") == 0
+    assert len(emulator.state.articles) == 3
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] == live
+    assert "không còn trên Zalo" not in out and "tạo lại" not in out
+    assert f"bài {live} của bt-001 không có trong danh sách nhưng Zalo vẫn đọc được bài" in out
+
+
+def test_reconcile_still_creates_again_an_article_refused_at_each_reading(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An article deleted by hand while the list reads short: getdetail refuses it at both
+    readings, so the record is marked removed and the bulletin posted again, as promised."""
+    root = one_hidden(tmp_path, emulator, ON)
+    live = records(root)["bt-001"]["article_id"]
+    del emulator.state.articles[live]
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 0
+    assert f"bài {live} của bt-001 không còn trên Zalo" in said(capsys)
+    assert emulator.count_calls("/article/create") == 1
+    assert records(root)["bt-001"]["article_id"] not in (None, live)
+
+
 def test_off_reconcile_changes_nothing_and_names_the_setting(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -31,6 +31,7 @@ from publish.markdown_pasted import (
     NUMBERED,
     apart_under_runs,
     emoji_run_lines,
+    ends_in_link,
     goes_on,
     pasted_item,
 )
@@ -1042,7 +1043,12 @@ def _joined(lines: Sequence[tuple[int, str]], *, runs: bool = True) -> str:
     said = []
     for i, (_, text) in enumerate(lines):
         line = text.strip()
-        if i < last and (i in ends or _broken_before(text, lines[i + 1][1])):
+        following = lines[i + 1][1] if i < last else ""
+        if i < last and _link_before(text, following):
+            # A stop, not a `<br>` (a newline until the stop is added): the sentence dropped
+            # for its link (R1.3) is found by its stop, and took the next line with it.
+            line += "."
+        elif i < last and (i in ends or _broken_before(text, following)):
             line += "<br>"
         elif i in within and not line.endswith(_RUN_PAUSES):
             line += ","
@@ -1052,6 +1058,17 @@ def _joined(lines: Sequence[tuple[int, str]], *, runs: bool = True) -> str:
 
 _RUN_PAUSES = tuple(".,;:!?…")
 """Marks ending a line of an emoji run that already pause there."""
+
+
+def _link_before(line: str, following: str) -> bool:
+    """Whether `line` ends with a link, no stop after it, above a line that opens a sentence (a
+    capital, after any marks): the link's sentence ends with its line. Read on, the sentence
+    dropped for its link (R1.3) took the next with it («Xem hướng dẫn tại [đây](…)» / «Mọi
+    thắc mắc xin gọi 113.»: the hotline never said), though the website and Zalo show it."""
+    if "](" not in line or not ends_in_link(line):
+        return False
+    start = _MARKS_FIRST.sub("", following, count=1)
+    return start[:1].isupper()
 
 
 def _broken_before(line: str, following: str) -> bool:

@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from publish.zalo.emulator_saving import StateSaver
 from publish.zalo.emulator_state import (
+    MSG_BAD_ID,
     MSG_BAD_PROOF,
     MSG_NOT_AUTHORIZED,
     MSG_NOT_SUPPORTED,
@@ -211,6 +212,7 @@ class ZaloEmulator:
         self._pending_drops = self.config.drop_first
         self._pending_garbles = self.config.garble_first
         self._pending_busy = self.config.create_busy_first
+        self._pending_refusals = dict(self.config.detail_refused_first)
         self._in_flight = 0
         self._holds: list[Hold] = []
         self.max_in_flight = 0  # most requests handled at the same moment
@@ -429,6 +431,8 @@ class ZaloEmulator:
                 self._pending_garbles = changes["garble_first"]
             if "create_busy_first" in changes:
                 self._pending_busy = changes["create_busy_first"]
+            if "detail_refused_first" in changes:
+                self._pending_refusals = dict(changes["detail_refused_first"])
             if "seed" in changes:
                 self._random = random.Random(changes["seed"])
             if "rate_limit_per_minute" in changes or "rate_limit_window" in changes:
@@ -621,12 +625,20 @@ class ZaloEmulator:
             ("POST", "/v2.0/article/remove"): lambda q, b: self._writable(
                 lambda: state.remove(b.get("id") if isinstance(b, dict) else None)
             ),
-            ("GET", "/v2.0/article/getdetail"): lambda q, b: state.detail(q.get("id"), config),
+            ("GET", "/v2.0/article/getdetail"): lambda q, b: self._detail(q.get("id")),
             ("GET", "/v2.0/article/getslice"): lambda q, b: state.slice(
                 q.get("offset", "0"), q.get("limit", "10"), q.get("type"), config
             ),
             ("GET", "/v2.0/oa/getoa"): lambda q, b: state.oa_profile(config),
         }
+
+    def _detail(self, article_id: str | None) -> Any:
+        """getdetail, answering -201 while a passing refusal of the id is armed
+        (EmulatorConfig.detail_refused_first)."""
+        if self._pending_refusals.get(article_id or "", 0) > 0:
+            self._pending_refusals[article_id or ""] -= 1
+            raise ApiFailure(-201, MSG_BAD_ID)
+        return self.state.detail(article_id, self.config)
 
     def _writable(self, action: Callable[[], Any]) -> Any:
         """Run an article write unless the OA has not granted the article permission, or its

@@ -105,6 +105,9 @@ class EmulatorConfig:
     # list always reads short of its total; [zalo] list_total_counts_hidden in site.toml).
     hidden_in_list: str = "listed"
     detail_includes_meta: bool = True  # [U] id, type, create_date, update_date in getdetail
+    # [U] a passing -201 of getdetail (a refused id, a fault: zalo_lookup.ArticleLookup.detail):
+    # article id → how many of its next getdetail calls answer -201 as for an unknown id.
+    detail_refused_first: dict[str, int] = field(default_factory=dict)
     # [U] fields getdetail returns besides those sent (§2.4: one source lists `cite`), on the
     # article and on each body block; a client resending the article must not echo them.
     detail_extra_fields: dict[str, Any] = field(default_factory=dict)
