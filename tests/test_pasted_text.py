@@ -1273,3 +1273,28 @@ def test_an_emoji_run_in_an_outer_items_paragraph_after_a_nested_item_goes_line_
         "❌ Không chuyển khoản cá nhân",
     ]
     assert "Chỉ mua tại website của hãng, Không chuyển khoản cá nhân." in spoken(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            "- Liên hệ [Công an xã](https://congan.vn/a)\n  Tân Hòa để được hỗ trợ.\n",
+            "Liên hệ Công an xã Tân Hòa để được hỗ trợ.",
+        ),
+        (
+            "Theo [Báo Công an](https://cand.com.vn/a)\nCông an huyện Tân Châu đã bắt 2 đối tượng.\n",
+            "Theo Báo Công an Công an huyện Tân Châu đã bắt hai đối tượng.",
+        ),
+        (
+            "Ông [Nguyễn Văn A](https://x.vn/a)\nChủ tịch UBND xã cho biết như vậy.\n",
+            "Ông Nguyễn Văn A Chủ tịch Ủy ban nhân dân xã cho biết như vậy.",
+        ),
+    ],
+    ids=["place", "source", "person"],
+)
+def test_a_link_read_on_air_carries_its_sentence_on_past_a_capital(body: str, said: str) -> None:
+    """Review of s78-mend3: the stop after a link line was put after every link over a capital,
+    though only a sentence dropped for its link (R1.3) needs it; a place, a newspaper, a person
+    linked and read cut their sentence in two («Liên hệ Công an xã. Tân Hòa …»)."""
+    assert spoken(body) == said

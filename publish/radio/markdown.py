@@ -1064,11 +1064,17 @@ def _link_before(line: str, following: str) -> bool:
     """Whether `line` ends with a link, no stop after it, above a line that opens a sentence (a
     capital, after any marks): the link's sentence ends with its line. Read on, the sentence
     dropped for its link (R1.3) took the next with it («Xem hướng dẫn tại [đây](…)» / «Mọi
-    thắc mắc xin gọi 113.»: the hotline never said), though the website and Zalo show it."""
+    thắc mắc xin gọi 113.»: the hotline never said), though the website and Zalo show it. Only
+    a sentence dropped so: a link read on air («Theo [Báo Công an](…)» / «Công an huyện …»,
+    «Liên hệ [Công an xã](…)» / «Tân Hòa …») carries its sentence on past a capital."""
     if "](" not in line or not ends_in_link(line):
         return False
     start = _MARKS_FIRST.sub("", following, count=1)
-    return start[:1].isupper()
+    return start[:1].isupper() and calls_to_click(_LAST_SENTENCE.split(line)[-1])
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+"""Where a line's sentences part: the link's own is the last."""
 
 
 def _broken_before(line: str, following: str) -> bool:
