@@ -218,7 +218,7 @@ _PHONE_LIST = re.compile(
 )
 """Whole phone numbers listed with commas (`0912…, 0987…`, `0912…, 0987… hoặc 0903…`): each
 read in groups with commas between them (R9.2), they ran into one another."""
-_SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
+_SERVICE = re.compile(r"(?<![\w.,])(11[1-5]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
 _SERVICE_WORD = (
     r"(?<!\w)(?i:gọi|báo(?!\s+cáo)|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|"
     r"đường dây|tổng đài|hotline|liên hệ|điện thoại|SĐT|ĐT)"
@@ -234,9 +234,9 @@ _POLICE_COLON = re.compile(r"(?<!\w)(?i:công an)\s*+:\s*+$")
 113 đối tượng» is a count), and with no word after the number (`_WORD_AFTER`): «Công an: 113
 đồng chí; Quân sự: 50 đồng chí» breaks a force down."""
 _WORD_AFTER = re.compile(r"\s*+[^\W\d_]")
-_SERVICE_NUMBER_WORD = re.compile(r"(?<!\w)(?i:số)(?:\s+(?i:máy))?\s*:?\s*$")
+_SERVICE_NUMBER_WORD = re.compile(r"(?<!\w)(?<![Tt]ổng )(?<!TỔNG )(?i:số)(?:\s+(?i:máy))?\s*:?\s*$")
 """`số 113`, `số máy 115`: a service number named as a number (R9.3), unless `_NUMBERED` says
-it numbers something else."""
+it numbers something else; not a total (`Tổng số: 112.`), a count of the same shape."""
 _NUMBERED = re.compile(
     r"(?<!\w)(?i:luật|nghị định|thông tư|quyết định|chỉ thị|nghị quyết|kế hoạch|công văn|"
     r"thông báo|báo cáo|hướng dẫn|văn bản|tờ trình|nhà|phòng|căn hộ|căn|lô|thửa|tờ|ki-ốt|ki ốt|"
@@ -254,15 +254,17 @@ _NAME_AFTER = re.compile(r"\s+(\w)")
 """After `số 113`: a word whose first letter is a capital names a street (`số 113 Lê Lợi`)."""
 _ISSUE_OF = re.compile(r"(?<!\w)(?i:báo|tạp chí|bản tin)((?:\s+\w+){1,4})\s+số\s*$")
 """`Báo Đồng Tháp số 115`: a newspaper's issue, when the words between are its capitalised name."""
-_LIST_JOIN = r"\s*+(?:[,;/]|(?i:và|hoặc))\s*+$"
+_LIST_JOIN = r"(?:\s*+(?:[,;/]|(?i:và|hoặc))\s*+|\s++-\s++)$"
 _LISTED_AFTER = re.compile(r"(?<!\d)(\d++)" + _LIST_JOIN)
-"""`113, 114 và 115`: the number before a service number in a list (R9.3)."""
+"""`113, 114 và 115`, `113 - 114 - 115`: the number before a service number in a list (R9.3);
+a dash with spaces lists them as a comma does once the first is a service number (a range of
+counts is no service number, `từ 111 - 115 hộ`), the range rule read «từ 114 đến 115»."""
 _DIGIT_WORD = r"(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
 _LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}}" + _LIST_JOIN)
 """The same, when the number before was read already, digit by digit: a service line after a
 trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 113 hoặc 114`). No
 cardinal says three digit words in a row."""
-_SERVICE_SLASH = re.compile(r"(1(?<![\w.,]1)1[1345])\s*/\s*(?=11[1345](?!\w))")
+_SERVICE_SLASH = re.compile(r"(1(?<![\w.,]1)1[1-5])\s*/\s*(?=11[1-5](?!\w))")
 """`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
     "(" + word_alone("BKS", "(?i:biển kiểm soát|biển số)") + ")"
@@ -839,7 +841,7 @@ def _listed(item: re.Pattern[str]) -> Callable[[re.Match[str]], str]:
     return joined
 
 
-_SERVICE_LINE_LAST = re.compile(r"(?:^|[ .\-])11[1345]$")
+_SERVICE_LINE_LAST = re.compile(r"(?:^|[ .\-])11[1-5]$")
 """A number that is, or ends with, a service line (`113`, `113 114`): known as one word."""
 
 

@@ -6,11 +6,13 @@ turn the letters into a number while reading."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from publish.radio.either_case import word_alone
+from publish.radio.given_names import SURNAMES, a_full_name, a_place_like_a_name
 from publish.radio.numbers import cardinal, has_digit, rank, roman_value
 from publish.radio.options import SpeakOptions
-from publish.radio.place_kinds import KINDS_PATTERN
+from publish.radio.place_kinds import KINDS, KINDS_PATTERN, SUB_COMMUNE_KINDS
 from publish.radio.tail import ends_before
 
 __all__ = ["names_a_person", "read_roman_grades"]
@@ -72,21 +74,74 @@ _FIGURE_GRADES = (_grades("(?i:loại)", _TOWN, _DIGIT), _grades("(?i:hạng)", 
 numerals; R10.3 made them «loại nhì», «hạng nhì», a prize's words."""
 _NUMERAL_IN_LIST = re.compile(r"(?<!\w)(?:I{1,3}|IV|V|[1-5])(?!\w)")
 _DASH_IN_LIST = re.compile(r"[^\S\n]*+-[^\S\n]*+")
-_WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_])[^\W\d_]*[^\S\n]+$")
-"""The word before `Hạng`: a capital makes it part of a name (`Trần Văn Hạng I.`, an initial)."""
-_PERSON_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cháu)[^\S\n]+$")
-"""A word addressing a person, in small letters, before `Hạng`: the person's name (`ông Hạng`)."""
+_WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++[^\S\n]++){1,4})$")
+"""Up to four words before `Hạng`, with nothing but spaces between (no comma, colon or stop)."""
+_PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu"})
+"""Words addressing a person, in small letters, before `Hạng`: the person's name (`ông Hạng`)."""
+_KINDS = (*KINDS, *SUB_COMMUNE_KINDS)
+"""A place's kinds, a commune's and below (`xã`, `ấp`, `khu phố`): a name after one is a place's."""
 
 
-def names_a_person(text: str, start: int) -> bool:
-    """Whether `Hạng` at `start` is a person's name, not the word «hạng»: capitalised after a
-    name's capitalised word (`Trần Văn Hạng`) or a word addressing a person (`ông Hạng`)."""
+def names_a_person(text: str, start: int, lines: Sequence[tuple[int, str]] = ()) -> bool:
+    """Whether `Hạng` at `start` is part of a name, not the word «hạng»: a person's after a word
+    addressing one (`ông Hạng`) or as the last word of a common full name (`Trần Văn Hạng`, `Lê
+    Hạng`), a place's after its kind (`xã Tân Hạng`); the words before it on its own source line
+    of `lines` (the paragraph's), as a soft line break before `Hạng 2:` joins lines that a list
+    of places wrote one apiece («… xã Tân Phú» / «Hạng 2: …»)."""
     if not text.startswith("Hạng", start):
         return False
-    before = ends_before(_WORD_BEFORE, text, start)
-    return (before is not None and before[1].isupper()) or bool(
-        ends_before(_PERSON_BEFORE, text, start)
-    )
+    found = ends_before(_WORDS_BEFORE, text, start)
+    if found is None:
+        return False
+    words = found[1].split()
+    if lines and not _on_one_line(words[-1], lines):
+        return False
+    if words[-1].casefold() in _PERSON_WORDS:
+        return True
+    named = _capitalised_run(words)
+    if not named:
+        return False
+    return _after_a_kind(words, len(named)) or _ends_a_full_name(named)
+
+
+def _on_one_line(word: str, lines: Sequence[tuple[int, str]]) -> bool:
+    """Whether a source line holds `word` then `Hạng`, maybe with marks between (`**Văn** Hạng`)."""
+    together = re.compile(rf"(?<!\w){re.escape(word)}[^\w\n]+Hạng(?!\w)")
+    return any(together.search(line) for _, line in lines)
+
+
+def _after_a_kind(words: list[str], named: int) -> bool:
+    """Whether some of the `named` capitalised words ending `words` follow a place's kind, in
+    either case (`xã Tân`, `Xã Tân`, `khu phố Tân`)."""
+    for first in range(len(words) - named, len(words)):
+        before = " ".join(words[:first]).casefold()
+        if before and any(before == kind or before.endswith(" " + kind) for kind in _KINDS):
+            return True
+    return False
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The capitalised words that end `words`, as far back as they go."""
+    run: list[str] = []
+    for word in reversed(words):
+        if not word[0].isupper():
+            break
+        run.insert(0, word)
+    return run
+
+
+def _ends_a_full_name(named: list[str]) -> bool:
+    """Whether `named` and `Hạng` after them end a person's full name: a common surname alone
+    (`Lê Hạng`), or one and its middle names (`Trần Văn Hạng`, `Nguyễn Thị Thu Hạng`); not a
+    place that reads as a name (`Hà Nội`, `Hồ Chí Minh`), nor a title-case name of no person
+    (`Huy chương Vàng Hạng 1`, `Đội tuyển Việt Nam Hạng 1`)."""
+    for size in range(1, min(3, len(named)) + 1):
+        last = named[-size:]
+        if a_place_like_a_name(" ".join(last)):
+            return False
+        if (size == 1 and last[0] in SURNAMES) or a_full_name([*last, "Hạng"]):
+            return True
+    return False
 
 
 _AWARD_BEFORE = re.compile(
@@ -98,7 +153,7 @@ said as R10.3 says «hạng 1» («Huân chương Chiến công hạng I» → �
 the grade's number."""
 
 
-def read_roman_grades(text: str, opts: SpeakOptions) -> str:
+def read_roman_grades(text: str, opts: SpeakOptions, lines: Sequence[tuple[int, str]] = ()) -> str:
     """`bệnh viện hạng II` → `bệnh viện hạng hai`, `đô thị loại I và II` → `đô thị loại một và
     hai` (R11.1 with `hạng`, and `loại` after a town, among its trigger words)."""
     # «hạng» in any case (see `word_alone`); «ạ» alone is in most paragraphs («phạm», «lại»).
@@ -108,7 +163,7 @@ def read_roman_grades(text: str, opts: SpeakOptions) -> str:
         return text
 
     def grade(m: re.Match[str]) -> str:
-        if names_a_person(text, m.start("word")):
+        if names_a_person(text, m.start("word"), lines):
             return m[0]
         # A medal's grade is a rank; a teacher's or a town's, named before it, never one.
         award = m["word"].casefold() == "hạng" and m.start("word") == m.start()

@@ -59,7 +59,7 @@ from publish.radio.lists import (
     spoken,
 )
 from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
-from publish.radio.measures import CHANGE_ARROWS
+from publish.radio.measures import CHANGE_ARROWS, quantity_follows
 from publish.radio.options import SpeakOptions
 from publish.radio.pictographs import NO_PAUSE_AFTER
 from publish.radio.place_kinds import FIRST_WORDS, KINDS_PATTERN, LETTERS, places_named
@@ -305,7 +305,7 @@ _PURPOSE_AFTER = re.compile(r"\s++(?i:để|nhằm)\s++\w")
 """What the address is for, after it (`… để nộp hồ sơ`): the clause goes on without it."""
 _DIGIT = re.compile(r"\d")
 _CONTACT_NUMBER = re.compile(
-    r"(?<![\d.,])(?:11[1-5]|1[89]00(?:[ .]?\d){4,6}|\+84(?:[ .\-]?\d){9,10}|0\d(?:[ .\-]?\d){7,10})"
+    r"(?<![\d.,])(?:11[1345]|1[89]00(?:[ .]?\d){4,6}|\+84(?:[ .\-]?\d){9,10}|0\d(?:[ .\-]?\d){7,10})"
     r"(?![\d]|[.,]\d)"
 )
 """A number a listener can call (`113`, `1900 0368`, `0277 3610 113`): a sentence holding one is
@@ -2403,11 +2403,11 @@ _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 _PHONE_NUMBER_AHEAD = r"\+?\d(?:[ .\-]?\d){8,11}(?![\w]|[.,]\d)"
 """A phone number, 9 to 12 digits in groups: no count of anything is so long."""
-_SERVICE_AHEAD = r"(?:11[1345]|1[89]00(?:[ .]?\d)*)(?![\w]|[.,]\d)"
+_SERVICE_AHEAD = r"(?:11[1-5]|1[89]00(?:[ .]?\d)*)(?![\w]|[.,]\d)"
 """A service number (`113`, `1900 1234`), which a telephone sign makes one."""
 _PHONE_SIGN_FIRST = re.compile(
     r"(^\s*|[.!?;|,]\s*)"
-    rf"(?:[☎☏📞]\ufe0f?\s*(?=(?:{_SERVICE_AHEAD}|{_PHONE_NUMBER_AHEAD}))"
+    rf"(?:[☎☏📞]\ufe0f?\s*(?=(?:(?P<service>{_SERVICE_AHEAD})|{_PHONE_NUMBER_AHEAD}))"
     rf"|[📱📲]\ufe0f?\s*(?={_PHONE_NUMBER_AHEAD}))"
 )
 """A phone sign opening a sentence, a clause or a part of a line (`☎️ 113 | …`, `…, ☎️ 114`: a
@@ -2441,6 +2441,14 @@ def _leads_its_verb(kept: list[str], end: int) -> bool:
     return "".join(kept[start : end + 1]).lower() in NO_PAUSE_AFTER
 
 
+def _phone_sign_said(sign: re.Match[str]) -> str:
+    """A phone sign before a number to call (`_PHONE_SIGN_FIRST`) as the number's «số»; left
+    for the pictographs' rule before a count of the service number's shape (`📞 112 hộ dân`)."""
+    if sign["service"] and quantity_follows(sign.string, sign.end("service")):
+        return sign[0]
+    return f"{sign[1]}số "
+
+
 def _remove_pictographs(text: str) -> str:
     """Emoji and pictographs are not read (R1.9); one between two words leaves a comma, one
     that a connector led to, closing a clause, takes the connector."""
@@ -2449,7 +2457,7 @@ def _remove_pictographs(text: str) -> str:
     if not _MAYBE_UNSPOKEN.search(text):
         return text
     if _PHONE_SIGN_FIRST.search(text):
-        text = _PHONE_SIGN_FIRST.sub(r"\1số ", text)
+        text = _PHONE_SIGN_FIRST.sub(_phone_sign_said, text)
     kept: list[str] = []
     last_word = -1  # index in `kept` of the last visible character, if it ends a word
     gap = False

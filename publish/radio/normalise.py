@@ -182,7 +182,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text = read_dates_and_times(text, ctx)  # P3
     text = join_spaced_groups(text)  # after phones (P2) and dates (P3), which keep their spaces
     text = read_measures(text, ctx)  # P4
-    text = read_ordinals(read_roman_grades(text, ctx.options), ctx)  # P5
+    text = read_ordinals(read_roman_grades(text, ctx.options, ctx.lines), ctx)  # P5
     text = read_remaining_numbers(text, ctx)  # P6
     text = expand_abbreviations(text, ctx)  # P7
     text = punctuate(text, ctx, final_stop=final_stop and bool(text), sentence_start=sentence_start)

@@ -19,7 +19,6 @@ from publish.radio.numbers import (
     read_number,
     roman_value,
 )
-from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import SENTENCE_TAIL, ends_before
 
@@ -248,16 +247,16 @@ def read_ordinals(text: str, ctx: Context) -> str:
     if has_thu:
         text = _ORDINAL.sub(after_thu, text)
     if has_digit(text):
-        text = _RANK.sub(lambda m: _ranked(m, opts), text)
+        text = _RANK.sub(lambda m: _ranked(m, ctx), text)
     return _ROMAN_TRIGGER.sub(roman, text) if _SPACED_ROMAN.search(text) else text
 
 
-def _ranked(m: re.Match[str], opts: SpeakOptions) -> str:
+def _ranked(m: re.Match[str], ctx: Context) -> str:
     """`giải 1` → `giải nhất`, `hạng 2` → `hạng nhì` (R10.3); a person named Hạng (`Trần Văn Hạng
     2`, `ông Hạng 2 con`) is no rank: the number is left for the cardinal rules, «Hạng hai»."""
-    if names_a_person(m.string, m.start(1)):
+    if names_a_person(m.string, m.start(1), ctx.lines):
         return m[0]
-    return f"{m[1]} {rank(int(m[2]), opts)}"
+    return f"{m[1]} {rank(int(m[2]), ctx.options)}"
 
 
 def _place_out_of(m: re.Match[str], ctx: Context) -> str:
