@@ -1298,3 +1298,14 @@ def test_a_link_read_on_air_carries_its_sentence_on_past_a_capital(body: str, sa
     though only a sentence dropped for its link (R1.3) needs it; a place, a newspaper, a person
     linked and read cut their sentence in two («Liên hệ Công an xã. Tân Hòa …»)."""
     assert spoken(body) == said
+
+
+def test_the_radio_keeps_the_line_under_a_link_whose_sentence_began_a_line_before() -> None:
+    """Review of 3e6919de: the pointing words («xem thêm») were looked for on the link's line
+    alone; a sentence wrapped before its link took the hotline under it off the air again."""
+    body = (
+        "Người dân có nhu cầu xem thêm hướng dẫn\n"
+        "trên [Cổng dịch vụ công](https://dichvucong.gov.vn)\n"
+        "Mọi thắc mắc xin gọi 113.\n"
+    )
+    assert spoken(body) == "Mọi thắc mắc xin gọi một một ba."

@@ -1040,11 +1040,11 @@ def _joined(lines: Sequence[tuple[int, str]], *, runs: bool = True) -> str:
     and a sentence's end under it."""
     last = len(lines) - 1
     within, ends = emoji_run_lines([text for _, text in lines]) if runs and last else ((), ())
-    said = []
+    said: list[str] = []
     for i, (_, text) in enumerate(lines):
         line = text.strip()
         following = lines[i + 1][1] if i < last else ""
-        if i < last and _link_before(text, following):
+        if i < last and _link_before(text, following, said):
             # A stop, not a `<br>` (a newline until the stop is added): the sentence dropped
             # for its link (R1.3) is found by its stop, and took the next line with it.
             line += "."
@@ -1060,17 +1060,20 @@ _RUN_PAUSES = tuple(".,;:!?…")
 """Marks ending a line of an emoji run that already pause there."""
 
 
-def _link_before(line: str, following: str) -> bool:
+def _link_before(line: str, following: str, said: Sequence[str]) -> bool:
     """Whether `line` ends with a link, no stop after it, above a line that opens a sentence (a
     capital, after any marks): the link's sentence ends with its line. Read on, the sentence
     dropped for its link (R1.3) took the next with it («Xem hướng dẫn tại [đây](…)» / «Mọi
     thắc mắc xin gọi 113.»: the hotline never said), though the website and Zalo show it. Only
     a sentence dropped so: a link read on air («Theo [Báo Công an](…)» / «Công an huyện …»,
-    «Liên hệ [Công an xã](…)» / «Tân Hòa …») carries its sentence on past a capital."""
+    «Liên hệ [Công an xã](…)» / «Tân Hòa …») carries its sentence on past a capital. The
+    sentence may begin on a line `said` before («… xem thêm hướng dẫn» / «trên [Cổng …](…)»)."""
     if "](" not in line or not ends_in_link(line):
         return False
     start = _MARKS_FIRST.sub("", following, count=1)
-    return start[:1].isupper() and calls_to_click(_LAST_SENTENCE.split(line)[-1])
+    if not start[:1].isupper():
+        return False
+    return calls_to_click(_LAST_SENTENCE.split(" ".join([*said, line.strip()]))[-1])
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
