@@ -27,6 +27,7 @@ from publish.number_words import (
     money_follows,
     paid_into_tk,
     read_as_code,
+    spaced_range,
 )
 from publish.pii import (
     _ACCOUNT,
@@ -121,6 +122,8 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         for match in _BARE_ACCOUNT.finditer(line):  # session 75: as the radio drops it
             gap = match["gap"].replace("(", "")  # session 76: `tài khoản (1000-2000 USDT)`
             ranged = not gap.strip() and account_range(match["number"], line, match.end())
+            # Session 78: groups apart by « - » may be a range or a date, colon or not.
+            ranged = ranged or spaced_range(match["number"], line, match.end())
             money = money_follows(line, match.end())
             listed = listed_numbers(line, match.end(), of_id=False, bare=True)
             for found in [match, *listed] if not ranged and not money else ():
