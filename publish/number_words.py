@@ -26,6 +26,7 @@ __all__ = [
     "SCALE",
     "TIGHT_GAP",
     "account_range",
+    "accounts_after_codes",
     "alternation",
     "bare_84_phone",
     "bare_account_number",
@@ -326,6 +327,37 @@ def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> l
             break
         found.append(item)
         end = item.end()
+    return found
+
+
+_SHORT_CODE = re.compile(
+    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
+    r"(?P<code>\d{3,5})(?![\w/]|[.,]\d|[ .-]\d)"
+)
+"""A public account's short code right after an account's label (`STK 1234`, `nộp vào TK 3511`):
+no one's number, read digit by digit (publish.radio.accounts)."""
+
+
+def accounts_after_codes(text: str) -> list[re.Match[str]]:
+    """The numbers as long as an account's listed after an account's short code («STK 1234 và
+    1903 4567 8901 23», «Nộp vào TK 3511 và 0123456789»): someone's accounts, on both channels
+    (the radio read them out, the website told none). Short codes among them are passed over;
+    the list ends before a date, an amount, a count (`listed_numbers`)."""
+    found = []
+    for code in _SHORT_CODE.finditer(text):
+        tk = code["paid_tk"] is not None
+        if tk and not paid_into_tk(text, code.start(), code.end(), code["gap"]):
+            continue
+        end = code.end()
+        while (item := _LISTED.match(text, end)) is not None:
+            number, after = item["number"], item.end("number")
+            if _not_listed(number) or quantity_follows(text, after):
+                break
+            if _digits(number) >= min(ACCOUNT_DIGITS):
+                if not _long_enough(number, text, after, of_id=False):
+                    break
+                found.append(item)
+            end = item.end()
     return found
 
 

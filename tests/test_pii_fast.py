@@ -22,6 +22,7 @@ from publish.errors import Problem
 from publish.number_words import (
     TIGHT_GAP,
     account_range,
+    accounts_after_codes,
     labelled_number,
     listed_numbers,
     money_follows,
@@ -119,6 +120,10 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             ):
                 if fresh(found.span("number")):
                     yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
+        # Session 78: an account listed after a short code (`STK 1234 và 0123456789`).
+        for found in accounts_after_codes(line):
+            if fresh(found.span("number")):
+                yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
         for match in _BARE_ACCOUNT.finditer(line):  # session 75: as the radio drops it
             gap = match["gap"].replace("(", "")  # session 76: `tài khoản (1000-2000 USDT)`
             ranged = not gap.strip() and account_range(match["number"], line, match.end())
