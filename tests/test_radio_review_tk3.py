@@ -9,11 +9,15 @@ accounts a bank blocked were read on air and told by no check.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from publish.pii import findings
 from publish.radio.normalise import normalise
+from tests.helpers import bulletin_md, make_project
+from tests.test_approval import APPROVER, FILE
+from tests.test_approval_linked import approve
 
 NEAR = dt.date(2026, 12, 1)
 ACCOUNT = "số tài khoản ngân hàng"
@@ -50,6 +54,18 @@ def test_a_spaced_range_or_date_after_an_account_label_is_no_account(text: str, 
     script, codes = on_air(text)
     assert "R9.5" not in codes
     assert said in script
+
+
+def test_approve_is_not_held_back_by_a_range_after_an_account_label(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "".join(f"{text}\n\n" for text, _ in RANGES_AFTER_AN_ACCOUNT_LABEL)
+    root = make_project(
+        tmp_path, {FILE: bulletin_md({"channels": "[web]"}, body, drop=("approved_by",))}
+    )
+    assert approve(root) == 0
+    assert "chưa ai xem xét" not in capsys.readouterr().err
+    assert f'approved_by: "{APPROVER}"' in (root / FILE).read_text(encoding="utf-8")
 
 
 # Clearly an account still: groups of an account's length right after its label.
