@@ -336,6 +336,8 @@ _SHORT_CODE = re.compile(
 )
 """A public account's short code right after an account's label (`STK 1234`, `nộp vào TK 3511`):
 no one's number, read digit by digit (publish.radio.accounts)."""
+_CODE_HINT = re.compile(r"(?i:tk|khoản)\s*+(?:(?i:số)\s*+){0,2}[:/]?\s*+\(?\s*+\d{3,5}(?!\d)")
+"""What every `_SHORT_CODE` match holds: searched first, far cheaper than its labels."""
 
 
 def accounts_after_codes(text: str) -> list[re.Match[str]]:
@@ -343,7 +345,9 @@ def accounts_after_codes(text: str) -> list[re.Match[str]]:
     1903 4567 8901 23», «Nộp vào TK 3511 và 0123456789»): someone's accounts, on both channels
     (the radio read them out, the website told none). Short codes among them are passed over;
     the list ends before a date, an amount, a count (`listed_numbers`)."""
-    found = []
+    found: list[re.Match[str]] = []
+    if not _CODE_HINT.search(text):
+        return found
     for code in _SHORT_CODE.finditer(text):
         tk = code["paid_tk"] is not None
         if tk and not paid_into_tk(text, code.start(), code.end(), code["gap"]):
