@@ -241,7 +241,8 @@ day or a month («12 - 3 - 2024»)."""
 def spaced_range(number: str, text: str, end: int) -> bool:
     """Whether `number`, ending at text[end], its groups apart by a hyphen with a space beside it,
     is a range, a date or a count after an account's or ID's label, no one's number, on both
-    channels: a group but the last shorter than an account's («ngày 12 - 3 - 2024»); two, a
+    channels: three or more, one but the last shorter than an account's («ngày 12 - 3 - 2024»;
+    «12 - 345678» is no date); two, a
     range as after a bare «tài khoản» (`account_range`: «giai đoạn 2021 - 2025», «từ 1000 -
     2000 cái») or with something counted after them («1000 - 2000 tài khoản»). «0071 - 0001 -
     2345» stays an account (session 78)."""
@@ -249,7 +250,7 @@ def spaced_range(number: str, text: str, end: int) -> bool:
         return False
     groups = _HYPHENS.split(number)
     digits = [_digits(group) for group in groups]
-    if min(digits[:-1]) < _GROUP_DIGITS or digits[-1] < _GROUP_DIGITS - 1:
+    if len(groups) > 2 and (min(digits[:-1]) < _GROUP_DIGITS or digits[-1] < _GROUP_DIGITS - 1):
         return True
     if len(groups) != 2 or any(group.startswith("0") for group in groups):
         return False  # no count, year or price is written with a leading 0

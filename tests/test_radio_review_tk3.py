@@ -75,6 +75,7 @@ def test_approve_is_not_held_back_by_a_range_after_an_account_label(
         ("Số tài khoản 0071 - 0001 - 2345 của bị hại.", "007*******45"),
         ("STK: 1903 - 4567 - 8901 - 23.", "190*********23"),
         ("Số tài khoản 190345 - 678901.", "190*******01"),
+        ("Số tài khoản của bị hại: 12 - 345678.", "123***78"),
     ],
 )
 def test_spaced_groups_of_an_account_stay_one_account(text: str, masked: str) -> None:
