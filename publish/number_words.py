@@ -26,6 +26,7 @@ __all__ = [
     "SCALE",
     "TIGHT_GAP",
     "account_range",
+    "accounts_after_codes",
     "alternation",
     "bare_84_phone",
     "bare_account_number",
@@ -36,6 +37,7 @@ __all__ = [
     "paid_into_tk",
     "quantity_follows",
     "read_as_code",
+    "spaced_range",
 ]
 
 COUNTED_NOUN = (
@@ -86,8 +88,10 @@ vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuy�
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
-"""A treasury or a budget in a bare `TK`'s clause before it. Not a bank: «Tại ngân hàng, ông TK
-xuất trình …» names a man (session 78 review), a bank counts only after the number."""
+"""A treasury or a budget in a bare `TK`'s clause before it."""
+_BANK_BEFORE = re.compile(r"(?<!\w)(?i:ngân hàng)(?!\w)[^.!?;\n]{0,60}$")
+"""A bank in a bare `TK`'s clause before it: an account's only with its number right after `TK`,
+as long as one. «Tại ngân hàng, ông TK xuất trình CCCD …» names a man (session 78 review)."""
 _HOLDER_AFTER = re.compile(
     r"[^\S\n]*+,?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?"
     r"(?:(?i:kho bạc|ngân hàng)(?!\w)|KBNN)"
@@ -103,7 +107,8 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     """Whether a bare `TK` at text[start], `gap` between it and its number ending at text[end],
     names an account, on both channels: money paid into it right before it; else, its number
     right after it (`TIGHT_GAP`), a treasury or a budget before it or a treasury, a bank after
-    the number; never after a forest's plot («khoảnh 3, TK 262»)."""
+    the number, or a bank before it and the number an account's length; never after a forest's
+    plot («khoảnh 3, TK 262»)."""
     window = max(0, start - _PAID_REACH)
     if _FOREST_BEFORE.search(text, window, start):
         return False
@@ -111,8 +116,14 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
         return True
     # `TK` alone is often someone's initials («anh TK (SĐT 0912…)»): with words between, the
     # number is his, not an account's.
-    return _TIGHT.fullmatch(gap) is not None and bool(
-        _BUDGET_BEFORE.search(text, window, start) or _HOLDER_AFTER.match(text, end)
+    if _TIGHT.fullmatch(gap) is None:
+        return False
+    if _BUDGET_BEFORE.search(text, window, start) or _HOLDER_AFTER.match(text, end):
+        return True
+    # A bank before it names an account only by a number as long as one («Ngân hàng đã phong
+    # tỏa TK 0123456789»), not a short one («ngân hàng hỗ trợ TK 2024»).
+    return _digits(text[start:end]) >= min(ACCOUNT_DIGITS) and bool(
+        _BANK_BEFORE.search(text, window, start)
     )
 
 
@@ -215,9 +226,35 @@ def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) 
     website tells (publish.pii). Never before money; with words between (`gap` more than
     `TIGHT_GAP`), only as long as one and with nothing counted after it: «căn cước … cấp cho
     123.456.789 người» is a count."""
-    if money_follows(text, end):
+    if money_follows(text, end) or spaced_range(number, text, end):
         return False
     return _TIGHT.fullmatch(gap) is not None or _long_enough(number, text, end, of_id=of_id)
+
+
+_SPACED_HYPHEN = re.compile(r"\s-|-\s")
+_HYPHENS = re.compile(r"\s*-\s*")
+_GROUP_DIGITS = 3
+"""The fewest digits of an account's group but the last (`0071 - 0001 - 23`): a shorter one is a
+day or a month («12 - 3 - 2024»)."""
+
+
+def spaced_range(number: str, text: str, end: int) -> bool:
+    """Whether `number`, ending at text[end], its groups apart by a hyphen with a space beside it,
+    is a range, a date or a count after an account's or ID's label, no one's number, on both
+    channels: three or more, one but the last shorter than an account's («ngày 12 - 3 - 2024»;
+    «12 - 345678» is no date); two, a
+    range as after a bare «tài khoản» (`account_range`: «giai đoạn 2021 - 2025», «từ 1000 -
+    2000 cái») or with something counted after them («1000 - 2000 tài khoản»). «0071 - 0001 -
+    2345» stays an account (session 78)."""
+    if not _SPACED_HYPHEN.search(number):
+        return False
+    groups = _HYPHENS.split(number)
+    digits = [_digits(group) for group in groups]
+    if len(groups) > 2 and (min(digits[:-1]) < _GROUP_DIGITS or digits[-1] < _GROUP_DIGITS - 1):
+        return True
+    if len(groups) != 2 or any(group.startswith("0") for group in groups):
+        return False  # no count, year or price is written with a leading 0
+    return account_range(number, text, end) or quantity_follows(text, end)
 
 
 def _digits(number: str) -> int:
@@ -237,7 +274,7 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
     text[end], is an account's number on both channels: no money after it, no range of counts
     or prices right after the word (`account_range`; never after a colon or «số»: the number
     is named there, `tài khoản: 1903-4567`)."""
-    if money_follows(text, end):
+    if money_follows(text, end) or spaced_range(number, text, end):
         return False
     return bool(gap.replace("(", "").strip()) or not account_range(number, text, end)
 
@@ -291,6 +328,41 @@ def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> l
             break
         found.append(item)
         end = item.end()
+    return found
+
+
+_SHORT_CODE = re.compile(
+    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
+    r"(?P<code>\d{3,5})(?![\w/]|[.,]\d|[ .-]\d)"
+)
+"""A public account's short code right after an account's label (`STK 1234`, `nộp vào TK 3511`):
+no one's number, read digit by digit (publish.radio.accounts)."""
+_CODE_HINT = re.compile(r"(?i:tk|khoản)\s*+(?:(?i:số)\s*+){0,2}[:/]?\s*+\(?\s*+\d{3,5}(?!\d)")
+"""What every `_SHORT_CODE` match holds: searched first, far cheaper than its labels."""
+
+
+def accounts_after_codes(text: str) -> list[re.Match[str]]:
+    """The numbers as long as an account's listed after an account's short code («STK 1234 và
+    1903 4567 8901 23», «Nộp vào TK 3511 và 0123456789»): someone's accounts, on both channels
+    (the radio read them out, the website told none). Short codes among them are passed over;
+    the list ends before a date, an amount, a count (`listed_numbers`)."""
+    found: list[re.Match[str]] = []
+    if not _CODE_HINT.search(text):
+        return found
+    for code in _SHORT_CODE.finditer(text):
+        tk = code["paid_tk"] is not None
+        if tk and not paid_into_tk(text, code.start(), code.end(), code["gap"]):
+            continue
+        end = code.end()
+        while (item := _LISTED.match(text, end)) is not None:
+            number, after = item["number"], item.end("number")
+            if _not_listed(number) or quantity_follows(text, after):
+                break
+            if _digits(number) >= min(ACCOUNT_DIGITS):
+                if not _long_enough(number, text, after, of_id=False):
+                    break
+                found.append(item)
+            end = item.end()
     return found
 
 

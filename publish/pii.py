@@ -46,6 +46,7 @@ from publish.number_words import (
     ID_LABEL_WORDS,
     LABEL_GAP,
     TIGHT_GAP,
+    accounts_after_codes,
     bare_account_number,
     labelled_number,
     listed_numbers,
@@ -863,6 +864,9 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         for span, written in _with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
+    for item in accounts_after_codes(line) if accounts else ():
+        if fresh(item.span("number")):
+            yield Finding(number, "số tài khoản ngân hàng", mask(item["number"]))
     for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
         named = bare_account_number(match["number"], match["gap"], line, match.end())
         for span, written in _with_listed(line, match, bare=True) if named else ():

@@ -22,11 +22,13 @@ from publish.errors import Problem
 from publish.number_words import (
     TIGHT_GAP,
     account_range,
+    accounts_after_codes,
     labelled_number,
     listed_numbers,
     money_follows,
     paid_into_tk,
     read_as_code,
+    spaced_range,
 )
 from publish.pii import (
     _ACCOUNT,
@@ -118,9 +120,15 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             ):
                 if fresh(found.span("number")):
                     yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
+        # Session 78: an account listed after a short code (`STK 1234 và 0123456789`).
+        for found in accounts_after_codes(line):
+            if fresh(found.span("number")):
+                yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
         for match in _BARE_ACCOUNT.finditer(line):  # session 75: as the radio drops it
             gap = match["gap"].replace("(", "")  # session 76: `tài khoản (1000-2000 USDT)`
             ranged = not gap.strip() and account_range(match["number"], line, match.end())
+            # Session 78: groups apart by « - » may be a range or a date, colon or not.
+            ranged = ranged or spaced_range(match["number"], line, match.end())
             money = money_follows(line, match.end())
             listed = listed_numbers(line, match.end(), of_id=False, bare=True)
             for found in [match, *listed] if not ranged and not money else ():

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from publish import pii, pii_english
 from publish.number_words import (
     ID_LABEL_WORDS,
+    accounts_after_codes,
     bare_account_number,
     labelled_number,
     money_follows,
@@ -136,6 +137,9 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
         for span, written in pii._with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
+    for item in accounts_after_codes(line):  # session 78: `STK 1234 và 0123456789`
+        if fresh(item.span("number")):
+            yield Finding(number, "số tài khoản ngân hàng", mask(item["number"]))
     for match in pii._BARE_ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
         bare = bare_account_number(match["number"], match["gap"], line, match.end())
         for span, written in pii._with_listed(line, match, bare=True) if bare else ():

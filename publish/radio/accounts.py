@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from publish.number_words import LIST_JOIN, paid_into_tk
+from publish.number_words import LIST_JOIN, paid_into_tk, spaced_range
 from publish.radio.either_case import word_alone
 from publish.radio.measures import quantity_follows
 from publish.radio.numbers import digit_by_digit
@@ -61,10 +61,18 @@ def read_short_accounts(text: str) -> str:
     return "".join([*pieces, text[position:]])
 
 
+_SPACED_END = re.compile(r"(?:[^\S\n]++-[^\S\n]*+|-[^\S\n]++)\d++")
+"""After a code: a hyphen with a space beside it and a number, maybe a range's end («2021 - 2025»)."""
+
+
 def _named(m: re.Match[str]) -> bool:
     """Whether the digits of a `_SHORT_ACCOUNT` match are an account's code: no count or amount
-    after them; after a bare `TK`, money paid into it (`paid_into_tk`)."""
+    after them, no range's start («Số tài khoản 2021 - 2025 đã bị khóa», `spaced_range`, as the
+    website and R9.5 read it); after a bare `TK`, money paid into it (`paid_into_tk`)."""
     if _amount(m):
+        return False
+    end = _SPACED_END.match(m.string, m.end())
+    if end is not None and spaced_range(m["digits"] + end[0], m.string, end.end()):
         return False
     return (
         not m["tk"]

@@ -14,6 +14,7 @@ from publish.number_words import (
     ID_LABEL,
     LABEL_GAP,
     TIGHT_GAP,
+    accounts_after_codes,
     bare_84_phone,
     bare_account_number,
     labelled_number,
@@ -479,6 +480,28 @@ def _private_numbers(text: str, ctx: Context) -> str:
             )
         text = before + after
         position = len(before)
+    return _accounts_after_codes(text, ctx)
+
+
+def _accounts_after_codes(text: str, ctx: Context) -> str:
+    """Someone's account listed after a public account's short code («STK 1234 và 1903 4567
+    8901 23») goes with its joint, as the website tells it (`accounts_after_codes`, R9.5): the
+    code is read digit by digit after (publish.radio.accounts)."""
+    items = accounts_after_codes(text)
+    for item in items:
+        shown = (
+            item["number"].replace(MASK, "*") if MASK in item["number"] else mask(item["number"])
+        )
+        ctx.flag(
+            "R9.5",
+            WARNING,
+            f"Số giấy tờ hoặc tài khoản «{shown}» là dữ liệu cá nhân; đã bỏ số tài khoản khỏi "
+            "kịch bản. Biên tập viên kiểm tra lại quyền riêng tư.",
+            shown,
+            ctx.line_of(item["number"]),
+        )
+    for item in reversed(items):
+        text = text[: item.start()] + text[item.end() :]
     return text
 
 

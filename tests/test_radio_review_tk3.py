@@ -1,0 +1,150 @@
+"""Session 78 (helper tk3): the review of merge 268150f3 (s78-tk2).
+
+Groups apart by « - » became one account on the website after any account label, words between
+or not: ranges of years, counts and dates after «Số tài khoản …» were told as someone's account
+and held back `publish approve`. And «ngân hàng» before a bare «TK» stopped counting at all:
+accounts a bank blocked were read on air and told by no check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from publish.pii import findings
+from publish.radio.normalise import normalise
+from tests.helpers import bulletin_md, make_project
+from tests.test_approval import APPROVER, FILE
+from tests.test_approval_linked import approve
+
+NEAR = dt.date(2026, 12, 1)
+ACCOUNT = "số tài khoản ngân hàng"
+
+
+def told(text: str) -> list[tuple[str, str]]:
+    """The kinds and masked values the website's personal-data lint tells in `text`."""
+    return [(f.kind, f.value) for f in findings(text, year=NEAR.year)]
+
+
+def on_air(text: str) -> tuple[str, list[str]]:
+    """The radio script of `text` and the codes of its flags."""
+    spoken = normalise(text, near=NEAR)
+    return spoken.text, [flag.code for flag in spoken.flags]
+
+
+# None was told before the merge (d2a3f216); after it each was a «202***25» account on the
+# website, and the radio dropped the number as one (R9.5).
+RANGES_AFTER_AN_ACCOUNT_LABEL = [
+    ("Số tài khoản bị khóa trong giai đoạn 2021 - 2025 tăng mạnh.", "hai mươi mốt đến"),
+    ("Số tài khoản ngân hàng bị lợi dụng năm 2023 - 2024 là 1.250.", "hai mươi ba đến"),
+    ("Số tài khoản ảo từ 1000 - 2000 cái mỗi tuần.", "một nghìn đến hai nghìn cái"),
+    ("Số TK bị khóa: 1200 - 1500 mỗi tháng.", "một nghìn năm trăm mỗi tháng"),
+    ("Số tài khoản đăng ký trong năm 2024 - 2025: khoảng 5 triệu.", "hai mươi tư đến"),
+    ("Số tài khoản bị khóa ngày 12 - 3 - 2024.", "hai nghìn không trăm hai mươi tư"),
+    ("Số tài khoản 2021 - 2025 đã bị khóa.", "hai mươi mốt đến"),
+    ("Số tài khoản: 1000 - 2000 tài khoản.", "một nghìn đến hai nghìn tài khoản"),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), RANGES_AFTER_AN_ACCOUNT_LABEL)
+def test_a_spaced_range_or_date_after_an_account_label_is_no_account(text: str, said: str) -> None:
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes
+    assert said in script
+
+
+def test_approve_is_not_held_back_by_a_range_after_an_account_label(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "".join(f"{text}\n\n" for text, _ in RANGES_AFTER_AN_ACCOUNT_LABEL)
+    root = make_project(
+        tmp_path, {FILE: bulletin_md({"channels": "[web]"}, body, drop=("approved_by",))}
+    )
+    assert approve(root) == 0
+    assert "chưa ai xem xét" not in capsys.readouterr().err
+    assert f'approved_by: "{APPROVER}"' in (root / FILE).read_text(encoding="utf-8")
+
+
+# Clearly an account still: groups of an account's length right after its label.
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Số tài khoản 0071 - 0001 - 2345 của bị hại.", "007*******45"),
+        ("STK: 1903 - 4567 - 8901 - 23.", "190*********23"),
+        ("Số tài khoản 190345 - 678901.", "190*******01"),
+        ("Số tài khoản của bị hại: 12 - 345678.", "123***78"),
+    ],
+)
+def test_spaced_groups_of_an_account_stay_one_account(text: str, masked: str) -> None:
+    assert told(text) == [(ACCOUNT, masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert not any(digit in script for digit in "0123456789")
+
+
+# Before the merge both channels caught these; after it the website said nothing and the radio
+# read the number out («TK không một hai ba, …»).
+ACCOUNTS_A_BANK_HOLDS = [
+    "Tại ngân hàng Agribank, TK 0123456789 của bị hại bị phong tỏa.",
+    "Ngân hàng đã phong tỏa TK 0123456789 của đối tượng.",
+    "Ngân hàng Vietcombank xác nhận TK: 0123 4567 89 đã bị khóa.",
+]
+
+
+@pytest.mark.parametrize("text", ACCOUNTS_A_BANK_HOLDS)
+def test_an_account_number_after_tk_with_a_bank_before_it_is_told_and_dropped(text: str) -> None:
+    assert told(text) == [(ACCOUNT, "012*****89")]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert not any(digit in script for digit in "0123456789")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tại ngân hàng, ông TK xuất trình giấy tờ rồi ký 12345678 lần.",
+        "Ngân hàng hỗ trợ TK 2024 cho 35 hộ.",
+        "Nhân viên ngân hàng là anh TK, sinh năm 1990, quê 123456 xã A.",
+    ],
+)
+def test_a_bank_before_initials_or_a_short_number_after_tk_is_still_no_account(text: str) -> None:
+    assert [f for f in told(text) if f[0] == ACCOUNT] == []
+    assert "R9.5" not in on_air(text)[1]
+
+
+# A long number listed after a short code was read on air («… và một chín không ba, bốn năm sáu
+# bảy, …») and told by no check: the website's pattern wants six digits after the label, the
+# radio's short-code reader took the list's short codes only.
+@pytest.mark.parametrize(
+    ("text", "masked", "said"),
+    [
+        ("STK 1234 và 1903 4567 8901 23.", "190*********23", "Số tài khoản một hai ba bốn."),
+        ("Nộp vào TK 3511 và 0123456789.", "012*****89", "Nộp vào tài khoản ba năm một một."),
+        ("STK 1234, 0123 4567 89.", "012*****89", "Số tài khoản một hai ba bốn."),
+        ("STK 1234, 5678 và 0123456789.", "012*****89", "Số tài khoản một hai ba bốn, năm sáu"),
+    ],
+)
+def test_an_account_listed_after_a_short_code_is_told_and_dropped(
+    text: str, masked: str, said: str
+) -> None:
+    assert told(text) == [(ACCOUNT, masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert script.startswith(said)
+    assert not any(digit in script for digit in "0123456789")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nộp vào TK 3511, 3512 và 15.03.2024.",
+        "Anh TK 3511 và 0912345678 đã báo tin.",
+        "STK 1234 và 1.500.000 đồng.",
+    ],
+)
+def test_no_account_after_a_short_code_without_one_listed(text: str) -> None:
+    assert [f for f in told(text) if f[0] == ACCOUNT] == []
+    assert "R9.5" not in on_air(text)[1]
