@@ -623,10 +623,14 @@ POINTING = st.lists(
 @example("Kết quả cụ thể như sau: ** \n", "Địa chỉ: x")
 @example("Số liệu chi tiết **:**", "đã bắt  ")
 @example("Số vụ giảm, cụ thể.:", "")
+@example("-  \n", "A")
 def test_pointers_and_hard_breaks_are_found_as_they_were(text: str, following: str) -> None:
     assert found(m._POINTS_DOWN, text)[:1] == [
         (pointer.span(), pointer.groups()) for pointer in [m._points_down(text)] if pointer
     ]
+    # A line as `_joined` gives it ends in no line break: `$` of the old search matched before
+    # one («-  \n»), the new «ends with two spaces» does not (hypothesis found it at random).
+    text = text.rstrip("\n")
     for line in (text, text + "  ", text + " \u00a0 ", following + "   "):
         assert m._broken_before(line, following) == broken_before_before(line, following)
 
