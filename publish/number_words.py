@@ -92,6 +92,10 @@ _BUDGET_BEFORE = re.compile(
 _BANK_BEFORE = re.compile(r"(?<!\w)(?i:ngân hàng)(?!\w)[^.!?;\n]{0,60}$")
 """A bank in a bare `TK`'s clause before it: an account's only with its number right after `TK`,
 as long as one. «Tại ngân hàng, ông TK xuất trình CCCD …» names a man (session 78 review)."""
+_PERSON_BEFORE = re.compile(
+    r"(?<!\w)(?i:anh|chị|ông|bà|em|cô|chú|bác|cháu|đồng chí|đối tượng)[^\S\n]++$"
+)
+"""A person's word right before a bare `TK`: his initials («anh TK 0912…»), no account."""
 _HOLDER_AFTER = re.compile(
     r"[^\S\n]*+,?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?"
     r"(?:(?i:kho bạc|ngân hàng)(?!\w)|KBNN)"
@@ -110,7 +114,7 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     the number, or a bank before it and the number an account's length; never after a forest's
     plot («khoảnh 3, TK 262»)."""
     window = max(0, start - _PAID_REACH)
-    if _FOREST_BEFORE.search(text, window, start):
+    if _FOREST_BEFORE.search(text, window, start) or _PERSON_BEFORE.search(text, window, start):
         return False
     if _PAID_INTO.search(text, window, start):
         return True
@@ -122,8 +126,10 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
         return True
     # A bank before it names an account only by a number as long as one («Ngân hàng đã phong
     # tỏa TK 0123456789»), not a short one («ngân hàng hỗ trợ TK 2024»).
-    return _digits(text[start:end]) >= min(ACCOUNT_DIGITS) and bool(
-        _BANK_BEFORE.search(text, window, start)
+    return (
+        _digits(text[start:end]) >= min(ACCOUNT_DIGITS)
+        and not quantity_follows(text, end)
+        and bool(_BANK_BEFORE.search(text, window, start))
     )
 
 
@@ -233,28 +239,40 @@ def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) 
 
 _SPACED_HYPHEN = re.compile(r"\s-|-\s")
 _HYPHENS = re.compile(r"\s*-\s*")
-_GROUP_DIGITS = 3
-"""The fewest digits of an account's group but the last (`0071 - 0001 - 23`): a shorter one is a
-day or a month («12 - 3 - 2024»)."""
+_DATE_GROUPS = re.compile(r"(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:\d\d|(?:19|20)\d\d)")
+"""A date's three groups, as `spaced_range` joins them: «12 - 3 - 2024»; «125 - 10 - 00 -
+123456», «12 - 3456 - 7890» are accounts."""
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_FROM_BEFORE = re.compile(r"(?<!\w)(?i:từ)\s*+$")
+"""«từ» right before two groups: a range («từ 1000 - 2000 cái»)."""
+_RATE_AFTER = re.compile(r"\s++(?i:mỗi|một)\s++(?i:ngày|tuần|tháng|quý|năm)(?!\w)")
+"""A rate after two groups: a range of counts («1200 - 1500 mỗi tháng»), no account."""
 
 
 def spaced_range(number: str, text: str, end: int) -> bool:
     """Whether `number`, ending at text[end], its groups apart by a hyphen with a space beside it,
     is a range, a date or a count after an account's or ID's label, no one's number, on both
-    channels: three or more, one but the last shorter than an account's («ngày 12 - 3 - 2024»;
-    «12 - 345678» is no date); two, a
-    range as after a bare «tài khoản» (`account_range`: «giai đoạn 2021 - 2025», «từ 1000 -
-    2000 cái») or with something counted after them («1000 - 2000 tài khoản»). «0071 - 0001 -
-    2345» stays an account (session 78)."""
+    channels: three groups a day, a month and a year («ngày 12 - 3 - 2024»); two, years
+    («giai đoạn 2021 - 2025»), after «từ» («từ 1000 - 2000») or with something counted after
+    them («1000 - 2000 tài khoản»). «0071 - 0001 - 2345», «STK: 1903 - 4567» stay accounts
+    (session 78)."""
     if not _SPACED_HYPHEN.search(number):
         return False
     groups = _HYPHENS.split(number)
-    digits = [_digits(group) for group in groups]
-    if len(groups) > 2 and (min(digits[:-1]) < _GROUP_DIGITS or digits[-1] < _GROUP_DIGITS - 1):
-        return True
+    if len(groups) > 2:
+        return _DATE_GROUPS.fullmatch(" ".join(groups)) is not None
     if len(groups) != 2 or any(group.startswith("0") for group in groups):
         return False  # no count, year or price is written with a leading 0
-    return account_range(number, text, end) or quantity_follows(text, end)
+    # Two short groups right after a label are its number («STK: 1903 - 4567», 8 digits):
+    # a range only by its years, a «từ» before or something counted after.
+    years = all(_YEAR.fullmatch(group) for group in groups)
+    start = end - len(number)
+    return (
+        years
+        or bool(_FROM_BEFORE.search(text, max(0, start - 8), start))
+        or quantity_follows(text, end)
+        or _RATE_AFTER.match(text, end) is not None
+    )
 
 
 def _digits(number: str) -> int:

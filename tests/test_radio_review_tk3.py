@@ -148,3 +148,41 @@ def test_an_account_listed_after_a_short_code_is_told_and_dropped(
 def test_no_account_after_a_short_code_without_one_listed(text: str) -> None:
     assert [f for f in told(text) if f[0] == ACCOUNT] == []
     assert "R9.5" not in on_air(text)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STK: 1903 - 4567 của đối tượng.",
+        "STK 1234 - 5678 của đối tượng.",
+        "Số tài khoản: 1903 - 4567 tại Techcombank.",
+        "Đối tượng dùng STK 1903 - 4567 để nhận tiền.",
+        "STK 125 - 10 - 00 - 123456 (BIDV) của đối tượng.",
+        "Số tài khoản 5102 - 205 - 12 - 3456 tại Agribank.",
+        "STK 12 - 3456 - 7890 của đối tượng.",
+        "STK 1234 - 5678 - 9 của đối tượng.",
+    ],
+)
+def test_short_spaced_groups_after_a_label_are_an_account_not_a_range_or_a_date(text: str) -> None:
+    """Review of s78-tk3: two groups of four digits after a label were a range and any short
+    group made a «date»: these accounts were read on air as ranges and told by no check. A range
+    is years, «từ …» or counted; a date is a day, a month and a year."""
+    assert [kind for kind, _ in told(text)] == [ACCOUNT]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert "đến" not in script
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Ngân hàng cho biết anh TK 0912345678 gọi điện.", "anh TK không chín một hai"),
+        ("Tại ngân hàng, TK 1234567 lượt giao dịch bị từ chối.", "một triệu hai trăm"),
+    ],
+)
+def test_initials_or_a_count_after_tk_near_a_bank_are_no_account(text: str, said: str) -> None:
+    """Review of s78-tk3: «anh TK» is a man's initials and «1234567 lượt» a count, though a bank
+    comes before: «anh tài khoản gọi điện» was read on air."""
+    assert ACCOUNT not in [kind for kind, _ in told(text)]
+    script, _ = on_air(text)
+    assert "tài khoản" not in script and said in script
