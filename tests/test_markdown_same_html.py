@@ -189,7 +189,10 @@ class ReferenceRenderer:
             html = self._md.reset().convert(text)
         finally:
             self.lookup = lambda src: None
-        return _reference_drop_orphan_backlinks(CLEANER.clean(html))
+        # Session 78: the characters XML forbids, which nh3 writes for `&#1;`, `&#x0C;` (and a
+        # raw one passes), are dropped: one made the Atom feed unreadable.
+        cleaned = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", CLEANER.clean(html))
+        return _reference_drop_orphan_backlinks(cleaned)
 
 
 # Comparison ----------------------------------------------------------------------------------
