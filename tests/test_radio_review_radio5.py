@@ -31,3 +31,56 @@ COUNTS_OF_112 = [
 @pytest.mark.parametrize(("source", "expected"), COUNTS_OF_112)
 def test_112_reads_as_before_it_was_made_a_service_number(source: str, expected: str) -> None:
     assert normalise(source).text == expected
+
+
+# A person named Hạng after a form of address and a surname the common list lacked («Đoàn»,
+# «Lý», the Khmer «Sơn», «Danh», «Thạch», «Kim»), or after «đồng chí», was read as a place in a
+# ranking, «Hạng nhì» (R10.3); before s78-radio4 any capital before «Hạng» made it a name.
+NAMES_AFTER_A_FORM_OF_ADDRESS = [
+    ("Ông Đoàn Văn Hạng 2 lần vi phạm.", "Ông Đoàn Văn Hạng hai lần vi phạm."),
+    ("Chị Đoàn Thị Hạng 2 lần vi phạm.", "Chị Đoàn Thị Hạng hai lần vi phạm."),
+    ("Anh Sơn Hạng 2 năm liền đạt danh hiệu.", "Anh Sơn Hạng hai năm liền đạt danh hiệu."),
+    ("Đồng chí Lý Hạng 2 lần được khen.", "Đồng chí Lý Hạng hai lần được khen."),
+    ("Đ/c Lý Hạng 2 lần được khen.", "Đồng chí Lý Hạng hai lần được khen."),
+    ("Khen thưởng đồng chí Thạch Hạng 2 lần.", "Khen thưởng đồng chí Thạch Hạng hai lần."),
+    ("Bà Mã Thị Hạng 2 lần vi phạm.", "Bà Mã Thị Hạng hai lần vi phạm."),
+    ("Cháu Danh Thị Kim Hạng 2 tuổi.", "Cháu Danh Thị Kim Hạng hai tuổi."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NAMES_AFTER_A_FORM_OF_ADDRESS)
+def test_a_name_after_a_form_of_address_ending_in_hang_is_no_rank(
+    source: str, expected: str
+) -> None:
+    assert normalise(source).text == expected
+
+
+# Without a form of address, a full name opening with one of those surnames and a middle name.
+NAMES_WITH_A_SURNAME_THE_LIST_LACKED = [
+    ("Đoàn Văn Hạng 2 lần vi phạm.", "Đoàn Văn Hạng hai lần vi phạm."),
+    ("Đối tượng Khưu Văn Hạng 2 lần vi phạm.", "Đối tượng Khưu Văn Hạng hai lần vi phạm."),
+    ("Đối tượng Thạch Thị Hạng 2 lần vi phạm.", "Đối tượng Thạch Thị Hạng hai lần vi phạm."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NAMES_WITH_A_SURNAME_THE_LIST_LACKED)
+def test_a_full_name_with_a_less_common_surname_ending_in_hang_is_no_rank(
+    source: str, expected: str
+) -> None:
+    assert normalise(source).text == expected
+
+
+# Still ranks: a form of address on the line before a results line, and a capitalised word of no
+# name after a word that only looks like one («anh em», lower case).
+STILL_RANKS = [
+    ("Trao giải cho anh Sơn\nHạng 2: đội Công an xã Bình Minh", "Trao giải cho anh Sơn Hạng nhì: đội Công an xã Bình Minh."),
+    ("Đội bóng Công an Hạng 1.", "Đội bóng Công an Hạng nhất."),
+    ("Huy chương Đồng Hạng 2.", "Huy chương Đồng Hạng nhì."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "expected"), STILL_RANKS)
+def test_a_rank_after_a_capitalised_word_of_no_name_is_still_a_rank(
+    source: str, expected: str
+) -> None:
+    assert normalise(source).text == expected
