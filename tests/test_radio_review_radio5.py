@@ -76,6 +76,8 @@ STILL_RANKS = [
     ("Trao giải cho anh Sơn\nHạng 2: đội Công an xã Bình Minh", "Trao giải cho anh Sơn Hạng nhì: đội Công an xã Bình Minh."),
     ("Đội bóng Công an Hạng 1.", "Đội bóng Công an Hạng nhất."),
     ("Huy chương Đồng Hạng 2.", "Huy chương Đồng Hạng nhì."),
+    ("Đoàn Thanh Niên Hạng 1.", "Đoàn Thanh Niên Hạng nhất."),
+    ("Thẻ Bạch Kim Hạng 1.", "Thẻ Bạch Kim Hạng nhất."),
 ]  # fmt: skip
 
 

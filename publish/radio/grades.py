@@ -9,13 +9,7 @@ import re
 from collections.abc import Sequence
 
 from publish.radio.either_case import word_alone
-from publish.radio.given_names import (
-    MIDDLE_NAMES,
-    SURNAMES,
-    SURNAMES_ALSO_WORDS,
-    a_full_name,
-    a_place_like_a_name,
-)
+from publish.radio.given_names import SURNAMES, a_full_name, a_place_like_a_name
 from publish.radio.numbers import cardinal, has_digit, rank, roman_value
 from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import KINDS, KINDS_PATTERN, SUB_COMMUNE_KINDS
@@ -90,13 +84,13 @@ _ADDRESS_THEN_NAME = re.compile(
 )
 """A form of address then one to three words before `Hạng` (`ông Đoàn Văn Hạng`, `đồng chí Lý
 Hạng`, `đ/c Lý Hạng`): capitalised, they are the person's name whatever the surname."""
-_LESS_COMMON_SURNAMES = SURNAMES_ALSO_WORDS | {
+_LESS_COMMON_SURNAMES = frozenset({
     "Đoàn", "Lý", "Sơn", "Mã", "Giang", "Lạc", "Ung", "Âu", "Khưu", "Ninh", "Lục", "Danh",
     "Thạch", "Kim", "Hầu", "Doãn", "Tôn", "Nghiêm", "Khúc", "Lã", "Lữ", "Giáp", "Bạch", "Diệp",
-}  # fmt: skip
+})  # fmt: skip
 """Surnames beside the common ones (Khmer `Sơn`, `Danh`, `Thạch`, `Kim` of the Mekong delta):
-many are words too (`Đoàn`, `Kim`, `Giang`), so a name only before a common middle name
-(`Đoàn Văn Hạng`), or after a form of address (`_ADDRESS_THEN_NAME`)."""
+many are words too (`Đoàn`, `Kim`, `Bạch`), so a name without a form of address only before
+«Văn» or «Thị» (`Đoàn Văn Hạng`), not before any middle name: `Đoàn Thanh Niên`, `Bạch Kim`."""
 _WORD_BEFORE_HANG = re.compile(r"(?<!\w)([^\W\d_]++)(?=[^\w\n]+Hạng(?!\w))")
 """A word then `Hạng` on one source line, maybe with marks between (`**Văn** Hạng`)."""
 _KINDS = (*KINDS, *SUB_COMMUNE_KINDS)
@@ -165,15 +159,15 @@ def _ends_a_full_name(named: list[str]) -> bool:
     """Whether `named` and `Hạng` after them end a person's full name: a common surname alone
     (`Lê Hạng`), or one and its middle names (`Trần Văn Hạng`, `Nguyễn Thị Thu Hạng`); not a
     place that reads as a name (`Hà Nội`, `Hồ Chí Minh`), nor a title-case name of no person
-    (`Huy chương Vàng Hạng 1`, `Đội tuyển Việt Nam Hạng 1`); a less common surname before a
-    common middle name (`Đoàn Văn Hạng`, `_LESS_COMMON_SURNAMES`)."""
+    (`Huy chương Vàng Hạng 1`, `Đội tuyển Việt Nam Hạng 1`); a less common surname before
+    «Văn» or «Thị» (`Đoàn Văn Hạng`, `_LESS_COMMON_SURNAMES`)."""
     for size in range(1, min(3, len(named)) + 1):
         last = named[-size:]
         if a_place_like_a_name(" ".join(last)):
             return False
         if (size == 1 and last[0] in SURNAMES) or a_full_name([*last, "Hạng"]):
             return True
-        if size > 1 and last[0] in _LESS_COMMON_SURNAMES and last[1] in MIDDLE_NAMES:
+        if size > 1 and last[0] in _LESS_COMMON_SURNAMES and last[1] in ("Văn", "Thị"):
             return True
     return False
 
