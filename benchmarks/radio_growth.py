@@ -30,6 +30,7 @@ BODIES = {
     "spaced-chain": "2 x 3,5x4x",
     "country-code-lines": "+84\n",
     "country-code-words": "+84 ",
+    "rank-after-a-line-break": "ông Văn\nHạng 2 ",
 }
 """Bulletin bodies read whole by `normalise`."""
 

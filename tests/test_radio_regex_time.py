@@ -198,6 +198,7 @@ _BODIES = {
     "bare-service-numbers": "113, ",
     "bare-hours": ", 7g ",
     "hour-ranges": "3-5g ",
+    "rank-after-a-line-break": "ông Văn\nHạng 2 ",
 }
 _SMALL = 1_000
 """Characters of the smaller body; the larger is `_GROWTH` times longer."""

@@ -1,5 +1,5 @@
 """Session 78 (helper radio4), review of the merge of s78-radio3: «Hạng» after a capitalised
-word, service numbers listed with dashes, 112."""
+word, service numbers listed with dashes."""
 
 from __future__ import annotations
 
@@ -80,21 +80,6 @@ def test_service_numbers_listed_with_dashes_are_each_said_digit_by_digit(
     ],
 )  # fmt: skip
 def test_a_range_of_counts_with_a_dash_is_still_a_range(source: str, expected: str) -> None:
-    assert normalise(source).text == expected
-
-
-# 112, the search and rescue line (cứu nạn cứu hộ), was no service number: «📞 112 – cứu nạn cứu
-# hộ» was read «Một trăm mười hai», a count, beside «số một một ba».
-RESCUE_LINE = [
-    ("📞 112 – cứu nạn cứu hộ", "Số một một hai, cứu nạn cứu hộ."),
-    ("Cứu nạn cứu hộ: 112.", "Cứu nạn cứu hộ: một một hai."),
-    ("Số khẩn cấp: 113 - 114 - 115 - 112.", "Số khẩn cấp: một một ba, một một bốn, một một năm, một một hai."),
-    ("📞 113/112", "Số một một ba, một một hai."),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("source", "expected"), RESCUE_LINE)
-def test_the_rescue_line_112_is_said_digit_by_digit(source: str, expected: str) -> None:
     assert normalise(source).text == expected
 
 

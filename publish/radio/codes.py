@@ -219,7 +219,7 @@ _PHONE_LIST = re.compile(
 )
 """Whole phone numbers listed with commas (`0912…, 0987…`, `0912…, 0987… hoặc 0903…`): each
 read in groups with commas between them (R9.2), they ran into one another."""
-_SERVICE = re.compile(r"(?<![\w.,])(11[1-5]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
+_SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
 _SERVICE_WORD = (
     r"(?<!\w)(?i:gọi|báo(?!\s+cáo)|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|"
     r"đường dây|tổng đài|hotline|liên hệ|điện thoại|SĐT|ĐT)"
@@ -265,7 +265,7 @@ _LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}
 """The same, when the number before was read already, digit by digit: a service line after a
 trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 113 hoặc 114`). No
 cardinal says three digit words in a row."""
-_SERVICE_SLASH = re.compile(r"(1(?<![\w.,]1)1[1-5])\s*/\s*(?=11[1-5](?!\w))")
+_SERVICE_SLASH = re.compile(r"(1(?<![\w.,]1)1[1345])\s*/\s*(?=11[1345](?!\w))")
 """`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
     "(" + word_alone("BKS", "(?i:biển kiểm soát|biển số)") + ")"
@@ -864,7 +864,7 @@ def _listed(item: re.Pattern[str]) -> Callable[[re.Match[str]], str]:
     return joined
 
 
-_SERVICE_LINE_LAST = re.compile(r"(?:^|[ .\-])11[1-5]$")
+_SERVICE_LINE_LAST = re.compile(r"(?:^|[ .\-])11[1345]$")
 """A number that is, or ends with, a service line (`113`, `113 114`): known as one word."""
 
 

@@ -15,7 +15,7 @@ from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import KINDS, KINDS_PATTERN, SUB_COMMUNE_KINDS
 from publish.radio.tail import ends_before
 
-__all__ = ["names_a_person", "read_roman_grades"]
+__all__ = ["names_a_person", "read_roman_grades", "words_before_hang"]
 
 _NUMERAL = r"(?:I{1,3}|IV|V)"
 """A grade from I to V: a teacher's or an official's (`giáo viên hạng V`) goes down to V, a town's
@@ -78,25 +78,50 @@ _WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++[^\S\n]++){1,4})$")
 """Up to four words before `Hạng`, with nothing but spaces between (no comma, colon or stop)."""
 _PERSON_WORDS = frozenset({"ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu"})
 """Words addressing a person, in small letters, before `Hạng`: the person's name (`ông Hạng`)."""
+_ADDRESS_THEN_NAME = re.compile(
+    r"(?<![\w/])(?i:ông|bà|anh|chị|em|cô|chú|bác|cháu|đồng chí|đ/c)"
+    r"((?:[^\S\n]++[^\W\d_]++){1,3})[^\S\n]++$"
+)
+"""A form of address then one to three words before `Hạng` (`ông Đoàn Văn Hạng`, `đồng chí Lý
+Hạng`, `đ/c Lý Hạng`): capitalised, they are the person's name whatever the surname."""
+_LESS_COMMON_SURNAMES = frozenset({
+    "Đoàn", "Lý", "Sơn", "Mã", "Giang", "Lạc", "Ung", "Âu", "Khưu", "Ninh", "Lục", "Danh",
+    "Thạch", "Kim", "Hầu", "Doãn", "Tôn", "Nghiêm", "Khúc", "Lã", "Lữ", "Giáp", "Bạch", "Diệp",
+})  # fmt: skip
+"""Surnames beside the common ones (Khmer `Sơn`, `Danh`, `Thạch`, `Kim` of the Mekong delta):
+many are words too (`Đoàn`, `Kim`, `Bạch`), so a name without a form of address only before
+«Văn» or «Thị» (`Đoàn Văn Hạng`), not before any middle name: `Đoàn Thanh Niên`, `Bạch Kim`."""
+_WORD_BEFORE_HANG = re.compile(r"(?<!\w)([^\W\d_]++)(?=[^\w\n]+Hạng(?!\w))")
+"""A word then `Hạng` on one source line, maybe with marks between (`**Văn** Hạng`)."""
 _KINDS = (*KINDS, *SUB_COMMUNE_KINDS)
 """A place's kinds, a commune's and below (`xã`, `ấp`, `khu phố`): a name after one is a place's."""
 
 
-def names_a_person(text: str, start: int, lines: Sequence[tuple[int, str]] = ()) -> bool:
+def words_before_hang(lines: Sequence[tuple[int, str]]) -> frozenset[str] | None:
+    """The words that a source line of `lines` holds right before `Hạng`, maybe with marks
+    between (`**Văn** Hạng`); None without lines. One pass over the paragraph's lines, once,
+    not a search of every line for every `Hạng`, quadratic in a long paragraph."""
+    if not lines:
+        return None
+    return frozenset(word for _, line in lines for word in _WORD_BEFORE_HANG.findall(line))
+
+
+def names_a_person(text: str, start: int, before_hang: frozenset[str] | None = None) -> bool:
     """Whether `Hạng` at `start` is part of a name, not the word «hạng»: a person's after a word
     addressing one (`ông Hạng`) or as the last word of a common full name (`Trần Văn Hạng`, `Lê
     Hạng`), a place's after its kind (`xã Tân Hạng`); the words before it on its own source line
-    of `lines` (the paragraph's), as a soft line break before `Hạng 2:` joins lines that a list
-    of places wrote one apiece («… xã Tân Phú» / «Hạng 2: …»)."""
+    (`before_hang`, of `words_before_hang`, for the paragraph's source lines), as a soft line
+    break before `Hạng 2:` joins lines that a list of places wrote one apiece («… xã Tân Phú» /
+    «Hạng 2: …»)."""
     if not text.startswith("Hạng", start):
         return False
     found = ends_before(_WORDS_BEFORE, text, start)
     if found is None:
         return False
     words = found[1].split()
-    if lines and not _on_one_line(words[-1], lines):
+    if before_hang is not None and words[-1] not in before_hang:
         return False
-    if words[-1].casefold() in _PERSON_WORDS:
+    if words[-1].casefold() in _PERSON_WORDS or _addressed(text, start):
         return True
     named = _capitalised_run(words)
     if not named:
@@ -104,10 +129,10 @@ def names_a_person(text: str, start: int, lines: Sequence[tuple[int, str]] = ())
     return _after_a_kind(words, len(named)) or _ends_a_full_name(named)
 
 
-def _on_one_line(word: str, lines: Sequence[tuple[int, str]]) -> bool:
-    """Whether a source line holds `word` then `Hạng`, maybe with marks between (`**Văn** Hạng`)."""
-    together = re.compile(rf"(?<!\w){re.escape(word)}[^\w\n]+Hạng(?!\w)")
-    return any(together.search(line) for _, line in lines)
+def _addressed(text: str, start: int) -> bool:
+    """Whether a form of address and capitalised words come right before `Hạng` at `start`."""
+    found = ends_before(_ADDRESS_THEN_NAME, text, start)
+    return found is not None and all(word[0].isupper() for word in found[1].split())
 
 
 def _after_a_kind(words: list[str], named: int) -> bool:
@@ -134,12 +159,15 @@ def _ends_a_full_name(named: list[str]) -> bool:
     """Whether `named` and `Hạng` after them end a person's full name: a common surname alone
     (`Lê Hạng`), or one and its middle names (`Trần Văn Hạng`, `Nguyễn Thị Thu Hạng`); not a
     place that reads as a name (`Hà Nội`, `Hồ Chí Minh`), nor a title-case name of no person
-    (`Huy chương Vàng Hạng 1`, `Đội tuyển Việt Nam Hạng 1`)."""
+    (`Huy chương Vàng Hạng 1`, `Đội tuyển Việt Nam Hạng 1`); a less common surname before
+    «Văn» or «Thị» (`Đoàn Văn Hạng`, `_LESS_COMMON_SURNAMES`)."""
     for size in range(1, min(3, len(named)) + 1):
         last = named[-size:]
         if a_place_like_a_name(" ".join(last)):
             return False
         if (size == 1 and last[0] in SURNAMES) or a_full_name([*last, "Hạng"]):
+            return True
+        if size > 1 and last[0] in _LESS_COMMON_SURNAMES and last[1] in ("Văn", "Thị"):
             return True
     return False
 
@@ -162,8 +190,10 @@ def read_roman_grades(text: str, opts: SpeakOptions, lines: Sequence[tuple[int, 
     if not has_hang and not has_loai:
         return text
 
+    before_hang = words_before_hang(lines) if "Hạng" in text else None
+
     def grade(m: re.Match[str]) -> str:
-        if names_a_person(text, m.start("word"), lines):
+        if names_a_person(text, m.start("word"), before_hang):
             return m[0]
         # A medal's grade is a rank; a teacher's or a town's, named before it, never one.
         award = m["word"].casefold() == "hạng" and m.start("word") == m.start()

@@ -305,7 +305,7 @@ _PURPOSE_AFTER = re.compile(r"\s++(?i:để|nhằm)\s++\w")
 """What the address is for, after it (`… để nộp hồ sơ`): the clause goes on without it."""
 _DIGIT = re.compile(r"\d")
 _CONTACT_NUMBER = re.compile(
-    r"(?<![\d.,])(?:11[1345]|1[89]00(?:[ .]?\d){4,6}|\+84(?:[ .\-]?\d){9,10}|0\d(?:[ .\-]?\d){7,10})"
+    r"(?<![\d.,])(?:11[1-5]|1[89]00(?:[ .]?\d){4,6}|\+84(?:[ .\-]?\d){9,10}|0\d(?:[ .\-]?\d){7,10})"
     r"(?![\d]|[.,]\d)"
 )
 """A number a listener can call (`113`, `1900 0368`, `0277 3610 113`): a sentence holding one is
@@ -2406,7 +2406,7 @@ _MAYBE_UNSPOKEN = _unspoken_candidates()
 
 _PHONE_NUMBER_AHEAD = r"\+?\d(?:[ .\-]?\d){8,11}(?![\w]|[.,]\d)"
 """A phone number, 9 to 12 digits in groups: no count of anything is so long."""
-_SERVICE_AHEAD = r"(?:11[1-5]|1[89]00(?:[ .]?\d)*)(?![\w]|[.,]\d)"
+_SERVICE_AHEAD = r"(?:11[1345]|1[89]00(?:[ .]?\d)*)(?![\w]|[.,]\d)"
 """A service number (`113`, `1900 1234`), which a telephone sign makes one."""
 _PHONE_SIGN_FIRST = re.compile(
     r"(^\s*|[.!?;|,]\s*)"

@@ -6,7 +6,7 @@ import re
 
 from publish.radio.either_case import word_alone
 from publish.radio.flags import BLOCKING, WARNING, Context
-from publish.radio.grades import names_a_person
+from publish.radio.grades import names_a_person, words_before_hang
 from publish.radio.numbers import (
     COUNTED_NOUN,
     NUMBER,
@@ -247,14 +247,15 @@ def read_ordinals(text: str, ctx: Context) -> str:
     if has_thu:
         text = _ORDINAL.sub(after_thu, text)
     if has_digit(text):
-        text = _RANK.sub(lambda m: _ranked(m, ctx), text)
+        before_hang = words_before_hang(ctx.lines) if "Hạng" in text else None
+        text = _RANK.sub(lambda m: _ranked(m, ctx, before_hang), text)
     return _ROMAN_TRIGGER.sub(roman, text) if _SPACED_ROMAN.search(text) else text
 
 
-def _ranked(m: re.Match[str], ctx: Context) -> str:
+def _ranked(m: re.Match[str], ctx: Context, before_hang: frozenset[str] | None) -> str:
     """`giải 1` → `giải nhất`, `hạng 2` → `hạng nhì` (R10.3); a person named Hạng (`Trần Văn Hạng
     2`, `ông Hạng 2 con`) is no rank: the number is left for the cardinal rules, «Hạng hai»."""
-    if names_a_person(m.string, m.start(1), ctx.lines):
+    if names_a_person(m.string, m.start(1), before_hang):
         return m[0]
     return f"{m[1]} {rank(int(m[2]), ctx.options)}"
 
