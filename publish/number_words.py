@@ -92,10 +92,12 @@ _BUDGET_BEFORE = re.compile(
 _BANK_BEFORE = re.compile(r"(?<!\w)(?i:ngân hàng)(?!\w)[^.!?;\n]{0,60}$")
 """A bank in a bare `TK`'s clause before it: an account's only with its number right after `TK`,
 as long as one. «Tại ngân hàng, ông TK xuất trình CCCD …» names a man (session 78 review)."""
-_PERSON_BEFORE = re.compile(
-    r"(?<!\w)(?i:anh|chị|ông|bà|em|cô|chú|bác|cháu|đồng chí|đối tượng)[^\S\n]++$"
-)
-"""A person's word right before a bare `TK`: his initials («anh TK 0912…»), no account."""
+_PERSON_BEFORE = re.compile(r"(?<!\w)(?i:anh|chị|ông|bà|em|cô|chú|bác|cháu|đồng chí)[^\S\n]++$")
+"""A person's word right before a bare `TK`: his initials («anh TK 0912…»)."""
+_PHONE_DIGITS = re.compile(r"0[35789]\d{8}")
+"""A mobile's ten digits: after «anh TK» his phone, not an account."""
+_HOLDER_WORDS = re.compile(r"\s++(?i:người)\s++(?i:nhận|gửi|chuyển|thụ hưởng|đứng tên)(?!\w)")
+"""«người nhận» after an account's number names its holder: no count of people."""
 _HOLDER_AFTER = re.compile(
     r"[^\S\n]*+,?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?"
     r"(?:(?i:kho bạc|ngân hàng)(?!\w)|KBNN)"
@@ -114,7 +116,12 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     the number, or a bank before it and the number an account's length; never after a forest's
     plot («khoảnh 3, TK 262»)."""
     window = max(0, start - _PAID_REACH)
-    if _FOREST_BEFORE.search(text, window, start) or _PERSON_BEFORE.search(text, window, start):
+    if _FOREST_BEFORE.search(text, window, start):
+        return False
+    # «anh TK 0912 345 678»: a man's initials and his phone; another number stays an account.
+    if _PERSON_BEFORE.search(text, window, start) and _PHONE_DIGITS.fullmatch(
+        "".join(c for c in text[start:end] if c.isdigit())
+    ):
         return False
     if _PAID_INTO.search(text, window, start):
         return True
@@ -128,7 +135,7 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     # tỏa TK 0123456789»), not a short one («ngân hàng hỗ trợ TK 2024»).
     return (
         _digits(text[start:end]) >= min(ACCOUNT_DIGITS)
-        and not quantity_follows(text, end)
+        and not (quantity_follows(text, end) and not _HOLDER_WORDS.match(text, end))
         and bool(_BANK_BEFORE.search(text, window, start))
     )
 
@@ -243,9 +250,11 @@ _DATE_GROUPS = re.compile(r"(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:\d\d|
 """A date's three groups, as `spaced_range` joins them: «12 - 3 - 2024»; «125 - 10 - 00 -
 123456», «12 - 3456 - 7890» are accounts."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_GROUP_DIGITS = 4
+"""Two groups shorter than this each («120 - 150») make no account's number."""
 _FROM_BEFORE = re.compile(r"(?<!\w)(?i:từ)\s*+$")
 """«từ» right before two groups: a range («từ 1000 - 2000 cái»)."""
-_RATE_AFTER = re.compile(r"\s++(?i:mỗi|một)\s++(?i:ngày|tuần|tháng|quý|năm)(?!\w)")
+_RATE_AFTER = re.compile(r"(?:\s++(?i:mỗi|một)\s++|\s*+/\s*+)(?i:ngày|tuần|tháng|quý|năm)(?!\w)")
 """A rate after two groups: a range of counts («1200 - 1500 mỗi tháng»), no account."""
 
 
@@ -266,6 +275,8 @@ def spaced_range(number: str, text: str, end: int) -> bool:
     # Two short groups right after a label are its number («STK: 1903 - 4567», 8 digits):
     # a range only by its years, a «từ» before or something counted after.
     years = all(_YEAR.fullmatch(group) for group in groups)
+    if all(_digits(group) < _GROUP_DIGITS for group in groups):
+        return True  # «120 - 150»: six digits at most, in two short groups, is no account
     start = end - len(number)
     return (
         years

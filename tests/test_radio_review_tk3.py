@@ -186,3 +186,38 @@ def test_initials_or_a_count_after_tk_near_a_bank_are_no_account(text: str, said
     assert ACCOUNT not in [kind for kind, _ in told(text)]
     script, _ = on_air(text)
     assert "tài khoản" not in script and said in script
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số tài khoản tăng khoảng 1200 - 1500/tháng.",
+        "Số tài khoản bị khóa: 120 - 150.",
+    ],
+)
+def test_a_rate_or_two_short_groups_after_an_account_label_is_a_range_on_both_channels(
+    text: str,
+) -> None:
+    """Review of c12964d2: «1200 - 1500/tháng» is a rate and «120 - 150» too short for an
+    account; the radio dropped the sentence as an account's (R9.5), the website told nothing."""
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes and "đến" in script
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngân hàng Vietcombank đã phong tỏa TK 1903456789 người nhận Nguyễn Văn A.",
+        "Tại ngân hàng, đối tượng TK 0123456789 đã rút tiền.",
+        "Ngân hàng cho biết anh TK 0123456789123 đã rút tiền.",
+    ],
+)
+def test_an_account_after_tk_near_a_bank_stays_one_before_its_holder_or_after_a_person(
+    text: str,
+) -> None:
+    """Review of c12964d2: «người nhận» after the number was taken for a count of people, and a
+    person's word before «TK» for initials whatever the number: accounts read on air."""
+    assert ACCOUNT in [kind for kind, _ in told(text)]
+    _, codes = on_air(text)
+    assert "R9.5" in codes
