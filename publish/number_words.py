@@ -92,10 +92,21 @@ _BUDGET_BEFORE = re.compile(
 _BANK_BEFORE = re.compile(r"(?<!\w)(?i:ngân hàng)(?!\w)[^.!?;\n]{0,60}$")
 """A bank in a bare `TK`'s clause before it: an account's only with its number right after `TK`,
 as long as one. «Tại ngân hàng, ông TK xuất trình CCCD …» names a man (session 78 review)."""
-_PERSON_BEFORE = re.compile(r"(?<!\w)(?i:anh|chị|ông|bà|em|cô|chú|bác|cháu|đồng chí)[^\S\n]++$")
+_PERSON_BEFORE = re.compile(
+    r"(?<!\w)(?i:anh|chị|ông|bà|em|cô|chú|bác|cháu|đồng chí|đối tượng)[^\S\n]++$"
+)
 """A person's word right before a bare `TK`: his initials («anh TK 0912…»)."""
-_PHONE_DIGITS = re.compile(r"0[35789]\d{8}")
-"""A mobile's ten digits: after «anh TK» his phone, not an account."""
+_PHONE_DIGITS = re.compile(r"0[35789]\d{8}|02\d{9}|84[35789]\d{8}|842\d{9}")
+"""A phone's digits, mobile or landline, with 0 or 84: after «anh TK» his phone, no account."""
+
+
+def _counted(number: str) -> bool:
+    """Whether `number` (a bare `TK` and what follows it) may count something: no leading 0 and
+    fewer than ten digits — «TK 1234567 lượt»; «TK 0123456789 người hưởng» names its holder."""
+    digits = "".join(c for c in number if c.isdigit())
+    return not digits.startswith("0") and len(digits) < 10
+
+
 _HOLDER_WORDS = re.compile(r"\s++(?i:người)\s++(?i:nhận|gửi|chuyển|thụ hưởng|đứng tên)(?!\w)")
 """«người nhận» after an account's number names its holder: no count of people."""
 _HOLDER_AFTER = re.compile(
@@ -135,7 +146,11 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     # tỏa TK 0123456789»), not a short one («ngân hàng hỗ trợ TK 2024»).
     return (
         _digits(text[start:end]) >= min(ACCOUNT_DIGITS)
-        and not (quantity_follows(text, end) and not _HOLDER_WORDS.match(text, end))
+        and not (
+            _counted(text[start:end])
+            and quantity_follows(text, end)
+            and not _HOLDER_WORDS.match(text, end)
+        )
         and bool(_BANK_BEFORE.search(text, window, start))
     )
 

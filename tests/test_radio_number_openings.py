@@ -138,7 +138,8 @@ SEARCHES_BEFORE = {
 }
 """The searches before session 47, verbatim (a look-behind, or an alternation, opened them)."""
 BEFORE = {key: re.compile(pattern) for key, pattern in SEARCHES_BEFORE.items()}
-SYMBOL_CHAR_BEFORE = re.compile(r"[~≈±><×]|\d\s*(?:" + measures._SIZE_UNIT + r")?\s*[xX]\s*\d")
+# Session 78: «≥», «≤» read before a number too (measures._SYMBOLS).
+SYMBOL_CHAR_BEFORE = re.compile(r"[~≈±><×≥≤]|\d\s*(?:" + measures._SIZE_UNIT + r")?\s*[xX]\s*\d")
 """`measures._SYMBOL_CHAR` before session 47, verbatim: `read_measures` asked whether it matched."""
 NUMERAL_WORD_BEFORE = re.compile(r"\s(?:\d|[IVXLCDM]+(?!\w))")
 """`numerals._NUMERAL_WORD` before session 47, verbatim: `read_ordinals` asked whether it matched."""
@@ -425,6 +426,7 @@ def test_has_digit_says_what_a_search_says_asked_twice_or_in_turn(first: str, se
 @example("2×3")
 @example("~ 5")
 @example("≈2")
+@example("≤")
 @example("±1")
 @example("2 x 3")
 @example("2X 3m")

@@ -177,6 +177,8 @@ def test_short_spaced_groups_after_a_label_are_an_account_not_a_range_or_a_date(
     ("text", "said"),
     [
         ("Ngân hàng cho biết anh TK 0912345678 gọi điện.", "anh TK không chín một hai"),
+        ("Tại ngân hàng, đối tượng TK 0912345678 đã rút tiền.", "đối tượng TK không chín một hai"),
+        ("Tại ngân hàng, chị TK 02438123456 đã rút tiền.", "chị TK không hai"),
         ("Tại ngân hàng, TK 1234567 lượt giao dịch bị từ chối.", "một triệu hai trăm"),
     ],
 )
@@ -211,6 +213,8 @@ def test_a_rate_or_two_short_groups_after_an_account_label_is_a_range_on_both_ch
         "Ngân hàng Vietcombank đã phong tỏa TK 1903456789 người nhận Nguyễn Văn A.",
         "Tại ngân hàng, đối tượng TK 0123456789 đã rút tiền.",
         "Ngân hàng cho biết anh TK 0123456789123 đã rút tiền.",
+        "Ngân hàng BIDV đã phong tỏa TK 0123456789 người hưởng là Nguyễn Văn A.",
+        "Ngân hàng BIDV đã phong tỏa TK 1903456789 người sở hữu là Nguyễn Văn A.",
     ],
 )
 def test_an_account_after_tk_near_a_bank_stays_one_before_its_holder_or_after_a_person(
