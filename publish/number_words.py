@@ -30,6 +30,7 @@ __all__ = [
     "alternation",
     "bare_84_phone",
     "bare_account_number",
+    "digit_count",
     "labelled_number",
     "listed_numbers",
     "money_follows",
@@ -96,7 +97,9 @@ _PERSON_BEFORE = re.compile(
     r"(?<!\w)(?i:anh|chị|ông|bà|em|cô|chú|bác|cháu|đồng chí|đối tượng)[^\S\n]++$"
 )
 """A person's word right before a bare `TK`: his initials («anh TK 0912…»)."""
-_PHONE_DIGITS = re.compile(r"0[35789]\d{8}|02\d{9}|84[35789]\d{8}|842\d{9}")
+_PHONE_BODY = r"(?:[35789]\d{8}|2\d{9})"
+"""A phone's digits after its 0 or 84: a mobile's nine, a landline's ten."""
+_PHONE_DIGITS = re.compile(rf"(?:0|84){_PHONE_BODY}")
 """A phone's digits, mobile or landline, with 0 or 84: after «anh TK» his phone, no account."""
 
 
@@ -145,7 +148,7 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     # A bank before it names an account only by a number as long as one («Ngân hàng đã phong
     # tỏa TK 0123456789»), not a short one («ngân hàng hỗ trợ TK 2024»).
     return (
-        _digits(text[start:end]) >= min(ACCOUNT_DIGITS)
+        digit_count(text[start:end]) >= min(ACCOUNT_DIGITS)
         and not (
             _counted(text[start:end])
             and quantity_follows(text, end)
@@ -245,9 +248,6 @@ def quantity_follows(text: str, pos: int) -> bool:
     return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
 
 
-_TIGHT = re.compile(TIGHT_GAP)
-
-
 def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) -> bool:
     """Whether `number`, after an ID's label (`of_id`) or an account's and `gap`, ending at
     text[end], is that ID's or account's number: what the radio never reads (R9.5) and the
@@ -290,7 +290,7 @@ def spaced_range(number: str, text: str, end: int) -> bool:
     # Two short groups right after a label are its number («STK: 1903 - 4567», 8 digits):
     # a range only by its years, a «từ» before or something counted after.
     years = all(_YEAR.fullmatch(group) for group in groups)
-    if all(_digits(group) < _GROUP_DIGITS for group in groups):
+    if all(digit_count(group) < _GROUP_DIGITS for group in groups):
         return True  # «120 - 150»: six digits at most, in two short groups, is no account
     start = end - len(number)
     return (
@@ -301,7 +301,7 @@ def spaced_range(number: str, text: str, end: int) -> bool:
     )
 
 
-def _digits(number: str) -> int:
+def digit_count(number: str) -> int:
     """How many digits `number` holds, its hidden ones too (`012xxxxx89`)."""
     return sum(c.isdigit() or c in "xX" for c in number)
 
@@ -309,7 +309,7 @@ def _digits(number: str) -> int:
 def _long_enough(number: str, text: str, end: int, *, of_id: bool) -> bool:
     """Whether `number`, ending at text[end] with words before it, is as long as an ID's
     (`of_id`) or an account's, with nothing counted and no money after it."""
-    digits = _digits(number)
+    digits = digit_count(number)
     return digits in (ID_DIGITS if of_id else ACCOUNT_DIGITS) and not quantity_follows(text, end)
 
 
@@ -367,7 +367,7 @@ def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> l
             break
         # _long_enough asked for money after it already: only the bare word's range is left
         if bare and (
-            _digits(number) not in BARE_ACCOUNT_DIGITS or account_range(number, text, after)
+            digit_count(number) not in BARE_ACCOUNT_DIGITS or account_range(number, text, after)
         ):
             break
         found.append(item)
@@ -402,7 +402,7 @@ def accounts_after_codes(text: str) -> list[re.Match[str]]:
             number, after = item["number"], item.end("number")
             if _not_listed(number) or quantity_follows(text, after):
                 break
-            if _digits(number) >= min(ACCOUNT_DIGITS):
+            if digit_count(number) >= min(ACCOUNT_DIGITS):
                 if not _long_enough(number, text, after, of_id=False):
                     break
                 found.append(item)
@@ -470,7 +470,7 @@ _OTHER_LABEL = re.compile(
 """A label naming what digits after it are, other than a phone's: «mã đơn», «số hồ sơ», «số
 hợp đồng» (not «số điện thoại», «số lạ», nor «số» right before the digits); right before them
 or before the list they follow («Số hồ sơ 84912345678 - 84912345679»: its `first` number)."""
-_HOME_PHONE = re.compile(r"0(?:[35789]\d{8}|2\d{9})")
+_HOME_PHONE = re.compile(rf"0{_PHONE_BODY}")
 """A phone number's digits as dialled at home (publish.contact_numbers.home_digits)."""
 _LISTED_ON = re.compile(
     rf"(?:{LIST_JOIN}|[^\S\n]++(?i:đến|tới)[^\S\n]++)(?P<number>\d(?:[ .-]?\d){{6,}})(?![\d]|[ .-]\d)"

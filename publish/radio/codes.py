@@ -17,6 +17,7 @@ from publish.number_words import (
     accounts_after_codes,
     bare_84_phone,
     bare_account_number,
+    digit_count,
     labelled_number,
     listed_numbers,
     paid_into_tk,
@@ -518,9 +519,7 @@ def _private(text: str, m: re.Match[str]) -> bool:
     if m["id"] is not None:
         if len(number) < _ID_FEWEST_CHARACTERS:
             return False
-    elif sum(c.isdigit() or c in "xX" for c in number) < min(
-        BARE_ACCOUNT_DIGITS if m["bare"] else ACCOUNT_DIGITS
-    ):
+    elif digit_count(number) < min(BARE_ACCOUNT_DIGITS if m["bare"] else ACCOUNT_DIGITS):
         return False
     if m["bare"]:
         return bare_account_number(m["number"], m["gap"], text, m.end())
