@@ -8,31 +8,14 @@ accounts a bank blocked were read on air and told by no check.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from publish.pii import findings
-from publish.radio.normalise import normalise
 from tests.helpers import bulletin_md, make_project
 from tests.test_approval import APPROVER, FILE
 from tests.test_approval_linked import approve
-
-NEAR = dt.date(2026, 12, 1)
-ACCOUNT = "số tài khoản ngân hàng"
-
-
-def told(text: str) -> list[tuple[str, str]]:
-    """The kinds and masked values the website's personal-data lint tells in `text`."""
-    return [(f.kind, f.value) for f in findings(text, year=NEAR.year)]
-
-
-def on_air(text: str) -> tuple[str, list[str]]:
-    """The radio script of `text` and the codes of its flags."""
-    spoken = normalise(text, near=NEAR)
-    return spoken.text, [flag.code for flag in spoken.flags]
-
+from tests.test_radio_review_tk2 import ACCOUNT, on_air, told
 
 # None was told before the merge (d2a3f216); after it each was a «202***25» account on the
 # website, and the radio dropped the number as one (R9.5).

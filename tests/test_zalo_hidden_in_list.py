@@ -350,17 +350,7 @@ def test_on_a_create_held_back_by_a_shortfall_the_setting_cannot_mend_does_not_p
     withdraw(root, 0)
     assert sync(root) == 0
     emulator.configure(hidden_in_list="counted")
-    emulator.state.articles["ab12"] = {
-        "id": "ab12",
-        "type": "normal",
-        "title": "Bài đăng tay",
-        "status": "hide",
-        "create_date": 1,
-        "update_date": 1,
-        "seq": 99,
-        "total_view": 0,
-        "total_share": 0,
-    }
+    posted_and_hidden_by_hand(emulator)
     emulator.clear_calls()
     (root / "content" / "bai-viet" / "ban-tin-001.md").write_text(zalo_bulletin(1), "utf-8")
     capsys.readouterr()
