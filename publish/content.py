@@ -58,6 +58,7 @@ from publish.config import (
     timezone_warning,
     zalo_without_oa,
 )
+from publish.contact_numbers import home_digits
 from publish.control_chars import (
     CONTROL_RUNS,
     CONTROLS,
@@ -1113,8 +1114,16 @@ def _broken_links(col: Collector, parsed: Parsed) -> None:
         )
 
 
-_PHONE_DIGITS = re.compile(r"(?:\+?84|0)\d{8,10}")
-"""A Vietnamese phone number's digits («0912345678», «84912345678»): a Zalo account's."""
+_PHONE_DIGITS = re.compile(r"0\d{8,10}")
+"""A Vietnamese phone number's digits as dialled at home («0912345678»): a Zalo account's."""
+
+
+def _link_checks(col: Collector, parsed: Parsed) -> None:
+    """The checks of a body's links every bulletin and page has, in the order they are told."""
+    _computer_links(col, parsed)
+    _broken_links(col, parsed)
+    _nested_links(col, parsed)
+    _dropped_links(col, parsed)
 
 
 def _dropped_links(col: Collector, parsed: Parsed) -> None:
@@ -1137,10 +1146,9 @@ def _dropped_links(col: Collector, parsed: Parsed) -> None:
 def _kept_instead(href: str, scheme: str) -> str:
     """How to write a link whose address the website drops so that it leads somewhere: a
     Zalo account by its zalo.me address, anything else with its number in the words."""
-    digits = "".join(char for char in href if char.isdigit())
-    # National form: «tel:84912345678» (the «+» of «sms:+84…» gone) dials no phone.
-    national = "0" + digits[2:].lstrip("0") if digits.startswith("84") else digits
-    number = national if _PHONE_DIGITS.fullmatch(digits) else ""
+    # As dialled at home («sms:+84…», «0084…», «84…» → «0…»): «tel:84912345678» dials nothing.
+    national = home_digits("".join(char for char in href if char.isdigit() or char == "+"))
+    number = national if _PHONE_DIGITS.fullmatch(national) else ""
     if scheme == "zalo":
         address = f"https://zalo.me/{number or '…'}"
         return (
@@ -1552,10 +1560,7 @@ def _validate(
     if date is not None:
         day = date.astimezone(config.tz).date()
         weekday_check.check(col, parsed, {"title": title, "summary": summary}, day)
-    _computer_links(col, parsed)
-    _broken_links(col, parsed)
-    _nested_links(col, parsed)
-    _dropped_links(col, parsed)
+    _link_checks(col, parsed)
     if not parsed.body.strip():
         col.add(
             "nội dung bản tin trống",
@@ -1746,10 +1751,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     embedded_frames.check(col, parsed)
     typed_markdown.check(col, parsed)
     title_heading.check(col, parsed, title, zalo=False)  # a page is not sent to Zalo
-    _computer_links(col, parsed)
-    _broken_links(col, parsed)
-    _nested_links(col, parsed)
-    _dropped_links(col, parsed)
+    _link_checks(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
         col.add(f"cần một số nguyên, nhận được {quoted(order)}", field="order")

@@ -26,6 +26,7 @@ from publish.markdown_code import masked
 from publish.text import LineCounter, nfc
 
 __all__ = [
+    "CONTACT_SCHEMES",
     "HELD",
     "HELD_AT",
     "HELD_LINK_WORDS",
@@ -539,9 +540,12 @@ def broken_addresses(body: str, first_line: int) -> list[tuple[str, int]]:
 KEPT_SCHEMES = ("http", "https", "mailto", "tel")
 """The schemes of the addresses the website's sanitiser keeps (render.web.markdown's
 URL_SCHEMES): a link with any other loses its address, on the page, in Zalo and on air."""
-_CONTACT_SCHEMES = r"(?i:zalo|viber|sms|smsto|skype|whatsapp|tg|callto|facetime|ftp):"
+CONTACT_SCHEMES = (
+    "zalo", "viber", "sms", "smsto", "skype", "whatsapp", "tg", "callto", "facetime", "ftp"
+)  # fmt: skip
 """Schemes an editor writes to reach someone by an app or to fetch a file, which the website
 drops (not KEPT_SCHEMES): only these are told, a hostile «javascript:» being the sanitiser's."""
+_CONTACT_SCHEMES = rf"(?i:{'|'.join(CONTACT_SCHEMES)}):"
 _MAY_DROP = re.compile(rf"\](?:\(\s*|:[ \t]*)<?{_CONTACT_SCHEMES}")
 """Where a Markdown link's address (inline, a definition's) may open with one of
 _CONTACT_SCHEMES: one search of a body from each «]», nearly always in vain (one pattern for

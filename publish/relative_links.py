@@ -26,7 +26,9 @@ from publish.attachments import ALLOWED_SUFFIXES, KINDS_SHOWN, is_file_link, lin
 from publish.editor_files import is_clutter
 from publish.errors import Problem
 from publish.links import (
+    CONTACT_SCHEMES,
     CONTENT,
+    KEPT_SCHEMES,
     Links,
     Why,
     content_link,
@@ -40,8 +42,9 @@ from publish.title_links import title_key
 
 __all__ = ["RelativeTargets", "leads_to_page", "relative_links"]
 
-_KNOWN_SCHEME = r"(?i:https?|mailto|tel|sms|ftp|zalo|viber):"
-"""Schemes a link may write with a space after the colon (`tel: 113`: Markdown links it)."""
+_KNOWN_SCHEME = rf"(?i:{'|'.join((*KEPT_SCHEMES, *CONTACT_SCHEMES))}):"
+"""Schemes a link may write with a space after the colon (`tel: 113`: Markdown links it); an
+app's (`whatsapp: 0912…`) is told by links.dropped_links, no missing file."""
 _NOT_A_PATH = rf"(?![#/\\?]|{_KNOWN_SCHEME}|[A-Za-z][A-Za-z0-9+.-]*:(?!\s))"
 _MAY_BE_RELATIVE = re.compile(rf"\](?=\(\s*{_NOT_A_PATH}([^\s()]*)(\(?)|:[ \t]*{_NOT_A_PATH}(\S+))")
 """What may start a Markdown link's address that is a path (`](…` or a definition's `]: …`;
@@ -141,7 +144,7 @@ class RelativeTargets:
     urls: frozenset[str]
     """The site paths of `documents`."""
     titled: Mapping[str, str] = field(default_factory=dict)
-    """The file of each loaded bulletin and page, by its title as `_title_key` reads it: a
+    """The file of each loaded bulletin and page, by its title as `title_key` reads it: a
     link written with a title instead of a file's name is told which file to name."""
 
     @classmethod

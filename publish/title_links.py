@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from publish.errors import Problem
+from publish.links import reference_label
 from publish.markdown_code import masked
 from publish.model import Bulletin, Page
 from publish.text import LineCounter, nfc
@@ -27,8 +28,9 @@ _DEFINED = re.compile(r"^ {0,3}\[([^\]\n]+)\]:", re.MULTILINE)
 
 
 def title_key(title: str) -> str:
-    """`title` as bracketed words are matched with it: NFC, runs of spaces and case not counted."""
-    return " ".join(nfc(title).split()).casefold()
+    """`title` as bracketed words are matched with it: NFC, then as a reference label (runs of
+    spaces and case not counted)."""
+    return reference_label(nfc(title))
 
 
 def bracketed_titles(items: Sequence[Bulletin | Page]) -> list[Problem]:

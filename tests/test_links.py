@@ -1115,3 +1115,28 @@ def test_a_chat_app_link_with_the_country_code_is_told_with_a_number_a_phone_dia
     assert "(ví dụ «SMS 0912345678»), hoặc dùng tel:0912345678 để bấm gọi" in err
     assert "https://zalo.me/0912345678" in err
     assert "84912345678" not in err.replace("+84912345678", "")
+
+
+def test_an_app_link_written_with_a_space_is_told_once_as_an_app_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Final read: «[x](whatsapp: 0912345678)» was also an error that no file «whatsapp:» exists
+    (the two scheme lists differed): one warning, the app's, as for «zalo: …»."""
+    body = "Nhắn [WhatsApp](whatsapp: 0912345678) hay [Skype](skype: ca.xa).\n"
+    root = project(tmp_path, body)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert err.count("liên kết «") == 2, err
+    assert "lỗi" not in err.replace("Không có lỗi", ""), err
+
+
+def test_a_chat_app_link_with_0084_is_told_with_the_number_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Final read: «sms:0084912345678» got a hint with no number (only a bare 84 was read as the
+    country code); every way of writing it reads as contact_numbers.home_digits does."""
+    root = project(tmp_path, "Nhắn [SMS](sms:0084912345678).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    assert "hoặc dùng tel:0912345678 để bấm gọi" in capsys.readouterr().err

@@ -549,14 +549,15 @@ def _area_cased(area: str) -> str:
     return ",".join(parts)
 
 
-AUTHOR_MAX = config_module.ZaloConfig().author_max
+_ZALO = config_module.ZaloConfig()
+AUTHOR_MAX = _ZALO.author_max
 """Zalo's longest author, which the short name is when [zalo] author is not written."""
 
 
 def _too_long_for_zalo(short_name: str) -> bool:
-    """Whether the short name is longer than Zalo takes as an article's author (NFC, as
-    publish.render.zalo counts it; a Vietnamese name has no character UTF-16 counts twice)."""
-    return len(short_name.encode("utf-16-le")) // 2 > AUTHOR_MAX
+    """Whether the short name is longer than Zalo takes as an article's author, counted as
+    `publish check` counts it (ZaloConfig.length)."""
+    return _ZALO.length(short_name) > AUTHOR_MAX
 
 
 def _emergency(phone: str) -> bool:

@@ -389,7 +389,7 @@ def _run(args: argparse.Namespace) -> int:
                 Fragments(args.root).sweep(result.site.published_files())
         # The report's pages new or replaced: before state/ records this run's bulletins as live
         # (published.json, and web-urls.json, which a state/ without the other stands in with).
-        news = web_news(result.site) if markdown and "web" in targets else WebNews()
+        news = web_news(result.site, options.state) if markdown and "web" in targets else WebNews()
         # A replayed build whose addresses a sync already found in the file as it is: nothing
         # to record (reading and checking 10,000 of them cost a no-op sync 0.03-0.06 s).
         done = replayed is not None and last is not None and last.addresses_recorded

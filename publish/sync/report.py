@@ -413,15 +413,19 @@ class WebNews:
     edited and approved again since the last sync."""
 
 
-def web_news(site: Site) -> WebNews:
+def web_news(site: Site, state: Path) -> WebNews:
     """The WebNews of `site`: read before a sync records what it publishes (after it, state/
-    names every one of them as live, in the version published)."""
+    names every one of them as live, in the version published), from the sync's `state`
+    folder, its published.json parsed once."""
+    from publish.id_holders import Records  # only for a plan that names web pages
+
     shown = [b for b in site.for_channel("web") if not site.is_preview(b)]
     config = site.config
-    state = config.root / "state"
-    live = live_channels(state, site.now, config, (b.key for b in shown))
+    published = Published(state)
+    records = Records(config.root, published)
+    live = live_channels(state, site.now, config, (b.key for b in shown), records)
     first = tuple(b for b in shown if "web" not in live.get(b.key, ()))
-    versions = Published(state).web_versions or {}
+    versions = published.web_versions or {}
     edited = tuple(
         b
         for b in shown

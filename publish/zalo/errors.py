@@ -167,13 +167,13 @@ class ZaloError(RemoteError):
         """Whether the call was turned away before anything handled it (not sent, or HTTP 429
         / -32): a create so refused made no article, whatever else is known."""
         self.unreachable = unreachable
+        """Why no connection to Zalo could be opened at all, in words («không kết nối được tới
+        Zalo (…): kết nối bị từ chối …»), when every retry met that; else empty. A timeout, a
+        lost connection or a 5xx is not this: those may pass between two calls."""
         self.what = what
         """The failure alone, in words, without the sync's next step («lần chạy sau tự làm
         tiếp»), for a retried HTTP 429/5xx or a lost connection; else empty: a command a later
         sync does not carry on (--reconcile) tells its own next step (see zalo_reconcile)."""
-        """Why no connection to Zalo could be opened at all, in words («không kết nối được tới
-        Zalo (…): kết nối bị từ chối …»), when every retry met that; else empty. A timeout, a
-        lost connection or a 5xx is not this: those may pass between two calls."""
 
 
 class ZaloUnreachable(ZaloError):
