@@ -1,0 +1,44 @@
+"""Session 79 (helper radio): a name cut by a line break before «Hạng», a counted range opening
+with a service number, comparison signs typed «>=», «<=» or before a time, and «./.» closing a
+quoted notice mid-text."""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise
+
+# A name the line before left unfinished, joined to «Hạng» by Markdown's soft line break: a
+# form of address and one capitalised word, or a name ending in «Văn»/«Thị», which end no name.
+# «Hạng» opening its own source line always ranked, «Anh Sơn Hạng nhì năm liền» (R10.3).
+NAMES_CUT_BY_A_LINE_BREAK = [
+    ("Anh Sơn\nHạng 2 năm liền đạt danh hiệu.", "Anh Sơn Hạng hai năm liền đạt danh hiệu."),
+    ("Khen thưởng ông Trần Văn\nHạng 2 lần.", "Khen thưởng ông Trần Văn Hạng hai lần."),
+    ("Đối tượng Trần Văn\nHạng 2 lần vi phạm.", "Đối tượng Trần Văn Hạng hai lần vi phạm."),
+    ("Bà Đoàn Thị\nHạng 2 lần vi phạm.", "Bà Đoàn Thị Hạng hai lần vi phạm."),
+    ("Anh **Sơn**\nHạng 2 năm liền.", "Anh Sơn Hạng hai năm liền."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NAMES_CUT_BY_A_LINE_BREAK)
+def test_a_name_cut_by_a_line_break_before_hang_is_no_rank(source: str, expected: str) -> None:
+    assert normalise(source).text == expected
+
+
+# What an editor writes for a ranking keeps it: a results entry («Hạng 2:») whatever ends the line
+# before, a place or a name already whole before the break, «anh em» (no name).
+RANKS_AFTER_A_LINE_BREAK = [
+    ("Anh Sơn\nHạng 2: đội Công an xã Bình Minh.", "Anh Sơn Hạng nhì: đội Công an xã Bình Minh."),
+    (
+        "Kết quả: đội Công an xã Tân Phú\nHạng 2: đội Công an xã Bình Minh.",
+        "Kết quả: đội Công an xã Tân Phú Hạng nhì: đội Công an xã Bình Minh.",
+    ),
+    ("Đội Công an xã Tân Phú\nHạng 2 toàn huyện.", "Đội Công an xã Tân Phú Hạng nhì toàn huyện."),
+    ("Cho các anh em\nHạng 1 thuộc về đội A.", "Cho các anh em Hạng nhất thuộc về đội A."),
+    ("Ông Trần Văn\nHạng 2: đội A.", "Ông Trần Văn Hạng nhì: đội A."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), RANKS_AFTER_A_LINE_BREAK)
+def test_a_rank_after_a_line_break_is_still_a_rank(source: str, expected: str) -> None:
+    assert normalise(source).text == expected
