@@ -42,3 +42,34 @@ RANKS_AFTER_A_LINE_BREAK = [
 @pytest.mark.parametrize(("source", "expected"), RANKS_AFTER_A_LINE_BREAK)
 def test_a_rank_after_a_line_break_is_still_a_rank(source: str, expected: str) -> None:
     assert normalise(source).text == expected
+
+
+# A service number opening a range with a counted noun after it (R12.1): after «Tổng đài» it was
+# read digit by digit, «một một ba, một trăm mười lăm cuộc gọi», as 112 was not.
+COUNTED_RANGES_FROM_A_SERVICE_NUMBER = [
+    (
+        "Tổng đài tiếp nhận 113 - 115 cuộc gọi mỗi ngày.",
+        "Tổng đài tiếp nhận từ một trăm mười ba đến một trăm mười lăm cuộc gọi mỗi ngày.",
+    ),
+    (
+        "Tổng đài tiếp nhận 113-115 cuộc gọi mỗi ngày.",
+        "Tổng đài tiếp nhận từ một trăm mười ba đến một trăm mười lăm cuộc gọi mỗi ngày.",
+    ),
+    (
+        "Đường dây nóng nhận 111 – 1.115 cuộc gọi.",
+        "Đường dây nóng nhận từ một trăm mười một đến một nghìn một trăm mười lăm cuộc gọi.",
+    ),
+    (
+        "Tổng đài 113 tiếp nhận 113 - 115 cuộc gọi mỗi ngày.",
+        "Tổng đài một một ba tiếp nhận từ một trăm mười ba đến một trăm mười lăm cuộc gọi mỗi ngày.",
+    ),
+    # Listed service lines, no count after them, stay digit by digit.
+    ("Gọi 113 - 114 - 115 khi cần.", "Gọi một một ba, một một bốn, một một năm khi cần."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), COUNTED_RANGES_FROM_A_SERVICE_NUMBER)
+def test_a_counted_range_opening_with_a_service_number_is_a_range(
+    source: str, expected: str
+) -> None:
+    assert normalise(source).text == expected
