@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from publish.radio.normalise import normalise
+from publish.radio.options import SpeakOptions
 
 # A name the line before left unfinished, joined to «Hạng» by Markdown's soft line break: a
 # form of address and one capitalised word, or a name ending in «Văn»/«Thị», which end no name.
@@ -73,3 +74,42 @@ def test_a_counted_range_opening_with_a_service_number_is_a_range(
     source: str, expected: str
 ) -> None:
     assert normalise(source).text == expected
+
+
+# «>=» and «<=» are «≥» and «≤» typed without them; before a time (`24h`, which P3 reads before
+# the signs) every sign was left unread. Each blocked the script with Q2.
+SIGNS_READ = [
+    ("Phạt >= 5 triệu đồng.", "Phạt không dưới năm triệu đồng."),
+    ("Phạt >=5 triệu đồng.", "Phạt không dưới năm triệu đồng."),
+    (
+        "Nồng độ cồn <= 0,25 mg/l khí thở.",
+        "Nồng độ cồn không quá không phẩy hai mươi lăm mi-li-gam trên lít khí thở.",
+    ),
+    ("Từ >= 3 lần vi phạm.", "Từ ba lần vi phạm."),
+    ("Thời hạn ≤ 24h.", "Thời hạn không quá hai mươi tư giờ."),
+    ("Thời hạn <= 24h.", "Thời hạn không quá hai mươi tư giờ."),
+    ("Có mặt ≥ 7h30 sáng.", "Có mặt không dưới bảy giờ ba mươi phút sáng."),
+    ("Thời hạn < 24h.", "Thời hạn dưới hai mươi tư giờ."),
+    ("Làm việc > 8h mỗi ngày.", "Làm việc hơn tám giờ mỗi ngày."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SIGNS_READ)
+def test_comparison_signs_typed_or_before_a_time_are_read(source: str, expected: str) -> None:
+    result = normalise(source)
+    assert result.text == expected
+    assert not [f for f in result.flags if f.code == "Q2"]
+
+
+def test_a_time_after_a_sign_follows_the_four_option() -> None:
+    """«≤ 24h» with `four_after_tens = "bốn"` (§8) is «không quá hai mươi bốn giờ»."""
+    options = SpeakOptions(four_after_tens="bốn")
+    assert normalise("Thời hạn ≤ 24h.", options=options).text == (
+        "Thời hạn không quá hai mươi bốn giờ."
+    )
+
+
+@pytest.mark.parametrize("source", ["Điểm >= A.", "Giá trị x <= y."])
+def test_a_typed_sign_before_no_number_still_blocks(source: str) -> None:
+    """Before no number, `>=` and `<=` say nothing a listener can follow: Q2 holds the item."""
+    assert [f for f in normalise(source).flags if f.code == "Q2"]
