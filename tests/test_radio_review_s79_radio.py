@@ -113,3 +113,29 @@ def test_a_time_after_a_sign_follows_the_four_option() -> None:
 def test_a_typed_sign_before_no_number_still_blocks(source: str) -> None:
     """Before no number, `>=` and `<=` say nothing a listener can follow: Q2 holds the item."""
     assert [f for f in normalise(source).flags if f.code == "Q2"]
+
+
+# «./.», an official notice's end, quoted inside a sentence that goes on after the quote.
+NOTICE_ENDS_IN_QUOTES = [
+    (
+        "Thực hiện Công văn số 12 “Đề nghị các đơn vị thực hiện./.” Sau đó Công an xã báo cáo.",
+        "Thực hiện Công văn số mười hai “Đề nghị các đơn vị thực hiện.” Sau đó Công an xã báo cáo.",
+    ),
+    (
+        'Thực hiện Công văn số 12 "Đề nghị các đơn vị thực hiện./." Sau đó Công an xã báo cáo.',
+        'Thực hiện Công văn số mười hai "Đề nghị các đơn vị thực hiện." Sau đó Công an xã báo cáo.',
+    ),
+    (
+        "Thực hiện Công văn số 12 «Đề nghị các đơn vị thực hiện ./.» Sau đó Công an xã báo cáo.",
+        "Thực hiện Công văn số mười hai “Đề nghị các đơn vị thực hiện.” Sau đó Công an xã báo cáo.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NOTICE_ENDS_IN_QUOTES)
+def test_a_notice_s_end_mark_inside_a_quote_mid_text_is_its_stop(
+    source: str, expected: str
+) -> None:
+    result = normalise(source)
+    assert result.text == expected
+    assert not [f for f in result.flags if f.code == "Q2"]
