@@ -266,6 +266,8 @@ _LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}
 """The same, when the number before was read already, digit by digit: a service line after a
 trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 113 hoặc 114`). No
 cardinal says three digit words in a row."""
+_RANGE_END = re.compile(r"[^\S\n]*+-[^\S\n]*+\d++(?>(?:\.\d{3})*)(?![.,]\d)")
+"""` - 115` after a number: the end of a range, a count when a counted noun follows it."""
 _SERVICE_SLASH = re.compile(r"(1(?<![\w.,]1)1[1345])\s*/\s*(?=11[1345](?!\w))")
 """`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
@@ -809,7 +811,7 @@ def _phones(text: str, ctx: Context) -> str:
 
     def service(m: re.Match[str]) -> str:
         start = m.start()
-        if quantity_follows(text, m.end()) or ends_before(_NUMBERED, text, start):
+        if _counted(text, m.end()) or ends_before(_NUMBERED, text, start):
             return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
         listed = ends_before(_LISTED_AFTER, text, start)
         if (
@@ -841,6 +843,16 @@ def _phones(text: str, ctx: Context) -> str:
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
+
+
+def _counted(text: str, end: int) -> bool:
+    """Whether the number ending at `end` counts something: a counted noun after it (`113 trường
+    hợp`), or after the range it opens (`113 - 115 cuộc gọi`, R12.1), no service line listed
+    («một một ba, một trăm mười lăm cuộc gọi»)."""
+    if quantity_follows(text, end):
+        return True
+    ranged = _RANGE_END.match(text, end)
+    return ranged is not None and quantity_follows(text, ranged.end())
 
 
 def _not_a_phone(m: re.Match[str]) -> bool:

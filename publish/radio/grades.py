@@ -93,6 +93,13 @@ many are words too (`Đoàn`, `Kim`, `Bạch`), so a name without a form of addr
 «Văn» or «Thị» (`Đoàn Văn Hạng`), not before any middle name: `Đoàn Thanh Niên`, `Bạch Kim`."""
 _WORD_BEFORE_HANG = re.compile(r"(?<!\w)([^\W\d_]++)(?=[^\w\n]+Hạng(?!\w))")
 """A word then `Hạng` on one source line, maybe with marks between (`**Văn** Hạng`)."""
+_RESULTS_ENTRY = re.compile(r"Hạng[^\S\n]++(?:\d++|[IVX]++)[^\S\n]*+:")
+"""`Hạng 2:` opening a line: an entry of a results list («Hạng 1: …» / «Hạng 2: …»), whatever
+the line before ends with («Trao giải cho anh Sơn» / «Hạng 2: đội …»)."""
+_SURNAMES = SURNAMES | _LESS_COMMON_SURNAMES
+"""Every surname a name the line before `Hạng` left unfinished may open with («Đoàn Thị»)."""
+_UNFINISHED = frozenset({"Văn", "Thị"})
+"""Middle names that end no name: a line ending in one leaves the name for the next line."""
 _KINDS = (*KINDS, *SUB_COMMUNE_KINDS)
 """A place's kinds, a commune's and below (`xã`, `ấp`, `khu phố`): a name after one is a place's."""
 
@@ -112,7 +119,7 @@ def names_a_person(text: str, start: int, before_hang: frozenset[str] | None = N
     Hạng`), a place's after its kind (`xã Tân Hạng`); the words before it on its own source line
     (`before_hang`, of `words_before_hang`, for the paragraph's source lines), as a soft line
     break before `Hạng 2:` joins lines that a list of places wrote one apiece («… xã Tân Phú» /
-    «Hạng 2: …»)."""
+    «Hạng 2: …»); opening its line, only after a name left unfinished (`_name_goes_on`)."""
     if not text.startswith("Hạng", start):
         return False
     found = ends_before(_WORDS_BEFORE, text, start)
@@ -120,13 +127,30 @@ def names_a_person(text: str, start: int, before_hang: frozenset[str] | None = N
         return False
     words = found[1].split()
     if before_hang is not None and words[-1] not in before_hang:
-        return False
+        return _name_goes_on(text, start, words)
     if words[-1].casefold() in _PERSON_WORDS or _addressed(text, start):
         return True
     named = _capitalised_run(words)
     if not named:
         return False
     return _after_a_kind(words, len(named)) or _ends_a_full_name(named)
+
+
+def _name_goes_on(text: str, start: int, words: list[str]) -> bool:
+    """Whether `Hạng` at `start`, opening its own source line, ends a name the line before left
+    unfinished: a form of address and one capitalised word («Anh Sơn» / «Hạng 2 năm liền»), or
+    a name ending in «Văn» or «Thị», which end no name («ông Trần Văn» / «Hạng 2 lần»); not a
+    results entry (`Hạng 2:`), nor after a name already whole («anh Nguyễn Văn Nam» / «Hạng 1
+    thuộc về xã A»), a place («xã Tân Phú» / «Hạng 2»)."""
+    if _RESULTS_ENTRY.match(text, start):
+        return False
+    address = ends_before(_ADDRESS_THEN_NAME, text, start)
+    if address is not None:
+        name = address[1].split()
+        if all(word[0].isupper() for word in name):
+            return len(name) == 1 or name[-1] in _UNFINISHED
+    named = _capitalised_run(words)
+    return len(named) > 1 and named[-1] in _UNFINISHED and any(w in _SURNAMES for w in named[:-1])
 
 
 def _addressed(text: str, start: int) -> bool:

@@ -522,17 +522,24 @@ def _sized(m: re.Match[str]) -> str:
     return _SIZE_X.sub(" nhân ", m[0])
 
 
+_HOUR_WORD = r"(?:không|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm)"
+_NUMBER_AHEAD = rf"(?=\d|(?:{_HOUR_WORD}[^\S\n]++){{1,3}}giờ(?!\w))"
+"""A number after a sign: its digits, or an hour P3 has read already (`≤ 24h`, «hai mươi tư
+giờ»), which left the sign before no digit and for Q2 to block."""
 _SYMBOLS = (
     (re.compile(r"[~≈]\s*"), "khoảng "),
     (re.compile(r"±\s*"), "cộng trừ "),
-    (re.compile(r"(?<![<>=])>\s*(?=\d)"), "hơn "),
-    (re.compile(r"<\s*(?=\d)"), "dưới "),
+    # `>=` and `<=` are `≥` and `≤` typed on a keyboard without them (R12.2); before `>`, `<`.
+    (re.compile(r"(?<![<>=])>=\s*" + _NUMBER_AHEAD), "≥ "),
+    (re.compile(r"<=(?![<>=])\s*" + _NUMBER_AHEAD), "≤ "),
+    (re.compile(r"(?<![<>=])>\s*" + _NUMBER_AHEAD), "hơn "),
+    (re.compile(r"<\s*" + _NUMBER_AHEAD), "dưới "),
     # `≥` is «not below» and `≤` «not above», as `<` is «dưới» and `>` «hơn»; «từ» before `≥`
     # says the lower bound already (`từ ≥ 3 lần`), no «từ không dưới». Before no number (`≥ A`)
     # they stay for Q2.
-    (re.compile(r"(?<!\w)([Tt]ừ)[^\S\n]*≥\s*(?=\d)"), r"\1 "),
-    (re.compile(r"≥\s*(?=\d)"), "không dưới "),
-    (re.compile(r"≤\s*(?=\d)"), "không quá "),
+    (re.compile(r"(?<!\w)([Tt]ừ)[^\S\n]*≥\s*" + _NUMBER_AHEAD), r"\1 "),
+    (re.compile(r"≥\s*" + _NUMBER_AHEAD), "không dưới "),
+    (re.compile(r"≤\s*" + _NUMBER_AHEAD), "không quá "),
     (re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
     # `2 x 3 m`, `2x3m`: the letter typed for ×, read «hai x ba mét» with no flag. Unspaced only
     # between short numbers before a length (`0912x45678` is a phone number mistyped, `29x1` a
