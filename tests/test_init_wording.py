@@ -103,6 +103,44 @@ def test_a_provinces_own_police_belongs_to_the_ministry_and_is_not_repeated(
     assert config.load(root).site.description.startswith(f"Trang thông tin của {unit}:")
 
 
+@pytest.mark.parametrize(
+    ("unit", "own", "superior"),
+    [
+        (
+            "Phòng Cảnh sát hình sự, Công an tỉnh Đồng Tháp",
+            "Phòng Cảnh sát hình sự",
+            "Công an tỉnh Đồng Tháp",
+        ),
+        (
+            "Phòng Cảnh sát quản lý hành chính về trật tự xã hội, Công an tỉnh Khánh Hòa",
+            "Phòng Cảnh sát quản lý hành chính về trật tự xã hội",
+            "Công an tỉnh Khánh Hòa",
+        ),
+        (
+            "Phòng PA05, Công an Thành phố Hồ Chí Minh",
+            "Phòng PA05",
+            "Công an Thành phố Hồ Chí Minh",
+        ),
+        (
+            "Đội Cảnh sát giao thông, Công an huyện Châu Thành",
+            "Đội Cảnh sát giao thông",
+            "Công an huyện Châu Thành",
+        ),
+    ],
+)
+def test_a_unit_whose_name_says_its_superior_after_the_comma_is_said_to_belong_to_it(
+    tmp_path: Path, unit: str, own: str, superior: str
+) -> None:
+    """«Phòng Cảnh sát hình sự, Công an tỉnh Đồng Tháp» got «CẦN BỔ SUNG: … trực thuộc …
+    (Công an tỉnh, thành phố)» on its about page, though its name says whose it is."""
+    made = publish("init", tmp_path / "p", "--unit", unit)
+    assert made.returncode == 0, made.stderr
+    lead = about_lead(tmp_path / "p")
+    assert lead.startswith(f"{own} là đơn vị trực thuộc {superior}, có chức năng"), lead
+    assert "CẦN BỔ SUNG" not in lead and "…" not in lead
+    assert config.load(tmp_path / "p").unit.name == unit
+
+
 def test_a_city_that_was_a_provincial_city_is_no_province(tmp_path: Path) -> None:
     """«Công an thành phố Cao Lãnh» (before 1/7/2025, under Đồng Tháp) is no provincial police."""
     made = publish("init", tmp_path / "p", "--unit", "Công an thành phố Cao Lãnh")

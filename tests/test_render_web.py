@@ -165,6 +165,47 @@ def test_a_site_served_under_a_folder_prefixes_links_written_as_site_paths(tmp_p
     assert not [h for h in hrefs if h.startswith("/") and not h.startswith(("/chau-thanh/", "//"))]
 
 
+def test_the_header_shows_the_area_under_a_name_that_does_not_already_end_with_it(
+    built: BuiltSite, tmp_path: Path
+) -> None:
+    """«Phòng Cảnh sát hình sự, Công an tỉnh Tiền Giang» with [unit] area «tỉnh Tiền Giang» (as
+    init asks a unit to fill it) showed «tỉnh Tiền Giang» again under the name on every page.
+    A name without its area («Công an xã Tân Phú Đông») keeps the area under it."""
+    kept = built.html("/").split('<span class="brand-text">', 1)[1].split("</a>", 1)[0]
+    assert '<span class="brand-area">tỉnh Tiền Giang</span>' in kept
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    unit = "Phòng Cảnh sát hình sự, Công an tỉnh Tiền Giang"
+    toml.write_text(
+        toml.read_text("utf-8").replace('name = "Công an xã Tân Phú Đông"', f'name = "{unit}"', 1),
+        "utf-8",
+    )
+    site = build_site(root)
+    for path in ("/", GIA_DANH, "/tim-kiem/"):
+        header = site.html(path).split('<span class="brand-text">', 1)[1].split("</a>", 1)[0]
+        assert f'<span class="brand-name">{unit}</span>' in header, path
+        assert "brand-area" not in header and header.count("Tiền Giang") == 1, header
+
+
+@pytest.mark.parametrize(
+    ("name", "area", "shown"),
+    [
+        ("Phòng Cảnh sát hình sự, Công an tỉnh Khánh Hòa", "tỉnh Khánh Hoà", ""),
+        ("PHÒNG CẢNH SÁT HÌNH SỰ, CÔNG AN TỈNH ĐỒNG THÁP", "tỉnh Đồng Tháp", ""),
+        ("Đội Cảnh sát giao thông, Công an huyện Châu Thành, tỉnh Đồng Tháp", "Đồng Tháp", ""),
+        ("Công an xã Tân Phú Đông", "tỉnh Tiền Giang", "tỉnh Tiền Giang"),
+        ("Công an xã Tân Phú Đông", "Phú Đông, Tiền Giang", "Phú Đông, Tiền Giang"),
+        ("Công an xã Tân Phú, huyện Châu Thành", "tỉnh Đồng Tháp", "tỉnh Đồng Tháp"),
+        ("Công an xã Tân Hòa Giang", "a Giang", "a Giang"),  # whole words only, not «Hòa»'s end
+        ("Công an xã Tân Phú", "", ""),
+    ],
+)
+def test_the_header_area_is_left_out_only_when_the_name_ends_with_it(
+    name: str, area: str, shown: str
+) -> None:
+    assert web.context.header_area(name, area) == shown
+
+
 def test_body_headings_never_take_an_id_the_page_around_them_uses(tmp_path: Path) -> None:
     """ "## Nội dung" is a common heading, and <main id="noi-dung"> is the skip link's target."""
     root = copy_site(tmp_path)

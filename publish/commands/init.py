@@ -56,6 +56,9 @@ DISTRICT = re.compile(r"(?i)^công an\s+(?:huyện|quận|thị xã|thành phố
 police until 1/7/2025; «Công an thành phố Đà Nẵng», a province's own, is told apart before."""
 PROVINCIAL = re.compile(r"(?i)^công an\s+((?:tỉnh|thành phố)\s+\D.*)$")
 """A province's (or centrally-run city's) own police: its name is its area."""
+SUPERIOR = re.compile(r"(?i)^([^,]*[^,\s])\s*,\s*(công an\s+((?:tỉnh|thành phố|huyện)\s+\D.*))$")
+"""A unit named with the police it belongs to after its comma («Phòng Cảnh sát hình sự, Công an
+tỉnh Đồng Tháp»): its own name, that police, and that police's place."""
 LOWER_CASE_NAME = re.compile(rf"^công an\s+{LEVEL_WORDS}\s+([^\W\d][^,]*)$")
 """A unit's name typed all in lower case, its place after the level («công an xã tân phú»)."""
 EMERGENCY = {"112", "113", "114", "115"}
@@ -499,10 +502,14 @@ def _province_police(unit: str) -> bool:
 
 def _about_lead(unit: str, area: str) -> str:
     """The about page's opening: the police a commune- or district-level unit belongs to, from
-    the province its area ends with (the Ministry for a province's own); asked for when the
-    command cannot know it."""
+    the province its area ends with (the Ministry for a province's own), or the one its name
+    says after its comma; asked for when the command cannot know it."""
     if _province_police(unit):
         return f"{unit} là đơn vị trực thuộc Bộ Công an"
+    superior = SUPERIOR.match(unit)
+    # Not a province merged on 1/7/2025 («Công an tỉnh Quảng Nam»): its police is no more.
+    if superior and merged_province(superior[3]) is None:
+        return f"{superior[1]} là đơn vị trực thuộc {superior[2]}"
     # «Công an Quận 3, TP.HCM» keeps its city in its name, with no area after it.
     where = area or unit.partition(",")[2]
     province = None

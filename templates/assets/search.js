@@ -45,7 +45,9 @@
     statusLine.parentNode.insertBefore(spoken, statusLine.nextSibling);
   }
   statusLine.removeAttribute("role");
-  var typing = false, speakTimer;
+  // seen: the answer on screen has been read (sent, or said after the typing stopped), so the next
+  // search is a new entry of the history: Back from it shows this one again.
+  var typing = false, seen = false, speakTimer, asked;
   var input = form.querySelector("input[name=q]");
   var select = form.querySelector("select[name=chuyen-muc]");
   var indexUrl = out.getAttribute("data-index");
@@ -217,7 +219,7 @@
     while (head < used.length && used[head] === kept[head]) head++;
     var typed = used.map(function (w) { return q.typed[w] || null; });
     return {
-      used: used, open: !begun, more: kept.length > used.length, head: head,
+      used: used, last: begun ? -1 : used.length - 1, more: kept.length > used.length, head: head,
       spelled: used.map(telex),
       groups: used.map(function (w) { return q.groups[w] || []; }),
       typed: typed.map(function (t) { return t && oneTone(t.toLowerCase()); }),
@@ -249,10 +251,9 @@
       if (k !== null && keys.indexOf(k) < 0) keys.push(k);
     }
     p.used.forEach(function (typed, i) {
-      var last = p.open && i === p.used.length - 1;
       [typed, p.spelled[i]].forEach(function (word) {
         if (word === null) return;
-        (isPrefix(word, last) ? prefixKeys(word) : [shardKey(word)]).forEach(add);
+        (isPrefix(word, i === p.last) ? prefixKeys(word) : [shardKey(word)]).forEach(add);
       });
       p.groups[i].forEach(function (group) { add(shardKey(group)); });
     });
@@ -266,8 +267,7 @@
     var keys = [];
     if (!p.marked) return keys;
     p.used.forEach(function (term, i) {
-      var last = p.open && i === p.used.length - 1;
-      (isPrefix(term, last) ? prefixKeys(term) : [shardKey(term)]).forEach(function (k) {
+      (isPrefix(term, i === p.last) ? prefixKeys(term) : [shardKey(term)]).forEach(function (k) {
         if (k !== null && keys.indexOf(k) < 0 && (manifest.forms || []).indexOf(k) >= 0) keys.push(k);
       });
     });
@@ -310,9 +310,8 @@
   // (search.py: _named).
   function namedBy(p, labels) {
     function fits(i, word) {
-      var last = p.open && i === p.used.length - 1;
       return [p.used[i], p.spelled[i]].some(function (form) {
-        return form !== null && (form === word || (isPrefix(form, last) && word.indexOf(form) === 0));
+        return form !== null && (form === word || (isPrefix(form, i === p.last) && word.indexOf(form) === 0));
       });
     }
     var named = p.used.map(function () { return []; });
@@ -388,7 +387,7 @@
   // như vậy, "đả" → «đảo»), đọc từ các tệp dạng viết (search.py: _written).
   function written(p, i, get, named) {
     var term = p.used[i], typed = p.typed[i] || "", begun = p.begun[i] || "";
-    var prefixed = isPrefix(term, p.open && i === p.used.length - 1);
+    var prefixed = isPrefix(term, i === p.last);
     var found = {};
     // Đang gõ, từ bắt đầu với từ đã gõ, dấu thanh của «oa», «oe», «uy» cuối đặt ở nguyên âm nào
     // cũng được («hoà», «hòa» → «hoàng», «hòa2»).
@@ -450,7 +449,7 @@
   function swaps(term) {
     var found = [];
     for (var i = 0; i + 1 < term.length; i++) {
-      if ("aeiouy".indexOf(term[i]) < 0 || "aeiouy".indexOf(term[i + 1]) < 0) continue;
+      if (!/^[aeiouy]{2}/.test(term.slice(i))) continue;
       var w = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
       if (w !== term && SYLLABLE.test(w) && found.indexOf(w) < 0) found.push(w);
     }
@@ -463,12 +462,11 @@
     if (words.length > (manifest.mend_max || 3)) return;
     words.forEach(function (word, i) {
       if (!plain(word)) return;
-      var last = p.open && i === words.length - 1;
       var beside = [i - 1, i + 1].filter(function (j) { return j >= 0 && j < words.length && plain(words[j]); });
       if (!beside.length) return;
       function side(j, w) { return j < i ? pair(words[j], w) : pair(w, words[j]); }
       if (beside.some(function (j) {
-        return !empty(lookup(side(j, word), isPrefix(word, last), get, labels).hits);
+        return !empty(lookup(side(j, word), isPrefix(word, i === p.last), get, labels).hits);
       })) return;
       swaps(word).some(function (other) {
         var found = lookup(other, false, get, labels).exact;
@@ -489,8 +487,7 @@
     var found = [];
     for (var i = 1; i < words.length; i++) {
       if (!plain(words[i - 1]) || !plain(words[i])) continue;
-      var last = p.open && i === words.length - 1;
-      found.push(lookup(pair(words[i - 1], words[i]), isPrefix(words[i], last), get, labels).hits);
+      found.push(lookup(pair(words[i - 1], words[i]), isPrefix(words[i], i === p.last), get, labels).hits);
     }
     return found;
   }
@@ -503,7 +500,7 @@
     var named = namedBy(p, labels);
     var words = [], exacts = [], perWord = [], near = [], how = [];
     p.used.forEach(function (typed, i) {
-      var last = p.open && i === p.used.length - 1;
+      var last = i === p.last;
       var word = typed, reading = "";
       var found = lookup(typed, isPrefix(typed, last), get, labels, named[i]);
       if (empty(found.hits) && spelled[i] !== null) {
@@ -543,7 +540,7 @@
     mend(words, exacts, perWord, p, get, labels);
     words.forEach(function (w, i) { if (w !== before[i]) how[i] = "swapped"; });
     var whole = {};
-    if (p.open && words.length && isPrefix(words[words.length - 1], true)) whole = exacts[exacts.length - 1];
+    if (p.last >= 0 && isPrefix(words[p.last], true)) whole = exacts[p.last];
     near = near.concat(adjacentPairs(words, p, get, labels));
     var writes = perWord.map(function (hits, i) {
       var asTyped = p.marked && p.typed[i] !== null && words[i] === p.used[i];
@@ -630,6 +627,7 @@
     if (text) node.textContent = text;
     return node;
   }
+  function txt(t) { return document.createTextNode(t); }
   function card(doc) {
     var item = el("li", { "class": "card" });
     var title = el("h2", { "class": "card-title" });
@@ -644,12 +642,12 @@
     // The name alone wraps as before: style.css cuts only a link, and held whole it would
     // push past the card's edge.
     var category = manifest.categories[doc[4]];
-    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(txt(" "));
     if (category.url) {
       var label = el("span", { "class": "card-category" }, "\u00b7\u00a0");
       label.appendChild(el("a", { href: category.url }, category.label));
       meta.appendChild(label);
-    } else meta.appendChild(document.createTextNode("\u00b7\u00a0" + category.label));
+    } else meta.appendChild(txt("\u00b7\u00a0" + category.label));
     item.appendChild(title);
     item.appendChild(meta);
     item.appendChild(el("p", { "class": "summary" }, doc[5]));
@@ -679,7 +677,7 @@
     out.textContent = "";
     statusLine.textContent = text;
     if (advice) {
-      statusLine.appendChild(document.createTextNode(" "));
+      statusLine.appendChild(txt(" "));
       // A hidden paragraph of the page, not a <template>: no element a bulletin's body is
       // refused for belongs in the theme either.
       Array.prototype.forEach.call(advice.childNodes, function (node) {
@@ -692,8 +690,9 @@
   function speak(unsaid) {
     clearTimeout(speakTimer);
     var text = unsaid ? "" : statusLine.textContent;
-    if (typing && text) speakTimer = setTimeout(function () { spoken.textContent = text; }, 1400);
-    else spoken.textContent = text;
+    function say() { spoken.textContent = text; seen = !!text; }
+    if (typing && text) speakTimer = setTimeout(say, 1400);
+    else say();
   }
   function quoted(query) {
     // The reader's own quote marks are left out: they showed doubled, «“"việc nhẹ lương cao"”».
@@ -740,7 +739,11 @@
     if (query) params.set("q", query);
     if (category) params.set("chuyen-muc", category);
     var qs = params.toString();
-    history.replaceState(null, "", location.pathname + (qs ? "?" + qs : ""));
+    // A second search replaced the first in the history: Back left the page instead of showing
+    // the first search's results again. The typing of one search stays one entry.
+    asked = qs ? "?" + qs : "";
+    if (asked != location.search) history[seen ? "pushState" : "replaceState"](null, "", asked || location.pathname);
+    seen = false;
     var run = ++state.run;
     if (!query) { status(""); return; }
     var q = queryTerms(query);
@@ -767,9 +770,11 @@
         if (c.key === category) where = " trong chuyên mục “" + c.label + "”";
       });
       if (result.how.indexOf("telex") >= 0) {
-        // Từ đã được đọc theo kiểu gõ Telex: nêu cái đã tìm, không để người dân tưởng mình gõ sai.
-        label = quoted(result.words.join(" ")) + " (hiểu " + quoted(p.used.join(" ")) +
-          " là chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)";
+        // Từ đã được đọc theo kiểu gõ Telex: nêu cái đã tìm và câu như đã gõ, không để người dân
+        // tưởng mình gõ sai. Câu có dấu thì bộ gõ đã bật: «đảoo» là gõ thừa chữ.
+        var meant = quoted(result.words.join(" "));
+        label = meant + " (hiểu " + label + " là " +
+          (p.marked ? meant + " gõ thừa chữ)" : "chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)");
       } else {
         // Từ viết liền hay gõ nhầm thứ tự chữ: nói rõ đã hiểu thành gì.
         var notes = [];
@@ -800,7 +805,7 @@
           all.set("q", query);
           var elsewhere = el("p");
           elsewhere.appendChild(el("a", { href: "?" + all.toString() }, "Xem ở tất cả chuyên mục"));
-          elsewhere.appendChild(document.createTextNode("."));
+          elsewhere.appendChild(txt("."));
           status("Trong chuyên mục này chưa có bản tin nào nhắc đến số " + named.join(", ") +
             ", nhưng chuyên mục khác có." + skipped, elsewhere);
           return;
@@ -867,10 +872,17 @@
     timer = setTimeout(search, 350);
   });
   if (select) select.addEventListener("change", function () { typing = false; search(); });
-
-  var params = new URLSearchParams(location.search);
-  if (params.get("q")) input.value = params.get("q");
-  if (select && params.get("chuyen-muc")) select.value = params.get("chuyen-muc");
+  // The query and category of the address: opened, or Back to an earlier search of this page
+  // (not a Back that only moved within the page, to its #anchor).
+  function fromUrl() {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    if (select) select.value = params.get("chuyen-muc") || "";
+  }
+  window.addEventListener("popstate", function () {
+    if (asked != location.search) { fromUrl(); typing = false; search(); }
+  });
+  fromUrl();
   // Opened with a query (a shared link, the 404 page's «Tìm»): with the text at 200 % on a phone
   // the count and the first result were a screen and a half down, under the header and the
   // form, and the page seemed to show no answer. Shown once they are there, unless the reader

@@ -142,6 +142,22 @@ def test_telex_typed_without_a_vietnamese_keyboard_says_what_was_searched(
     assert "Telex" not in page.get_by_role("status").inner_text()
 
 
+def test_an_extra_letter_typed_with_marks_is_quoted_as_typed_not_blamed_on_the_keyboard(
+    look_page: Opener,
+) -> None:
+    """ "lừa đảoo" (a Telex "o" too many, typed with the Vietnamese keyboard on) finds what
+    "lừa đảo" finds; the page quoted it as «“lua daoo”», marks dropped, and said it was typed
+    without a Vietnamese keyboard. It quotes what was typed and says a letter was typed too many."""
+    page, _ = look_page("/tim-kiem/", width=375, mobile=True)
+    links = "links => links.map(a => a.pathname)"
+    meant = search(page, "lừa đảo").locator("h2 a").evaluate_all(links)
+    assert search(page, "lừa đảoo").locator("h2 a").evaluate_all(links) == meant
+    status = page.get_by_role("status").inner_text()
+    assert f"Tìm thấy {len(meant)} bản tin" in status
+    assert "(hiểu “lừa đảoo” là “lua dao” gõ thừa chữ)" in status, status
+    assert "chưa bật bộ gõ" not in status and "daoo" not in status, status
+
+
 def _article_text(sample_site: SampleSite, url: str) -> str:
     """The text of the bulletin a result links, as its built page shows it."""
     html = (sample_site.web / urlsplit(url).path.strip("/") / "index.html").read_text("utf-8")
@@ -627,3 +643,62 @@ def test_a_search_script_that_never_comes_leaves_the_categories_seen(open_page: 
     assert heading.is_visible()
     assert page.locator(".site-footer").is_visible()
     assert page.locator(".category-list a").count() >= 6
+
+
+def _shown_search(page: Page) -> tuple[str, str, str, list[str]]:
+    """The address's query, the box, the status line and the result links once the answer of
+    what the box holds is there (the status line quotes the box)."""
+    page.wait_for_function(
+        "document.querySelector('.search-results > li') !== null && (s =>"
+        " /^Tìm thấy/.test(s) && s.includes('“' + document.getElementById('tu-khoa').value + '”'))"
+        "(document.querySelector('.search-status').textContent)"
+    )
+    links = page.locator(".search-results h2 a").evaluate_all("a => a.map(x => x.pathname)")
+    status = page.locator(".search-status").inner_text()
+    return urlsplit(page.url).query, page.get_by_label("Từ khóa").input_value(), status, links
+
+
+def test_back_after_a_second_search_shows_the_first_search_again(open_page: Opener) -> None:
+    """A citizen searches «lừa đảo», then «căn cước»: Back left the search page (each search
+    replaced the address), and the first search's results were lost. Back shows them again,
+    with the box and the address saying «lừa đảo»; Forward shows the second search again."""
+    page, recorder = open_page("/tim-kiem/", width=375, mobile=True)
+    search(page, "lừa đảo")
+    first = _shown_search(page)
+    search(page, "căn cước")
+    second = _shown_search(page)
+    assert first[3] and second[3] and first[3] != second[3]
+    page.go_back()
+    assert _shown_search(page) == first
+    assert first[1] == "lừa đảo" and page.url.endswith("/tim-kiem/?q=l%E1%BB%ABa+%C4%91%E1%BA%A3o")
+    page.go_forward()
+    assert _shown_search(page) == second
+    assert recorder.errors == []
+
+
+def test_a_query_typed_key_by_key_is_one_entry_of_the_history_and_a_pause_keeps_it(
+    open_page: Opener,
+) -> None:
+    """Typing «lua dao» key by key makes one entry, not one per pause of the search; once its
+    answer has been on screen long enough to be read out (1.4 s), a new query typed in the box
+    is a new entry: Back shows «lua dao» again, and Back again leaves the search page."""
+    page, recorder = open_page("/")
+    page.goto(page.url + "tim-kiem/", wait_until="load")
+    box = page.get_by_label("Từ khóa")
+    length = page.evaluate("history.length")
+    box.press_sequentially("lua dao", delay=120)
+    first = _shown_search(page)
+    assert page.evaluate("history.length") == length
+    page.wait_for_function(
+        "/^Tìm thấy/.test(document.getElementById('trang-thai-doc').textContent)"
+    )
+    box.fill("")
+    box.press_sequentially("can cuoc", delay=120)
+    page.wait_for_function("/can/.test(location.search)")
+    second = _shown_search(page)
+    assert second[1] == "can cuoc" and page.evaluate("history.length") == length + 1
+    page.go_back()
+    assert _shown_search(page) == first and first[0] == "q=lua+dao"
+    page.go_back()
+    page.wait_for_url(lambda url: "tim-kiem" not in url)
+    assert recorder.errors == []

@@ -30,7 +30,7 @@ from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
 from publish.site_legal import footer_lines
 from publish.site_paths import category_path, folder_pages, served_paths
-from publish.text import vn_short_date
+from publish.text import folded_words, vn_short_date
 
 __all__ = [
     "CARD_SIZES",
@@ -61,6 +61,14 @@ TAGS_URL = "/the/"
 """The folder of every tag's page, and the page listing them."""
 TAGS_TEMPLATE = "tags.html"
 """The tags page's template: a project's own theme from before it had one has no such page."""
+
+
+def header_area(name: str, area: str) -> str:
+    """The area shown under the unit's name in the header, none when the name already ends
+    with it: «Phòng Cảnh sát hình sự, Công an tỉnh Đồng Tháp» showed «tỉnh Đồng Tháp» again
+    under it. Compared as folded words («Khánh Hoà» is «Khánh Hòa»), whole words only."""
+    said = folded_words(area)
+    return "" if said and f" {folded_words(name)}".endswith(f" {said}") else area
 
 
 def pages_by_language(pages: Sequence[Page]) -> dict[str, list[Page]]:
@@ -186,6 +194,7 @@ class SiteContext:
             "site": self.site,
             "config": config,
             "unit": config.unit,
+            "unit_area": header_area(config.unit.name, config.unit.area),
             "categories": [
                 {
                     "key": key,
