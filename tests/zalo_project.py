@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -24,6 +25,7 @@ __all__ = [
     "TITLES",
     "emulator",
     "jpeg",
+    "plan_section",
     "records",
     "site_toml",
     "sync",
@@ -145,6 +147,21 @@ def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyP
 def sync(root: Path, *extra: str) -> int:
     """Run `publish sync zalo` in this process."""
     return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
+
+
+def plan_section(
+    root: Path, capsys: pytest.CaptureFixture[str], heading: str, *args: str
+) -> list[str]:
+    """The `### heading` section, up to the next heading, of the Markdown report that
+    `publish sync ARGS --format markdown` prints (the plan CI posts on a pull request with
+    --dry-run), its HTML entities read back as text."""
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "sync", *args, "--format", "markdown"]) == 0
+    lines = html.unescape(capsys.readouterr().out).splitlines()
+    assert f"### {heading}" in lines, lines
+    start = lines.index(f"### {heading}")
+    heads = (n for n in range(start + 1, len(lines)) if lines[n].startswith("### "))
+    return lines[start : next(heads, len(lines))]
 
 
 def told(capsys: pytest.CaptureFixture[str]) -> str:
