@@ -12,7 +12,15 @@ import pytest
 
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
-from tests.zalo_project import NOW, TITLES, plan_section, sync, zalo_bulletin, zalo_project
+from tests.zalo_project import (
+    NOW,
+    TITLES,
+    plan_section,
+    sync,
+    sync_report,
+    zalo_bulletin,
+    zalo_project,
+)
 
 CCCD = "Bà Nguyễn Thị F trình báo.\n\nCCCD của bà: 087123456789.\n"
 
@@ -80,12 +88,29 @@ def test_a_plan_without_the_radio_says_so_when_bulletins_go_to_the_radio(
 
 
 def test_a_plan_with_the_radio_has_no_such_line(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = zalo_project(tmp_path, 1)
     capsys.readouterr()
     main(["--root", str(root), "--now", NOW, "sync", "zalo", "--dry-run", "--format", "markdown"])
     assert "Không có trong kế hoạch này" not in capsys.readouterr().out
+    # A bulletin going to the radio, in a plan that has the radio: its section is the
+    # station's own plan, and no second one says the radio is left out.
+    radio = zalo_bulletin(5, channels="[web, zalo, radio]", date="2021-01-01 08:00")
+    (root / "content/bai-viet/dai.md").write_text(radio, encoding="utf-8")
+    station = tmp_path / "dai"
+    station.mkdir()
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(station))
+    lines = sync_report(root, capsys, "web", "zalo", "radio", "--dry-run")
+    assert lines.count("### Phát thanh") == 1, lines
+    assert not [x for x in lines if "Không có trong kế hoạch này" in x], lines
+    section = lines[lines.index("### Phát thanh") :]
+    assert [x for x in section if x.startswith("radio (dự kiến): ")], section
+    assert [x for x in section if "(`items/bt-005.txt`) | kịch bản mới" in x], section
 
 
 @pytest.mark.parametrize("end", [".", "!", "?", "…"])

@@ -29,6 +29,7 @@ __all__ = [
     "records",
     "site_toml",
     "sync",
+    "sync_report",
     "told",
     "zalo_bulletin",
     "zalo_env",
@@ -149,15 +150,19 @@ def sync(root: Path, *extra: str) -> int:
     return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
 
 
+def sync_report(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
+    """The lines of the Markdown report `publish sync ARGS --format markdown` prints (the plan
+    CI posts on a pull request with --dry-run), its HTML entities read back as text."""
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "sync", *args, "--format", "markdown"]) == 0
+    return html.unescape(capsys.readouterr().out).splitlines()
+
+
 def plan_section(
     root: Path, capsys: pytest.CaptureFixture[str], heading: str, *args: str
 ) -> list[str]:
-    """The `### heading` section, up to the next heading, of the Markdown report that
-    `publish sync ARGS --format markdown` prints (the plan CI posts on a pull request with
-    --dry-run), its HTML entities read back as text."""
-    capsys.readouterr()
-    assert main(["--root", str(root), "--now", NOW, "sync", *args, "--format", "markdown"]) == 0
-    lines = html.unescape(capsys.readouterr().out).splitlines()
+    """The `### heading` section, up to the next heading, of sync_report(root, capsys, *args)."""
+    lines = sync_report(root, capsys, *args)
     assert f"### {heading}" in lines, lines
     start = lines.index(f"### {heading}")
     heads = (n for n in range(start + 1, len(lines)) if lines[n].startswith("### "))
