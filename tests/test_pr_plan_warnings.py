@@ -16,6 +16,7 @@ from tests.zalo_project import (
     NOW,
     TITLES,
     plan_section,
+    report_section,
     sync,
     sync_report,
     zalo_bulletin,
@@ -108,7 +109,7 @@ def test_a_plan_with_the_radio_has_no_such_line(
     lines = sync_report(root, capsys, "web", "zalo", "radio", "--dry-run")
     assert lines.count("### Phát thanh") == 1, lines
     assert not [x for x in lines if "Không có trong kế hoạch này" in x], lines
-    section = lines[lines.index("### Phát thanh") :]
+    section = report_section(lines, "Phát thanh")
     assert [x for x in section if x.startswith("radio (dự kiến): ")], section
     assert [x for x in section if "(`items/bt-005.txt`) | kịch bản mới" in x], section
 

@@ -12,7 +12,15 @@ import pytest
 
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
-from tests.zalo_project import NOW, TITLES, plan_section, zalo_bulletin, zalo_project
+from tests.zalo_project import (
+    NOW,
+    TITLES,
+    plan_section,
+    report_section,
+    sync_report,
+    zalo_bulletin,
+    zalo_project,
+)
 
 APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"
 WEB_ONLY = "content/bai-viet/chi-web.md"
@@ -92,8 +100,14 @@ def test_an_edited_bulletin_waiting_for_approval_is_not_named_as_replaced(
     its file alone; never in the Website section, title and all, as going out."""
     root = _live_web_only(tmp_path)
     _edit(root)
-    section = plan_section(root, capsys, "Website", "web", "--dry-run")
+    lines = sync_report(root, capsys, "web", "--dry-run")
+    section = report_section(lines, "Website")
     assert not [x for x in section if WEB_ONLY in x or EDITED in x or "(7)»" in x], section
+    assert [x for x in section if x.startswith("web (dự kiến): ")], section  # its counts
+    withdrawn = report_section(lines, "Bài đang đăng bị rút vì chờ duyệt lại")
+    [named] = [x for x in withdrawn if WEB_ONLY in x]
+    assert named.startswith(f"- `{WEB_ONLY}` «{TITLES[7 % len(TITLES)]} (7)»"), named
+    assert "(sẽ bị rút khỏi website)" in named, named
 
 
 def test_the_first_real_sync_of_a_unit_names_every_bulletin_it_put_on_the_website(

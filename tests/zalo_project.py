@@ -27,6 +27,7 @@ __all__ = [
     "jpeg",
     "plan_section",
     "records",
+    "report_section",
     "site_toml",
     "sync",
     "sync_report",
@@ -158,15 +159,19 @@ def sync_report(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> l
     return html.unescape(capsys.readouterr().out).splitlines()
 
 
-def plan_section(
-    root: Path, capsys: pytest.CaptureFixture[str], heading: str, *args: str
-) -> list[str]:
-    """The `### heading` section, up to the next heading, of sync_report(root, capsys, *args)."""
-    lines = sync_report(root, capsys, *args)
+def report_section(lines: list[str], heading: str) -> list[str]:
+    """The `### heading` section of a report's `lines`, up to the next heading."""
     assert f"### {heading}" in lines, lines
     start = lines.index(f"### {heading}")
     heads = (n for n in range(start + 1, len(lines)) if lines[n].startswith("### "))
     return lines[start : next(heads, len(lines))]
+
+
+def plan_section(
+    root: Path, capsys: pytest.CaptureFixture[str], heading: str, *args: str
+) -> list[str]:
+    """The `### heading` section of sync_report(root, capsys, *args)."""
+    return report_section(sync_report(root, capsys, *args), heading)
 
 
 def told(capsys: pytest.CaptureFixture[str]) -> str:
