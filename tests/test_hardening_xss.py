@@ -480,7 +480,9 @@ def test_radio_word_scripts_are_well_formed_documents(output: Path) -> None:
 
 
 def test_search_index_is_valid_json(output: Path) -> None:
-    for file in (output / "web").rglob("*.json"):
+    files = sorted((output / "web").rglob("*.json"))
+    assert "index.json" in [file.name for file in files], files  # else nothing was looked at
+    for file in files:
         json.loads(file.read_text("utf-8"))
 
 

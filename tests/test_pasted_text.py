@@ -880,6 +880,9 @@ def test_a_lone_line_opening_with_an_emoji_stays_in_its_paragraph() -> None:
     """One «⚠️ …» line in a paragraph is emphasis, not a list of lines: no line break is added."""
     body = "Thủ đoạn mới.\n⚠️ Đối tượng giả danh nhân viên điện lực.\nHãy cảnh giác.\n"
     assert "<br>" not in web_html(body)
+    lines = ["Thủ đoạn mới.", "⚠️ Đối tượng giả danh nhân viên điện lực.", "Hãy cảnh giác."]
+    assert "<p>" + "\n".join(lines) + "</p>" in web_html(body)
+    assert zalo_texts(body) == [" ".join(lines)]
 
 
 @pytest.mark.parametrize("lead", ["≥", "→", "≤", "─"])
@@ -888,6 +891,9 @@ def test_lines_opening_with_an_arrow_or_a_sign_stay_one_paragraph(lead: str) -> 
     mathematics, box drawing) and broke such lines of a paragraph apart on web and Zalo."""
     body = f"Mức phạt:\n{lead} 5 triệu đồng với cá nhân\n{lead} 10 triệu đồng với tổ chức\n"
     assert "<br>" not in web_html(body)
+    lines = ["Mức phạt:", f"{lead} 5 triệu đồng với cá nhân", f"{lead} 10 triệu đồng với tổ chức"]
+    assert "<p>" + "\n".join(lines) + "</p>" in web_html(body)
+    assert zalo_texts(body) == [" ".join(lines)]
 
 
 @pytest.mark.parametrize("indent", ["", "  ", "    "], ids=["lazy", "two", "four"])

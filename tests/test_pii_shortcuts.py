@@ -22,11 +22,9 @@ from publish.number_words import (
     bare_account_number,
     labelled_number,
     money_follows,
-    paid_into_tk,
     read_as_code,
 )
 from publish.pii import (
-    _ACCOUNT,
     _ACCOUNT_WORDS,
     _ANCHOR,
     _BIRTH_DATE,
@@ -64,6 +62,7 @@ from publish.text import (
     slugify,
 )
 from tests.helpers import every_character
+from tests.pii_reference import paid_accounts
 
 ROOT = Path(__file__).parents[1]
 
@@ -116,23 +115,10 @@ def searched_whole(text: str, *, year: int) -> Iterator[Finding]:
         yield Finding(counter(at), kind, value)
 
 
-def _paid_accounts(line: str) -> Iterator[re.Match[str]]:
-    """Session 78: `_ACCOUNT`'s matches, a bare `TK` only where money is paid into it; after one
-    that names no account the search goes on right after its letters (a label may follow)."""
-    at = 0
-    while match := _ACCOUNT.search(line, at):
-        tk = match["paid_tk"] is not None
-        if tk and not paid_into_tk(line, match.start(), match.end(), match["gap"]):
-            at = match.start() + len("TK")
-        else:
-            yield match
-            at = match.end()
-
-
 def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
     """One line's number findings, every pattern searched over the whole line."""
     fresh = pii._Spans()
-    for match in _paid_accounts(line) if _ACCOUNT_WORDS.search(line) else ():
+    for match in paid_accounts(line) if _ACCOUNT_WORDS.search(line) else ():
         named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
         for span, written in pii._with_listed(line, match) if named else ():
             if fresh(span):
@@ -326,6 +312,8 @@ SETTINGS = settings(
 @example("phản ánh của ông Lê" + " " * 140 + "Văn Bảy", 2020)  # the window cuts the name
 @example("phản ánh của ông Lê Văn Bảy đã tố giác", 2020)  # a match inside one: not another
 @example("STK: 0071 0012 34567 tại Vietcombank; TK: 19036688888", 2020)
+@example("Tài khoản ngân hàng TK 0071001234567, TK 123456789 vụ; TK 0071001234568", 2020)
+@example("anh TK 0912345678, em TK 087123456789", 2020)  # initials, no bank: no account
 @example("Trụ ſở, nhà số 3; dãy nhà A nhà số 4; khu nhà B, nhà số 5; Tòa nhà C nhà số 9", 2020)
 @example("Hộ Chiếu số C1234567; HỘ CHIẾU B 12345678; CĂN CƯỚC 087123456789", 2020)
 @example("ngụ đường tài khoản số 123 456 789", 2000)  # a street's name before «số N»

@@ -12,7 +12,16 @@ import pytest
 
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
-from tests.zalo_project import NOW, TITLES, sync, zalo_bulletin, zalo_project
+from tests.zalo_project import (
+    NOW,
+    TITLES,
+    plan_section,
+    report_section,
+    sync,
+    sync_report,
+    zalo_bulletin,
+    zalo_project,
+)
 
 CCCD = "Bà Nguyễn Thị F trình báo.\n\nCCCD của bà: 087123456789.\n"
 
@@ -21,37 +30,11 @@ def test_a_warning_in_the_pull_request_plan_ends_before_its_fix(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = zalo_project(tmp_path, 0, files={"content/bai-viet/tin.md": zalo_bulletin(0, body=CCCD)})
-    sync(root, "--dry-run", "--format", "markdown")
-    lines = html.unescape(capsys.readouterr().out).splitlines()
-    section = lines[lines.index("### Cảnh báo khi dựng") :]
+    section = plan_section(root, capsys, "Cảnh báo khi dựng", "zalo", "--dry-run")
     [told] = [x for x in section if "số CCCD «087*******89»" in x]
     assert told.startswith("- `content/bai-viet/tin.md:")
     assert "(cảnh báo)" in told
     assert "«087*******89». Cách sửa: Xóa hoặc che bớt số" in told, told
-
-
-def _web_plan(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
-    """The Website section of the plan `publish sync web zalo --dry-run --format markdown`
-    posts on a pull request."""
-    capsys.readouterr()
-    main(
-        [
-            "--root",
-            str(root),
-            "--now",
-            NOW,
-            "sync",
-            "web",
-            "zalo",
-            "--dry-run",
-            "--format",
-            "markdown",
-        ]
-    )
-    lines = html.unescape(capsys.readouterr().out).splitlines()
-    start = lines.index("### Website")
-    end = next(n for n in range(start + 1, len(lines)) if lines[n].startswith("### "))
-    return lines[start:end]
 
 
 def test_the_pull_request_plan_names_a_bulletin_going_on_the_website_alone(
@@ -75,7 +58,7 @@ def test_the_pull_request_plan_names_a_bulletin_going_on_the_website_alone(
             "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã",
         ]
     )
-    section = _web_plan(root, capsys)
+    section = plan_section(root, capsys, "Website", "web", "zalo", "--dry-run")
     [named] = [x for x in section if new in x]
     assert "«" + TITLES[7 % len(TITLES)] + " (7)»" in named
     assert not [x for x in section if "bt-000" in x or "(0)»" in x]  # the one out already
@@ -87,7 +70,7 @@ def test_the_plan_names_no_bulletin_when_the_website_gets_none_new(
     root = zalo_project(tmp_path, 1)
     assert sync(root) == 0
     main(["--root", str(root), "--now", NOW, "sync", "web"])
-    section = _web_plan(root, capsys)
+    section = plan_section(root, capsys, "Website", "web", "zalo", "--dry-run")
     assert not [x for x in section if "content/bai-viet/" in x], section
 
 
@@ -99,35 +82,36 @@ def test_a_plan_without_the_radio_says_so_when_bulletins_go_to_the_radio(
     section as «nothing changes on the radio»."""
     radio = zalo_bulletin(5, channels="[web, zalo, radio]", date="2021-01-01 08:00")
     root = zalo_project(tmp_path, 1, files={"content/bai-viet/dai.md": radio})
-    capsys.readouterr()
-    main(
-        [
-            "--root",
-            str(root),
-            "--now",
-            NOW,
-            "sync",
-            "web",
-            "zalo",
-            "--dry-run",
-            "--format",
-            "markdown",
-        ]
-    )
-    lines = html.unescape(capsys.readouterr().out).splitlines()
-    assert "### Phát thanh" in lines, lines
-    said = lines[lines.index("### Phát thanh") + 2]
+    section = plan_section(root, capsys, "Phát thanh", "web", "zalo", "--dry-run")
+    said = section[2]
     assert said.startswith("Không có trong kế hoạch này"), said
     assert "publish sync radio --dry-run" in said
 
 
 def test_a_plan_with_the_radio_has_no_such_line(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = zalo_project(tmp_path, 1)
     capsys.readouterr()
     main(["--root", str(root), "--now", NOW, "sync", "zalo", "--dry-run", "--format", "markdown"])
     assert "Không có trong kế hoạch này" not in capsys.readouterr().out
+    # A bulletin going to the radio, in a plan that has the radio: its section is the
+    # station's own plan, and no second one says the radio is left out.
+    radio = zalo_bulletin(5, channels="[web, zalo, radio]", date="2021-01-01 08:00")
+    (root / "content/bai-viet/dai.md").write_text(radio, encoding="utf-8")
+    station = tmp_path / "dai"
+    station.mkdir()
+    monkeypatch.setenv("PUBLISH_RADIO_DIR", str(station))
+    lines = sync_report(root, capsys, "web", "zalo", "radio", "--dry-run")
+    assert lines.count("### Phát thanh") == 1, lines
+    assert not [x for x in lines if "Không có trong kế hoạch này" in x], lines
+    section = report_section(lines, "Phát thanh")
+    assert [x for x in section if x.startswith("radio (dự kiến): ")], section
+    assert [x for x in section if "(`items/bt-005.txt`) | kịch bản mới" in x], section
 
 
 @pytest.mark.parametrize("end", [".", "!", "?", "…"])

@@ -6,14 +6,21 @@ was named nowhere (the Website section counts files only)."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
-from tests.zalo_project import NOW, TITLES, zalo_bulletin, zalo_project
+from tests.zalo_project import (
+    NOW,
+    TITLES,
+    plan_section,
+    report_section,
+    sync_report,
+    zalo_bulletin,
+    zalo_project,
+)
 
 APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"
 WEB_ONLY = "content/bai-viet/chi-web.md"
@@ -22,16 +29,6 @@ WEB_ONLY = "content/bai-viet/chi-web.md"
 def _run(root: Path, *args: str) -> int:
     """`publish --root ROOT --now NOW ARGS` in this process."""
     return main(["--root", str(root), "--now", NOW, *args])
-
-
-def _web_section(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> list[str]:
-    """The Website section of `publish sync web --format markdown` (`extra`: --dry-run)."""
-    capsys.readouterr()
-    assert _run(root, "sync", "web", *extra, "--format", "markdown") == 0
-    lines = html.unescape(capsys.readouterr().out).splitlines()
-    start = lines.index("### Website")
-    end = next(n for n in range(start + 1, len(lines)) if lines[n].startswith("### "))
-    return lines[start:end]
 
 
 def _approve(root: Path, name: str) -> None:
@@ -55,12 +52,12 @@ def test_a_real_sync_names_what_it_put_on_the_website_for_the_first_time(
     assert _run(root, "sync", "web") == 0
     (root / WEB_ONLY).write_text(zalo_bulletin(7, channels="[web]"), encoding="utf-8")
     _approve(root, WEB_ONLY)
-    section = _web_section(root, capsys)
+    section = plan_section(root, capsys, "Website", "web")
     assert "Bản tin lên website lần đầu (1):" in section, section
     [named] = [x for x in section if WEB_ONLY in x]
     assert "«" + TITLES[7 % len(TITLES)] + " (7)»" in named
     assert not [x for x in section if "(0)»" in x]  # out already before this run
-    again = _web_section(root, capsys)
+    again = plan_section(root, capsys, "Website", "web")
     assert not [x for x in again if "content/bai-viet/" in x], again  # out since the last run
 
 
@@ -80,17 +77,19 @@ def test_an_edited_web_only_bulletin_approved_again_is_named_in_the_plan_and_rep
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = _live_web_only(tmp_path)
-    assert not [x for x in _web_section(root, capsys, "--dry-run") if WEB_ONLY in x]
+    assert not [
+        x for x in plan_section(root, capsys, "Website", "web", "--dry-run") if WEB_ONLY in x
+    ]
     _edit(root)
     _approve(root, WEB_ONLY)
     title = "«" + TITLES[7 % len(TITLES)] + " (7)»"
     for extra in (("--dry-run",), ()):  # the PR's plan, then the merge's sync
-        section = _web_section(root, capsys, *extra)
+        section = plan_section(root, capsys, "Website", "web", *extra)
         assert f"{EDITED} (1):" in section, section
         [named] = [x for x in section if WEB_ONLY in x]
         assert named.startswith(f"- {title} (`{WEB_ONLY}`)"), named
         assert not [x for x in section if "lần đầu" in x], section
-    again = _web_section(root, capsys)  # the edit is the live version now
+    again = plan_section(root, capsys, "Website", "web")  # the edit is the live version now
     assert not [x for x in again if WEB_ONLY in x or EDITED in x], again
 
 
@@ -101,8 +100,14 @@ def test_an_edited_bulletin_waiting_for_approval_is_not_named_as_replaced(
     its file alone; never in the Website section, title and all, as going out."""
     root = _live_web_only(tmp_path)
     _edit(root)
-    section = _web_section(root, capsys, "--dry-run")
+    lines = sync_report(root, capsys, "web", "--dry-run")
+    section = report_section(lines, "Website")
     assert not [x for x in section if WEB_ONLY in x or EDITED in x or "(7)»" in x], section
+    assert [x for x in section if x.startswith("web (dự kiến): ")], section  # its counts
+    withdrawn = report_section(lines, "Bài đang đăng bị rút vì chờ duyệt lại")
+    [named] = [x for x in withdrawn if WEB_ONLY in x]
+    assert named.startswith(f"- `{WEB_ONLY}` «{TITLES[7 % len(TITLES)]} (7)»"), named
+    assert "(sẽ bị rút khỏi website)" in named, named
 
 
 def test_the_first_real_sync_of_a_unit_names_every_bulletin_it_put_on_the_website(
@@ -113,5 +118,5 @@ def test_the_first_real_sync_of_a_unit_names_every_bulletin_it_put_on_the_websit
     for it: every bulletin read as live already, and the report named none."""
     root = zalo_project(tmp_path, 2)
     assert not (root / "state" / "published.json").exists()
-    section = _web_section(root, capsys)
+    section = plan_section(root, capsys, "Website", "web")
     assert "Bản tin lên website lần đầu (2):" in section, section

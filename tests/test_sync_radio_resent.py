@@ -250,6 +250,7 @@ def killed_runs(
     monkeypatch.setattr(radio_sync.RadioSyncer, "_step", counting)
     sync(clean, now=now)
     monkeypatch.undo()
+    assert steps, "the run took no step: no trial would be killed, and every check pass on none"
     expected = snapshot(clean / STATION), state_of(clean)
     trials = []
     for kill_at in range(1, steps + 1):

@@ -166,6 +166,7 @@ def test_a_count_after_a_service_name_is_not_linked(body: str) -> None:
     comma, the line's end, «hoặc», «của»…): whatever else follows may be what it counts (children,
     cars, hectares, reports), and a tap on it would be a false emergency call."""
     assert "<a " not in emergency_linker(EMERGENCY)(body)
+    assert emergency_linker(EMERGENCY)(body) == body  # the text kept, as written
 
 
 @pytest.mark.parametrize(
@@ -257,6 +258,7 @@ def test_a_hotline_without_area_code_links_no_longer_number() -> None:
     """`1900 1234` inside an account number or a longer line is no hotline."""
     html = hotline_linker("1900 1234", "tel:19001234")("<p>Tài khoản 1190012345, 19001234567.</p>")
     assert "tel:" not in html
+    assert html == "<p>Tài khoản 1190012345, 19001234567.</p>"  # the text kept, as written
 
 
 POSTS = {"0277 3610 201": "tel:02773610201", "0912 000 201": "tel:0912000201"}
@@ -449,6 +451,7 @@ def test_a_call_up_of_people_after_goi_is_no_tel_link(body: str) -> None:
     list of counted words is whole («nam công dân», «con em», «TNXP»): after «gọi» the number
     dials only where its phrase ends."""
     assert "tel:" not in emergency_linker(EMERGENCY)(body)
+    assert emergency_linker(EMERGENCY)(body) == body  # the text kept, as written
 
 
 @pytest.mark.parametrize(

@@ -211,6 +211,7 @@ def test_a_hotline_the_editor_wrapped_across_two_lines_is_one_link(
 def test_a_hotline_split_between_two_list_items_is_not_linked() -> None:
     """Two lines of a list are two numbers, whatever their digits make together."""
     assert "<a" not in shown("- 0277\n- 3610 113")
+    assert "<li>0277</li>\n<li>3610 113</li>" in shown("- 0277\n- 3610 113")  # as typed
 
 
 @pytest.mark.parametrize(
@@ -242,6 +243,9 @@ def test_an_emergency_number_offered_after_the_hotline_is_linked_too(
 def test_a_count_or_an_address_after_the_hotline_is_not_linked(markdown: str) -> None:
     """After the hotline, a number that counts, a house on a street, or a range stays text."""
     assert not re.findall(r'<a href="tel:\d{3}">', shown(markdown))
+    html = shown(markdown)
+    assert f'<a href="{HREF}">0277 3610 113</a>' in html, html  # the hotline is still linked
+    assert re.sub(r"<[^>]+>", "", html) == markdown, html  # and what follows it as written
 
 
 @pytest.mark.parametrize(

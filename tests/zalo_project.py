@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -24,9 +25,12 @@ __all__ = [
     "TITLES",
     "emulator",
     "jpeg",
+    "plan_section",
     "records",
+    "report_section",
     "site_toml",
     "sync",
+    "sync_report",
     "told",
     "zalo_bulletin",
     "zalo_env",
@@ -145,6 +149,29 @@ def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyP
 def sync(root: Path, *extra: str) -> int:
     """Run `publish sync zalo` in this process."""
     return main(["--root", str(root), "--now", NOW, "sync", "zalo", *extra])
+
+
+def sync_report(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
+    """The lines of the Markdown report `publish sync ARGS --format markdown` prints (the plan
+    CI posts on a pull request with --dry-run), its HTML entities read back as text."""
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "sync", *args, "--format", "markdown"]) == 0
+    return html.unescape(capsys.readouterr().out).splitlines()
+
+
+def report_section(lines: list[str], heading: str) -> list[str]:
+    """The `### heading` section of a report's `lines`, up to the next heading."""
+    assert f"### {heading}" in lines, lines
+    start = lines.index(f"### {heading}")
+    heads = (n for n in range(start + 1, len(lines)) if lines[n].startswith("### "))
+    return lines[start : next(heads, len(lines))]
+
+
+def plan_section(
+    root: Path, capsys: pytest.CaptureFixture[str], heading: str, *args: str
+) -> list[str]:
+    """The `### heading` section of sync_report(root, capsys, *args)."""
+    return report_section(sync_report(root, capsys, *args), heading)
 
 
 def told(capsys: pytest.CaptureFixture[str]) -> str:
