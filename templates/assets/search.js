@@ -771,10 +771,12 @@
       });
       if (result.how.indexOf("telex") >= 0) {
         // Từ đã được đọc theo kiểu gõ Telex: nêu cái đã tìm và câu như đã gõ, không để người dân
-        // tưởng mình gõ sai. Câu có dấu thì bộ gõ đã bật: «đảoo» là gõ thừa chữ.
+        // tưởng mình gõ sai. Từ đọc theo Telex mà tự nó có dấu thì bộ gõ đã bật: «đảoo» là gõ
+        // thừa chữ; «điện thoaij» (dấu ở từ khác) vẫn là gõ kiểu Telex.
         var meant = quoted(result.words.join(" "));
+        var extra = result.how.every(function (h, i) { return h !== "telex" || /[^\x00-\x7f]/.test(p.shown[i]); });
         label = meant + " (hiểu " + label + " là " +
-          (p.marked ? meant + " gõ thừa chữ)" : "chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)");
+          (extra ? meant + " gõ thừa chữ)" : "chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)");
       } else {
         // Từ viết liền hay gõ nhầm thứ tự chữ: nói rõ đã hiểu thành gì.
         var notes = [];

@@ -158,6 +158,19 @@ def test_an_extra_letter_typed_with_marks_is_quoted_as_typed_not_blamed_on_the_k
     assert "chưa bật bộ gõ" not in status and "daoo" not in status, status
 
 
+def test_a_telex_word_beside_a_marked_word_is_told_as_telex_not_as_a_letter_too_many(
+    look_page: Opener,
+) -> None:
+    """ "lừa ddaor": a pasted or suggested word with marks beside a word typed the Telex way
+    without the keyboard on. No letter is too many: the page says the second word was read as
+    Telex, as for "luaf ddaor" (it said «gõ thừa chữ» because some word of the query had marks)."""
+    page, _ = look_page("/tim-kiem/", width=375, mobile=True)
+    assert search(page, "lừa ddaor").count() >= 1
+    status = page.get_by_role("status").inner_text()
+    assert "(hiểu “lừa ddaor” là chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)" in status, status
+    assert "thừa chữ" not in status, status
+
+
 def _article_text(sample_site: SampleSite, url: str) -> str:
     """The text of the bulletin a result links, as its built page shows it."""
     html = (sample_site.web / urlsplit(url).path.strip("/") / "index.html").read_text("utf-8")
