@@ -14,6 +14,7 @@ import difflib
 import os
 import posixpath
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from html import unescape
@@ -413,78 +414,121 @@ _DEFINITION_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$""
 """A reference definition's title («"Mẫu đơn"», «(Mẫu đơn)»), no part of a file's name."""
 
 
-def _whole_path(text: str, at: int, href: str) -> tuple[str, int]:
+def _whole_path(ends: _InlineEnds, at: int, href: str) -> tuple[str, int]:
     """The address an inline link at `at` names, its title left out, as the website reads it,
     and where the link ends (-1 when it does not close): a regex reads it up to a space, but
     Explorer's names hold them («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to
     «C:\\Users\\Minh», «tep/mau don.pdf» to «tep/mau», a broken link), and Python-Markdown
     reads on past a line break too (a title on the next line); written between <…>, as found."""
+    text = ends.text
     end = text.find(href, at + 2)
     if end < 0 or text[at + 2 : end].strip():
         return href, -1  # written between <…>, or otherwise: as found
-    read = _inline_end(text, end)
+    read = ends.end(end)
     if read is None:
         return href, -1
     href_end, close = read
     return text[end:href_end].strip(), close
 
 
-_PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|$)")
+_PARAGRAPH_END = re.compile(r"\n(?=[ \t]*(?:\n|$))")
 """A blank line: Python-Markdown reads a link within one paragraph."""
+_QUOTE_CLOSE = re.compile(r"(?=(['\"] *)\))")
+"""A quote, then only spaces before a «)»: where a quoted title may close a link (Python-Markdown
+counts a tab, a line break as the character before the «)», a space not)."""
 
 
-def _inline_end(text: str, start: int) -> tuple[int, int] | None:
-    """(where the address ends, where the link ends) of an inline link whose address starts
-    at `start`, as Python-Markdown 3.11 reads it (LinkInlineProcessor.getLink): brackets
-    paired («Mẫu đơn (1).docx»), a quoted title's own brackets not («"Mẫu [mới](2024)"»); None
-    when it does not close within its paragraph, or before the next link's «](» outside a
-    title (reading each of a line of unclosed links «[a](b [a](b …» on to the line's end was
-    quadratic: 8,000 took 26 s)."""
-    brackets = backtrack = 1
-    quote = alt_quote = ""
-    start_quote = exit_quote = start_alt = exit_alt = last_bracket = -1
-    opened = {"'": False, '"': False}
-    last = ""
-    for at in range(start, len(text)):
-        char = text[at]
-        if char == "\n" and _PARAGRAPH_END.match(text, at):
-            break
-        if char == "(":
-            if not quote:
-                brackets += 1
-            elif backtrack > 0:
-                backtrack -= 1
-        elif char == ")":
-            if (exit_quote != -1 and quote == last) or (exit_alt != -1 and alt_quote == last):
-                if exit_quote != -1 and quote == last:
-                    return start_quote - 1, at + 1
-                return start_alt - 1, at + 1
-            if not quote:
-                brackets -= 1
-                if brackets == 0:
-                    return at, at + 1
-            elif backtrack > 0:
-                backtrack -= 1
-                if backtrack == 0:
-                    last_bracket = at + 1
-        elif char in "'\"":
-            if not quote:
-                backtrack, brackets = brackets, 1
-                start_quote, quote = at + 1, char
-            elif char != quote and not alt_quote:
-                start_alt, alt_quote = at + 1, char
-            elif char == quote:
-                exit_quote = at + 1
-            elif char == alt_quote:
-                exit_alt = at + 1
-            opened[char] = not opened[char]
-        elif char == "]" and not any(opened.values()) and text.startswith("](", at):
-            break
-        if char != " ":
-            last = char
-    if quote and backtrack == 0 and last_bracket > 0:
-        return last_bracket - 1, last_bracket  # a quote that never closed: no title
-    return None
+class _InlineEnds:
+    """Where each inline link's address of one text ends, as Python-Markdown 3.11 reads it
+    (LinkInlineProcessor.getLink): brackets paired («Mẫu đơn (1).docx»), a quoted title's own
+    brackets not («"Mẫu [mới](2024)"»), another link's «](» no end («[a](b c.md [x](y) )» is one
+    link to «b c.md [x](y)»). Each link is answered from a few lists made in one pass over the
+    text's brackets and quotes: reading each of a line of unclosed links «[a](b [a](b …» on to
+    its paragraph's end was quadratic (8,000 took 26 s)."""
+
+    def __init__(self, text: str) -> None:
+        """The lists of `text`: its blank lines, quotes, brackets with their depth, and where a
+        title may close."""
+        self.text = text
+        self.paragraph_ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+        self.quotes = [m.start() for m in re.finditer("['\"]", text)]
+        self.brackets = [m.start() for m in re.finditer(r"[()]", text)]
+        depth = 0
+        self.depths = [0]
+        """The depth before each bracket, and after the last: each «(» one deeper, «)» one less."""
+        for at in self.brackets:
+            depth += 1 if text[at] == "(" else -1
+            self.depths.append(depth)
+        self.shallower = self._next_shallower()
+        # (where the quote is, where the «)» is) of each place a title may close a link, by quote.
+        self.closes: dict[str, list[tuple[int, int]]] = {"'": [], '"': []}
+        for match in _QUOTE_CLOSE.finditer(text):
+            self.closes[match[1][0]].append((match.start(), match.end(1)))
+        self.any_closes = sorted(self.closes["'"] + self.closes['"'])
+
+    def _next_shallower(self) -> list[int]:
+        """For each depth in `depths`, the index of the first later one shallower (len if none)."""
+        found = [len(self.depths)] * len(self.depths)
+        waiting: list[int] = []
+        for index, depth in enumerate(self.depths):
+            while waiting and self.depths[waiting[-1]] > depth:
+                found[waiting.pop()] = index
+            waiting.append(index)
+        return found
+
+    def end(self, start: int) -> tuple[int, int] | None:
+        """(where the address ends, where the link ends) of an inline link whose address starts
+        at `start`; None when it does not close within its paragraph."""
+        text = self.text
+        ends = self.paragraph_ends
+        paragraph = ends[bisect_left(ends, start)] if ends and ends[-1] >= start else len(text)
+        first = bisect_left(self.brackets, start)
+        # Unquoted, the link closes at the first «)» that takes the depth under the one before it.
+        shallower = self.shallower[first]
+        close = self.brackets[shallower - 1] if shallower < len(self.depths) else len(text)
+        at = bisect_left(self.quotes, start)
+        quote = self.quotes[at] if at < len(self.quotes) else len(text)
+        if close < min(quote, paragraph):
+            return close, close + 1
+        if quote >= paragraph:
+            return None
+        return self._titled(
+            quote,
+            1 + self.depths[bisect_left(self.brackets, quote)] - self.depths[first],
+            paragraph,
+        )
+
+    def _titled(self, quote: int, depth: int, paragraph: int) -> tuple[int, int] | None:
+        """The ends of a link whose address meets a quote at `quote`, `depth` brackets deep,
+        within a paragraph ending at `paragraph`: at the first «)» right after that quote
+        closing again, or after the other kind of quote twice; else at the «)» that pairs its
+        brackets (counting any bracket after the quote), if that is a «)»."""
+        text = self.text
+        mark = text[quote]
+        other = "'" if mark == '"' else '"'
+        closes = self.closes[mark]
+        found = (
+            closes[bisect_right(closes, (quote, len(text)))]
+            if closes and closes[-1][0] > quote
+            else None
+        )
+        second = text.find(other, quote + 1, paragraph)
+        if second >= 0:
+            later = self.any_closes
+            at = bisect_right(later, (second, len(text)))
+            if at < len(later) and (found is None or later[at] < found):
+                found = later[at]
+        if found is not None and found[1] < paragraph:
+            held, close = found
+            return (quote if text[held] == mark else second), close + 1
+        at = bisect_right(self.brackets, quote) + depth - 1
+        if (
+            at < len(self.brackets)
+            and self.brackets[at] < paragraph
+            and text[self.brackets[at]] == ")"
+        ):
+            return self.brackets[at], self.brackets[at] + 1
+        return None
 
 
 def _whole_definition(text: str, end: int, href: str) -> str:
@@ -620,6 +664,7 @@ def nested_links(body: str, first_line: int) -> list[Nested]:
 
 def _targets(text: str) -> Iterator[tuple[int, str]]:
     """Each link address in a masked body, with where it starts (see written_target)."""
+    ends: _InlineEnds | None = None
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         read_to = -1
         for match in pattern.finditer(text):
@@ -633,7 +678,8 @@ def _targets(text: str) -> Iterator[tuple[int, str]]:
                 # Read whole, as the website's link holds it (Python-Markdown reads an inline
                 # address up to its `)`, spaces, line breaks and all: «../tep/Mẫu đơn.pdf», a
                 # bulletin's title): one error naming what was written, not one for «../tep/Mẫu».
-                href, read_to = _whole_path(text, match.start(), href)
+                ends = ends or _InlineEnds(text)
+                href, read_to = _whole_path(ends, match.start(), href)
             elif (
                 pattern is DEFINITION_RE and windows and match.lastindex == 2 and windows_path(href)
             ):

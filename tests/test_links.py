@@ -4,6 +4,7 @@ and target."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import random
@@ -1140,3 +1141,26 @@ def test_a_chat_app_link_with_0084_is_told_with_the_number_too(
     argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
     assert main(argv) == 0
     assert "hoặc dùng tel:0912345678 để bấm gọi" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[Xem](bai cu.md [x](y) )",
+        "[Xem](bai cu.md [x](y))",
+        '[Xem](bai cu.md [x](y) "Bài cũ")',
+        "[Mẫu đơn](../tep/Mau don [moi](2024).pdf) và [khác](b.md)",
+    ],
+)
+def test_an_address_holding_another_links_brackets_is_read_as_the_page_links_it(
+    body: str,
+) -> None:
+    """Python-Markdown reads a spaced address on to the «)» pairing its «(», past another
+    link's «](» («[x](y)» is part of the address): the checks read the address the page links,
+    not «bai», a file that does not exist."""
+    import markdown
+
+    page = markdown.markdown(body)
+    assert links_module.hrefs_in(body) == [
+        html.unescape(href) for href in re.findall(r'href="([^"]*)"', page)
+    ]
