@@ -33,6 +33,7 @@ __all__ = [
     "HELD_LINK_WORDS",
     "KEPT_SCHEMES",
     "ContentFiles",
+    "InlineEnds",
     "Links",
     "Nested",
     "Why",
@@ -241,8 +242,20 @@ def held_words(href: str, words: str, address: str = "") -> str | None:
         if (token := word.strip(_AROUND))
     ]
     alone = len(tokens) == 1
-    named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens)
+    named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens) or (
+        " " in stem and _names_spaced_file(tokens, stem)
+    )
     return HELD_LINK_WORDS if named else None
+
+
+def _names_spaced_file(tokens: Sequence[str], stem: str) -> bool:
+    """Whether the words `tokens` of a link spell, word for word, the name of a file that
+    holds spaces (`stem`, without «.md»: «2020-12-22-vu an mat»), with «.md» or in an
+    address: its date and words are its page's name, its title's slug."""
+    text = " ".join(tokens)
+    name = re.escape(" ".join(stem.split()))
+    file = re.search(rf"(?:^|[ /]){name}(?P<md>\.md)?(?:$|[ #?/])", text)
+    return file is not None and (file["md"] is not None or "-" in stem)
 
 
 def _tag_gap(tag: re.Match[str]) -> str:
@@ -414,7 +427,7 @@ _DEFINITION_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$""
 """A reference definition's title («"Mẫu đơn"», «(Mẫu đơn)»), no part of a file's name."""
 
 
-def _whole_path(ends: _InlineEnds, at: int, href: str) -> tuple[str, int]:
+def _whole_path(ends: InlineEnds, at: int, href: str) -> tuple[str, int]:
     """The address an inline link at `at` names, its title left out, as the website reads it,
     and where the link ends (-1 when it does not close): a regex reads it up to a space, but
     Explorer's names hold them («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to
@@ -438,7 +451,12 @@ _QUOTE_CLOSE = re.compile(r"(?=(['\"] *)\))")
 counts a tab, a line break as the character before the «)», a space not)."""
 
 
-class _InlineEnds:
+_ANGLED = re.compile(r"""\s*<([^<>]*)>\s*(?:(?:'[^']*'|"[^"]*")\s*)?\)""")
+"""An inline link's address between «<…>», its title and its «)» (Python-Markdown's RE_LINK):
+else the «<» is part of an address read on to its «)»."""
+
+
+class InlineEnds:
     """Where each inline link's address of one text ends, as Python-Markdown 3.11 reads it
     (LinkInlineProcessor.getLink): brackets paired («Mẫu đơn (1).docx»), a quoted title's own
     brackets not («"Mẫu [mới](2024)"»), another link's «](» no end («[a](b c.md [x](y) )» is one
@@ -465,6 +483,21 @@ class _InlineEnds:
         for match in _QUOTE_CLOSE.finditer(text):
             self.closes[match[1][0]].append((match.start(), match.end(1)))
         self.any_closes = sorted(self.closes["'"] + self.closes['"'])
+
+    def link(self, at: int) -> tuple[str, int] | None:
+        """(its address as the page links it, where it ends) of the inline link whose «(» ends
+        at `at` («[words](» read by a regex of its own): between «<…>» («<bai viet.md>»), or
+        read on to its «)» («bai viet.md "Tiêu đề"»); None when it does not close (no link)."""
+        angled = _ANGLED.match(self.text, at)
+        if angled is not None:
+            return angled[1].strip(), angled.end()
+        start = at
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        read = self.end(start)
+        if read is None:
+            return None
+        return self.text[start : read[0]].strip(), read[1]
 
     def _next_shallower(self) -> list[int]:
         """For each depth in `depths`, the index of the first later one shallower (len if none)."""
@@ -664,7 +697,7 @@ def nested_links(body: str, first_line: int) -> list[Nested]:
 
 def _targets(text: str) -> Iterator[tuple[int, str]]:
     """Each link address in a masked body, with where it starts (see written_target)."""
-    ends: _InlineEnds | None = None
+    ends: InlineEnds | None = None
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         read_to = -1
         for match in pattern.finditer(text):
@@ -678,7 +711,7 @@ def _targets(text: str) -> Iterator[tuple[int, str]]:
                 # Read whole, as the website's link holds it (Python-Markdown reads an inline
                 # address up to its `)`, spaces, line breaks and all: «../tep/Mẫu đơn.pdf», a
                 # bulletin's title): one error naming what was written, not one for «../tep/Mẫu».
-                ends = ends or _InlineEnds(text)
+                ends = ends or InlineEnds(text)
                 href, read_to = _whole_path(ends, match.start(), href)
             elif (
                 pattern is DEFINITION_RE and windows and match.lastindex == 2 and windows_path(href)

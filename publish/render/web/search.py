@@ -81,7 +81,7 @@ from urllib.parse import urlsplit
 from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
-from publish.links import held_words, linked_file, may_name_file, reference_label
+from publish.links import InlineEnds, held_words, linked_file, may_name_file, reference_label
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -538,6 +538,9 @@ def _reference_words(
 
 def _link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
     """A link's words for the index (see _indexed)."""
+    link = InlineEnds(match[0]).link(match.end("words") + 2 - match.start())
+    if link is not None:  # read as the page links it: «[x](bai viet.md)» names «bai viet.md»
+        return _indexed(link[0], match["words"], pages)
     target = match["href"].strip().removeprefix("<").split(">", 1)[0].split(None, 1)
     return _indexed(target[0] if target else "", match["words"], pages)
 
