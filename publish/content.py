@@ -102,6 +102,7 @@ from publish.links import (
     dropped_links,
     links_in,
     nested_links,
+    nested_references,
     saved_file_name,
 )
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
@@ -1123,6 +1124,7 @@ def _link_checks(col: Collector, parsed: Parsed) -> None:
     _computer_links(col, parsed)
     _broken_links(col, parsed)
     _nested_links(col, parsed)
+    _nested_references(col, parsed)
     _dropped_links(col, parsed)
 
 
@@ -1176,6 +1178,29 @@ def _nested_links(col: Collector, parsed: Parsed) -> None:
             line=nested.line,
             hint=f"Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, {quoted(keep_inner)} "
             f"hoặc {quoted(keep_outer)}.",
+        )
+
+
+def _nested_references(col: Collector, parsed: Parsed) -> None:
+    """A warning (an error under --strict) for each reference link written inside the words
+    of another (see nested_references): the outer link loses its words on the page."""
+    for nested in nested_references(parsed.body, parsed.body_line):
+        inner_words = nested.inner[1:].partition("]")[0].strip()
+        alone = nested.words == inner_words
+        left = "không còn chữ nào: người đọc không thấy, không bấm được" if alone else "bị cắt đôi"
+        escaped = nested.inner.replace("[", "\\[").replace("]", "\\]")
+        example = f"«[{escaped}]({nested.outer_href})»" if alone else f"«{escaped}»"
+        col.add(
+            f"liên kết {quoted(nested.inner)} (dẫn tới {quoted(nested.inner_href)} theo định "
+            f"nghĩa tham chiếu) nằm trong chữ của liên kết tới {quoted(nested.outer_href)}: "
+            f"trên website chữ {quoted(inner_words)} dẫn tới {quoted(nested.inner_href)}, "
+            f"còn liên kết tới {quoted(nested.outer_href)} {left}",
+            line=nested.line,
+            hint="Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, hoặc viết dấu ngoặc "
+            f"vuông bằng «\\[» và «\\]» để chúng chỉ là chữ ({example}).",
+            # A warning (an error under --strict): «[[1]](…)» beside a «[1]:» list of sources
+            # may stand in a bulletin published long ago, which must not stop every build.
+            severity="warning",
         )
 
 

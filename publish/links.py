@@ -51,6 +51,7 @@ __all__ = [
     "links_in",
     "may_name_file",
     "nested_links",
+    "nested_references",
     "reference_label",
     "resolve",
     "saved_file_name",
@@ -693,6 +694,62 @@ def nested_links(body: str, first_line: int) -> list[Nested]:
         )
         for match in _NESTED.finditer(text)
     ]
+
+
+_MAY_NEST_REFERENCE = re.compile(
+    r"\[[^\[\]\n]*\[[^\[\]\n]*\](?:[ ]?\[[^\[\]\n]*\])?[^\[\]\n]*\][(\[]"
+)
+"""Words in brackets inside a link's words, «[[1]](» or «[[1]][»: what a reference link inside
+the words of another ends with (each try ends at the next bracket)."""
+_NESTED_REFERENCE = re.compile(
+    r"(?<![!\\])\[(?P<before>[^\[\]\n]*)(?<![!\\])\[(?P<words>[^\[\]\n]*)\]"
+    r"(?:[ ]?\[(?P<id>[^\[\]\n]*)\])?(?P<after>[^\[\]\n]*)\]"
+    r"(?:\((?P<outer>[^()\n]*)\)|\[(?P<outer_id>[^\[\]\n]+)\])"
+)
+"""A reference link («[1]», «[Mẫu đơn][r]») inside the words of another, inline or by
+reference: «[[1]](https://…)»."""
+
+
+_LABELLED_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!\^)([^\]\n]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE
+)
+"""A reference definition as DEFINITION_RE finds it, with its label."""
+
+
+def nested_references(body: str, first_line: int) -> list[Nested]:
+    """Each reference link whose label a definition of a body whose first line is `first_line`
+    defines, written inside the words of another («[[1]](https://…)» beside «[1]: https://…»):
+    Python-Markdown makes both links, one inside the other, and the browser ends the outer at
+    the inner's start: the page links the inner words to the definition's address, and the
+    outer link keeps only the words around them (none: a link a reader cannot see or click)."""
+    if "]:" not in body or not _MAY_NEST_REFERENCE.search(body):  # nearly every body
+        return []
+    text = masked(body)
+    defined: dict[str, str] = {}
+    for definition in _LABELLED_DEFINITION.finditer(text):
+        defined.setdefault(reference_label(definition[1]), (definition[2] or definition[3]).strip())
+    line = LineCounter(text, first_line)
+    found = []
+    for match in _NESTED_REFERENCE.finditer(text):
+        inner_href = defined.get(reference_label(match["id"] or match["words"]))
+        outer_href = (
+            match["outer"].strip()
+            if match["outer"] is not None
+            else defined.get(reference_label(match["outer_id"]))
+        )
+        if inner_href is None or outer_href is None:
+            continue
+        inner_end = match.end("words") + 1 if match["id"] is None else match.end("id") + 1
+        found.append(
+            Nested(
+                inner=text[match.start("words") - 1 : inner_end],
+                words=(match["before"] + match["words"] + match["after"]).strip(),
+                inner_href=inner_href,
+                outer_href=outer_href,
+                line=line(match.start()),
+            )
+        )
+    return found
 
 
 def _targets(text: str) -> Iterator[tuple[int, str]]:

@@ -1164,3 +1164,44 @@ def test_an_address_holding_another_links_brackets_is_read_as_the_page_links_it(
     assert links_module.hrefs_in(body) == [
         html.unescape(href) for href in re.findall(r'href="([^"]*)"', page)
     ]
+
+
+def test_a_reference_link_as_another_links_only_words_is_warned_of_with_the_escape_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«[[1]](…)» beside a list of sources «[1]: …»: Python-Markdown makes a link inside a
+    link, and the browser ends the outer one at the inner's start, so the page held an empty
+    «<a href="https://congan.example.vn/bao-cao"></a>» a reader can neither see nor click,
+    and the check said nothing. Written «[\\[1\\]](…)», or without the definition, the page
+    links «[1]» as meant."""
+    outer = "[[1]](https://congan.example.vn/bao-cao)"
+    body = f"Theo báo cáo {outer} của công an tỉnh.\n\n[1]: https://x.vn/nguon\n"
+    root = make_project(
+        tmp_path,
+        {"content/bai-viet/2021-01-01-a.md": bulletin_md({"id": "a", "title": '"A"'}, body=body)},
+    )
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main([*argv, "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "2021-01-01-a.md:10: lỗi: liên kết «[1]» (dẫn tới «https://x.vn/nguon» theo định "
+        "nghĩa tham chiếu) nằm trong chữ của liên kết tới «https://congan.example.vn/bao-cao»: "
+        "trên website chữ «1» dẫn tới «https://x.vn/nguon», còn liên kết tới "
+        "«https://congan.example.vn/bao-cao» không còn chữ nào: người đọc không thấy, không "
+        "bấm được"
+    ) in err, err
+    assert (
+        "Cách sửa: Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, hoặc viết dấu "
+        "ngoặc vuông bằng «\\[» và «\\]» để chúng chỉ là chữ "
+        "(«[\\[1\\]](https://congan.example.vn/bao-cao)»)."
+    ) in err
+    assert main(argv) == 0  # a warning: a bulletin published long ago still builds
+    capsys.readouterr()
+    bulletin = root / "content/bai-viet/2021-01-01-a.md"
+    escaped = "[\\[1\\]](https://congan.example.vn/bao-cao)"
+    bulletin.write_text(bulletin.read_text("utf-8").replace(outer, escaped), "utf-8")
+    assert main([*argv, "--strict"]) == 0, capsys.readouterr().err
+    build_argv = ["build", "-q", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(build_argv) == 0
+    page = next((root / "output/web").rglob("a/index.html")).read_text("utf-8")
+    assert '<a href="https://congan.example.vn/bao-cao" rel="noopener">[1]</a>' in page
