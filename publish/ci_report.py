@@ -8,11 +8,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from publish.config import CONFIG_NAME
-from publish.errors import Problem, PublishError, os_reason, severity_label, shown_name
+from publish.errors import (
+    NAME_CONTROL,
+    Problem,
+    PublishError,
+    os_reason,
+    severity_label,
+    shown_name,
+)
 from publish.markdown_inert import code_span, inert
 
 __all__ = [
@@ -46,8 +54,20 @@ def _errors_first(problems: Sequence[Problem]) -> list[Problem]:
 
 
 def _data(text: str) -> str:
-    """A workflow command's message escaped as GitHub's toolkit does (escapeData)."""
+    """A workflow command's message escaped as GitHub's toolkit does (escapeData), and each
+    other control character as its escape («\\x1b», «\\t»): printed raw in the log, an
+    escape sequence from a file name recolours or hides the lines after it."""
+    text = _LOG_CONTROL.sub(_control_escape, text) if _LOG_CONTROL.search(text) else text
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+_LOG_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""The control characters (errors.NAME_CONTROL) but the line breaks _data writes as GitHub's."""
+
+
+def _control_escape(found: re.Match[str]) -> str:
+    """A control character as Python writes it in a string: «\\t», «\\x1b»."""
+    return repr(found[0])[1:-1]
 
 
 def _property(text: str) -> str:
@@ -109,6 +129,10 @@ def github_commands(problems: Sequence[Problem], root: Path, top: Path | None) -
     lines = []
     for problem in _errors_first(problems):
         path, own = _placed(problem, root, top)
+        if path is not None and NAME_CONTROL.search(path):
+            # A name GitHub cannot be given inert (it reads the property raw) gets no
+            # annotation at the file: the text names it, escaped (Problem.where).
+            path, own = None, False
         title = severity_label(problem.severity).capitalize()
         if problem.field:
             title += f": trường '{problem.field}'"
