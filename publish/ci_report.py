@@ -21,7 +21,7 @@ from publish.errors import (
     severity_label,
     shown_name,
 )
-from publish.markdown_inert import code_span, inert
+from publish.markdown_inert import code_span, inert, sentence
 
 __all__ = [
     "ANNOTATIONS_SHOWN",
@@ -99,16 +99,6 @@ def _placed(problem: Problem, root: Path, top: Path | None) -> tuple[str | None,
     return _in_repository(problem.about, root, top), False
 
 
-_CLOSED = (".", "?", "!", ":", "…")
-"""How a message may end already: «có phải ý bạn là 'title'?» takes no «.» after it."""
-
-
-def _sentence(text: str) -> str:
-    """`text` ended as a sentence: a «.» added unless it ends with a stop of its own."""
-    text = text.rstrip()
-    return text if text.endswith(_CLOSED) else f"{text}."
-
-
 def _text(problem: Problem, *, named: bool, inline: bool = False) -> str:
     """What a finding says, then how to fix it (on a line of its own, or `inline` after it as a
     sentence); `named`: its place is not given apart (no file of its own), so the text starts
@@ -117,7 +107,7 @@ def _text(problem: Problem, *, named: bool, inline: bool = False) -> str:
     text = f"{field}{problem.message}"
     if problem.hint:
         text = (
-            f"{_sentence(text)} Cách sửa: {problem.hint}"
+            f"{sentence(text)} Cách sửa: {problem.hint}"
             if inline
             else f"{text}\nCách sửa: {problem.hint}"
         )
@@ -199,7 +189,7 @@ def github_summary(problems: Sequence[Problem], checked: str) -> str:
             field = f" trường {code_span(problem.field)}:" if problem.field else ""
             hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
             label = severity_label(problem.severity)
-            lines.append(f"- {place}({label}){field} {inert(_sentence(problem.message))}{hint}")
+            lines.append(f"- {place}({label}){field} {inert(sentence(problem.message))}{hint}")
     return "\n".join(lines) + "\n"
 
 
