@@ -112,7 +112,7 @@ from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key
 from publish.text import nfc, quoted, slug_file_name
-from publish.title_links import bracketed_titles
+from publish.title_links import bracketed_titles, titled_files
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -326,8 +326,11 @@ def load_site(
     )
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
-    problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
-    problems.extend(bracketed_titles(items))
+    titled = titled_files(items)  # one map for both checks: a title_key of every title
+    problems.extend(
+        _link_problems(config, documents, titled, bulletins, pages, [*files, *page_files])
+    )
+    problems.extend(bracketed_titles(items, titled))
     problems.extend(linked_files)
     if _error_count(problems):
         if not salvage:
@@ -573,6 +576,7 @@ def _linking_out(bulletins: list[Bulletin], pages: list[Page]) -> list[Bulletin 
 def _link_problems(
     config: Config,
     documents: dict[str, str],
+    titled: Mapping[str, str],
     bulletins: list[Bulletin],
     pages: list[Page],
     found: list[Path],
@@ -591,8 +595,7 @@ def _link_problems(
         {nfc(_rel(path, config.root)) for path in found} - documents.keys(),
         {nfc(b.source): b.channels for b in bulletins if "web" not in b.channels},
     )
-    titles = {nfc(item.source): item.title for item in items}
-    relative = RelativeTargets.of(config.root, documents, titles)
+    relative = RelativeTargets.of(config.root, documents, titled)
     problems = []
     for item in linking:
         on_web = not isinstance(item, Bulletin) or "web" in item.channels
