@@ -237,25 +237,21 @@ def held_words(href: str, words: str, address: str = "") -> str | None:
     if not stem:
         return None
     slugs = {_DATED.sub("", stem), nfc(address.rstrip("/").rpartition("/")[2]).casefold()}
-    tokens = [
-        token
-        for word in _TAG.sub(_tag_gap, nfc(unquote(words))).casefold().split()
-        if (token := word.strip(_AROUND))
-    ]
+    shown = _TAG.sub(_tag_gap, nfc(unquote(words))).casefold().split()
+    tokens = [token for word in shown if (token := word.strip(_AROUND))]
     alone = len(tokens) == 1
     named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens) or (
-        " " in stem and _names_spaced_file(tokens, stem)
+        " " in stem and _names_spaced_file(" ".join(shown), stem)
     )
     return HELD_LINK_WORDS if named else None
 
 
-def _names_spaced_file(tokens: Sequence[str], stem: str) -> bool:
-    """Whether the words `tokens` of a link spell, word for word, the name of a file that
-    holds spaces (`stem`, without «.md»: «2020-12-22-vu an mat»), with «.md» or in an
-    address: its date and words are its page's name, its title's slug."""
-    text = " ".join(tokens)
+def _names_spaced_file(words: str, stem: str) -> bool:
+    """Whether a link's `words` (casefolded, one space between them) spell, word for word, the
+    name of a file that holds spaces (`stem`, without «.md»: «2020-12-22-vu an mat», «2020-12-22-x
+    (1)»), with «.md» or with a «-» in it (a dated name): its date and words are its page's name."""
     name = re.escape(" ".join(stem.split()))
-    file = re.search(rf"(?:^|[ /]){name}(?P<md>\.md)?(?:$|[ #?/])", text)
+    file = re.search(rf"(?<![\w.-]){name}(?P<md>\.md)?(?![\w-])", words)
     return file is not None and (file["md"] is not None or "-" in stem)
 
 

@@ -789,3 +789,14 @@ def test_the_radio_reads_neutral_words_for_a_held_file_named_with_spaces() -> No
     held = {"2020-12-22-vu an mat.md": "/2020/12/vu-an-mat/"}
     body = 'Xem [2020-12-22-vu an mat.md](2020-12-22-vu an mat.md "t") nhé.\n'
     assert neutral_link_words(body, held) == f'Xem [{NEUTRAL}](2020-12-22-vu an mat.md "t") nhé.\n'
+
+
+def test_a_file_name_holding_brackets_is_no_word_of_the_search_index_nor_the_station() -> None:
+    """«2020-12-22-vu-an (1).md», as Windows names a copy: the index's link pattern ended the
+    address at its first «)» and kept the name, words and «.md)», and the name's words spelled
+    it across a space no word-by-word reading matched."""
+    name = "2020-12-22-vu-an (1).md"
+    assert plain_text(f"Xem [{name}]({name}) nhé").split() == ["Xem", "nhé"]
+    assert plain_text(f"Xem [bài kia]({name}) nhé").split() == ["Xem", "bài", "kia", "nhé"]
+    assert held_words(name, f"Xem {name}") == NEUTRAL
+    assert station_words(f"Xem [{name}]({name}) nhé") == "Xem … nhé"
