@@ -8,12 +8,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from publish.config import CONFIG_NAME
-from publish.errors import Problem, PublishError, os_reason, severity_label, shown_name
-from publish.markdown_inert import code_span, inert
+from publish.errors import (
+    NAME_CONTROL,
+    Problem,
+    PublishError,
+    os_reason,
+    severity_label,
+    shown_name,
+)
+from publish.markdown_inert import code_span, inert, sentence
 
 __all__ = [
     "ANNOTATIONS_SHOWN",
@@ -46,8 +54,20 @@ def _errors_first(problems: Sequence[Problem]) -> list[Problem]:
 
 
 def _data(text: str) -> str:
-    """A workflow command's message escaped as GitHub's toolkit does (escapeData)."""
+    """A workflow command's message escaped as GitHub's toolkit does (escapeData), and each
+    other control character as its escape («\\x1b», «\\t»): printed raw in the log, an
+    escape sequence from a file name recolours or hides the lines after it."""
+    text = _LOG_CONTROL.sub(_control_escape, text) if _LOG_CONTROL.search(text) else text
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+_LOG_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""The control characters (errors.NAME_CONTROL) but the line breaks _data writes as GitHub's."""
+
+
+def _control_escape(found: re.Match[str]) -> str:
+    """A control character as Python writes it in a string: «\\t», «\\x1b»."""
+    return repr(found[0])[1:-1]
 
 
 def _property(text: str) -> str:
@@ -79,16 +99,6 @@ def _placed(problem: Problem, root: Path, top: Path | None) -> tuple[str | None,
     return _in_repository(problem.about, root, top), False
 
 
-_CLOSED = (".", "?", "!", ":", "…")
-"""How a message may end already: «có phải ý bạn là 'title'?» takes no «.» after it."""
-
-
-def _sentence(text: str) -> str:
-    """`text` ended as a sentence: a «.» added unless it ends with a stop of its own."""
-    text = text.rstrip()
-    return text if text.endswith(_CLOSED) else f"{text}."
-
-
 def _text(problem: Problem, *, named: bool, inline: bool = False) -> str:
     """What a finding says, then how to fix it (on a line of its own, or `inline` after it as a
     sentence); `named`: its place is not given apart (no file of its own), so the text starts
@@ -97,7 +107,7 @@ def _text(problem: Problem, *, named: bool, inline: bool = False) -> str:
     text = f"{field}{problem.message}"
     if problem.hint:
         text = (
-            f"{_sentence(text)} Cách sửa: {problem.hint}"
+            f"{sentence(text)} Cách sửa: {problem.hint}"
             if inline
             else f"{text}\nCách sửa: {problem.hint}"
         )
@@ -109,6 +119,10 @@ def github_commands(problems: Sequence[Problem], root: Path, top: Path | None) -
     lines = []
     for problem in _errors_first(problems):
         path, own = _placed(problem, root, top)
+        if path is not None and NAME_CONTROL.search(path):
+            # A name GitHub cannot be given inert (it reads the property raw) gets no
+            # annotation at the file: the text names it, escaped (Problem.where).
+            path, own = None, False
         title = severity_label(problem.severity).capitalize()
         if problem.field:
             title += f": trường '{problem.field}'"
@@ -175,7 +189,7 @@ def github_summary(problems: Sequence[Problem], checked: str) -> str:
             field = f" trường {code_span(problem.field)}:" if problem.field else ""
             hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
             label = severity_label(problem.severity)
-            lines.append(f"- {place}({label}){field} {inert(_sentence(problem.message))}{hint}")
+            lines.append(f"- {place}({label}){field} {inert(sentence(problem.message))}{hint}")
     return "\n".join(lines) + "\n"
 
 

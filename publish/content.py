@@ -102,6 +102,7 @@ from publish.links import (
     dropped_links,
     links_in,
     nested_links,
+    nested_references,
     saved_file_name,
 )
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
@@ -111,7 +112,7 @@ from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key
 from publish.text import nfc, quoted, slug_file_name
-from publish.title_links import bracketed_titles
+from publish.title_links import bracketed_titles, titled_files
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -325,8 +326,11 @@ def load_site(
     )
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
-    problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
-    problems.extend(bracketed_titles(items))
+    titled = titled_files(items)  # one map for both checks: a title_key of every title
+    problems.extend(
+        _link_problems(config, documents, titled, bulletins, pages, [*files, *page_files])
+    )
+    problems.extend(bracketed_titles(items, titled))
     problems.extend(linked_files)
     if _error_count(problems):
         if not salvage:
@@ -572,6 +576,7 @@ def _linking_out(bulletins: list[Bulletin], pages: list[Page]) -> list[Bulletin 
 def _link_problems(
     config: Config,
     documents: dict[str, str],
+    titled: Mapping[str, str],
     bulletins: list[Bulletin],
     pages: list[Page],
     found: list[Path],
@@ -590,8 +595,7 @@ def _link_problems(
         {nfc(_rel(path, config.root)) for path in found} - documents.keys(),
         {nfc(b.source): b.channels for b in bulletins if "web" not in b.channels},
     )
-    titles = {nfc(item.source): item.title for item in items}
-    relative = RelativeTargets.of(config.root, documents, titles)
+    relative = RelativeTargets.of(config.root, documents, titled)
     problems = []
     for item in linking:
         on_web = not isinstance(item, Bulletin) or "web" in item.channels
@@ -1123,6 +1127,7 @@ def _link_checks(col: Collector, parsed: Parsed) -> None:
     _computer_links(col, parsed)
     _broken_links(col, parsed)
     _nested_links(col, parsed)
+    _nested_references(col, parsed)
     _dropped_links(col, parsed)
 
 
@@ -1176,6 +1181,29 @@ def _nested_links(col: Collector, parsed: Parsed) -> None:
             line=nested.line,
             hint=f"Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, {quoted(keep_inner)} "
             f"hoặc {quoted(keep_outer)}.",
+        )
+
+
+def _nested_references(col: Collector, parsed: Parsed) -> None:
+    """A warning (an error under --strict) for each reference link written inside the words
+    of another (see nested_references): the outer link loses its words on the page."""
+    for nested in nested_references(parsed.body, parsed.body_line):
+        inner_words = nested.inner[1:].partition("]")[0].strip()
+        alone = nested.words == inner_words
+        left = "không còn chữ nào: người đọc không thấy, không bấm được" if alone else "bị cắt đôi"
+        escaped = nested.inner.replace("[", "\\[").replace("]", "\\]")
+        example = f"«[{escaped}]({nested.outer_href})»" if alone else f"«{escaped}»"
+        col.add(
+            f"liên kết {quoted(nested.inner)} (dẫn tới {quoted(nested.inner_href)} theo định "
+            f"nghĩa tham chiếu) nằm trong chữ của liên kết tới {quoted(nested.outer_href)}: "
+            f"trên website chữ {quoted(inner_words)} dẫn tới {quoted(nested.inner_href)}, "
+            f"còn liên kết tới {quoted(nested.outer_href)} {left}",
+            line=nested.line,
+            hint="Mỗi chữ chỉ dẫn tới một chỗ: giữ một trong hai liên kết, hoặc viết dấu ngoặc "
+            f"vuông bằng «\\[» và «\\]» để chúng chỉ là chữ ({example}).",
+            # A warning (an error under --strict): «[[1]](…)» beside a «[1]:» list of sources
+            # may stand in a bulletin published long ago, which must not stop every build.
+            severity="warning",
         )
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 __all__ = [
     "ESCAPED_BYTE",
     "FAR_DATE",
+    "NAME_CONTROL",
     "PERSON_HELD",
     "RADIO_FLAG",
     "SEVERITY_LABELS",

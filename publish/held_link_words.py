@@ -9,17 +9,15 @@ it reads, the link, its address and every line kept where they were.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
-from publish.links import HELD_LINK_WORDS, held_words, reference_label
+from publish.links import HELD_LINK_WORDS, InlineEnds, held_words, reference_label
 from publish.markdown_code import masked
 
 __all__ = ["neutral_link_words"]
 
-_INLINE = re.compile(
-    r"(?<![\\!])\[(?P<words>[^\[\]]*)\]\(\s*(?:<(?P<angled>[^>\n]*)>|(?P<href>[^\s()]*))"
-)
-"""An inline link «[words](address …)» (no image's), its words and address."""
+_INLINE = re.compile(r"(?<![\\!])\[(?P<words>[^\[\]]*)\]\(")
+"""An inline link's «[words](» (no image's): its address is read as links.py reads it."""
 _REFERENCE = re.compile(
     r"(?<![\\!\]])\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?(?![(:\[])"
 )
@@ -49,8 +47,8 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
     text = masked(body)
     spans = [
         match.span("words")
-        for match in _INLINE.finditer(text)
-        if _spelled(held, _first(match, "angled", "href"), _words(body, match))
+        for match, href in _inline_links(text)
+        if _spelled(held, href, _words(body, match))
     ]
     if "]:" in text:
         defined: dict[str, str] = {}
@@ -77,6 +75,20 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
         # Its line breaks kept: the radio's notes name the lines of the file.
         body = body[:start] + HELD_LINK_WORDS + "\n" * body.count("\n", start, end) + body[end:]
     return body
+
+
+def _inline_links(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each inline link of a masked body with its address, as the page links it (one with
+    spaces, «[x](bai viet.md)», whole: links.InlineEnds), none in another's address."""
+    if "](" not in text:
+        return
+    ends = InlineEnds(text)
+    read_to = -1
+    for match in _INLINE.finditer(text):
+        link = ends.link(match.end()) if match.start() >= read_to else None
+        if link is not None:
+            href, read_to = link
+            yield match, href
 
 
 def _words(body: str, match: re.Match[str]) -> str:

@@ -14,6 +14,7 @@ import difflib
 import os
 import posixpath
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from html import unescape
@@ -32,6 +33,7 @@ __all__ = [
     "HELD_LINK_WORDS",
     "KEPT_SCHEMES",
     "ContentFiles",
+    "InlineEnds",
     "Links",
     "Nested",
     "Why",
@@ -49,6 +51,7 @@ __all__ = [
     "links_in",
     "may_name_file",
     "nested_links",
+    "nested_references",
     "reference_label",
     "resolve",
     "saved_file_name",
@@ -234,14 +237,22 @@ def held_words(href: str, words: str, address: str = "") -> str | None:
     if not stem:
         return None
     slugs = {_DATED.sub("", stem), nfc(address.rstrip("/").rpartition("/")[2]).casefold()}
-    tokens = [
-        token
-        for word in _TAG.sub(_tag_gap, nfc(unquote(words))).casefold().split()
-        if (token := word.strip(_AROUND))
-    ]
+    shown = _TAG.sub(_tag_gap, nfc(unquote(words))).casefold().split()
+    tokens = [token for word in shown if (token := word.strip(_AROUND))]
     alone = len(tokens) == 1
-    named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens)
+    named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens) or (
+        " " in stem and _names_spaced_file(" ".join(shown), stem)
+    )
     return HELD_LINK_WORDS if named else None
+
+
+def _names_spaced_file(words: str, stem: str) -> bool:
+    """Whether a link's `words` (casefolded, one space between them) spell, word for word, the
+    name of a file that holds spaces (`stem`, without «.md»: «2020-12-22-vu an mat», «2020-12-22-x
+    (1)»), with «.md» or with a «-» in it (a dated name): its date and words are its page's name."""
+    name = re.escape(" ".join(stem.split()))
+    file = re.search(rf"(?<![\w.-]){name}(?P<md>\.md)?(?![\w-])", words)
+    return file is not None and (file["md"] is not None or "-" in stem)
 
 
 def _tag_gap(tag: re.Match[str]) -> str:
@@ -413,78 +424,141 @@ _DEFINITION_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$""
 """A reference definition's title («"Mẫu đơn"», «(Mẫu đơn)»), no part of a file's name."""
 
 
-def _whole_path(text: str, at: int, href: str) -> tuple[str, int]:
+def _whole_path(ends: InlineEnds, at: int, href: str) -> tuple[str, int]:
     """The address an inline link at `at` names, its title left out, as the website reads it,
     and where the link ends (-1 when it does not close): a regex reads it up to a space, but
     Explorer's names hold them («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to
     «C:\\Users\\Minh», «tep/mau don.pdf» to «tep/mau», a broken link), and Python-Markdown
     reads on past a line break too (a title on the next line); written between <…>, as found."""
+    text = ends.text
     end = text.find(href, at + 2)
     if end < 0 or text[at + 2 : end].strip():
         return href, -1  # written between <…>, or otherwise: as found
-    read = _inline_end(text, end)
+    read = ends.end(end)
     if read is None:
         return href, -1
     href_end, close = read
     return text[end:href_end].strip(), close
 
 
-_PARAGRAPH_END = re.compile(r"\n[ \t]*(?:\n|$)")
+_PARAGRAPH_END = re.compile(r"\n(?=[ \t]*(?:\n|$))")
 """A blank line: Python-Markdown reads a link within one paragraph."""
+_QUOTE_CLOSE = re.compile(r"(?=(['\"] *)\))")
+"""A quote, then only spaces before a «)»: where a quoted title may close a link (Python-Markdown
+counts a tab, a line break as the character before the «)», a space not)."""
 
 
-def _inline_end(text: str, start: int) -> tuple[int, int] | None:
-    """(where the address ends, where the link ends) of an inline link whose address starts
-    at `start`, as Python-Markdown 3.11 reads it (LinkInlineProcessor.getLink): brackets
-    paired («Mẫu đơn (1).docx»), a quoted title's own brackets not («"Mẫu [mới](2024)"»); None
-    when it does not close within its paragraph, or before the next link's «](» outside a
-    title (reading each of a line of unclosed links «[a](b [a](b …» on to the line's end was
-    quadratic: 8,000 took 26 s)."""
-    brackets = backtrack = 1
-    quote = alt_quote = ""
-    start_quote = exit_quote = start_alt = exit_alt = last_bracket = -1
-    opened = {"'": False, '"': False}
-    last = ""
-    for at in range(start, len(text)):
-        char = text[at]
-        if char == "\n" and _PARAGRAPH_END.match(text, at):
-            break
-        if char == "(":
-            if not quote:
-                brackets += 1
-            elif backtrack > 0:
-                backtrack -= 1
-        elif char == ")":
-            if (exit_quote != -1 and quote == last) or (exit_alt != -1 and alt_quote == last):
-                if exit_quote != -1 and quote == last:
-                    return start_quote - 1, at + 1
-                return start_alt - 1, at + 1
-            if not quote:
-                brackets -= 1
-                if brackets == 0:
-                    return at, at + 1
-            elif backtrack > 0:
-                backtrack -= 1
-                if backtrack == 0:
-                    last_bracket = at + 1
-        elif char in "'\"":
-            if not quote:
-                backtrack, brackets = brackets, 1
-                start_quote, quote = at + 1, char
-            elif char != quote and not alt_quote:
-                start_alt, alt_quote = at + 1, char
-            elif char == quote:
-                exit_quote = at + 1
-            elif char == alt_quote:
-                exit_alt = at + 1
-            opened[char] = not opened[char]
-        elif char == "]" and not any(opened.values()) and text.startswith("](", at):
-            break
-        if char != " ":
-            last = char
-    if quote and backtrack == 0 and last_bracket > 0:
-        return last_bracket - 1, last_bracket  # a quote that never closed: no title
-    return None
+_ANGLED = re.compile(r"""\s*<([^<>]*)>\s*(?:(?:'[^']*'|"[^"]*")\s*)?\)""")
+"""An inline link's address between «<…>», its title and its «)» (Python-Markdown's RE_LINK):
+else the «<» is part of an address read on to its «)»."""
+
+
+class InlineEnds:
+    """Where each inline link's address of one text ends, as Python-Markdown 3.11 reads it
+    (LinkInlineProcessor.getLink): brackets paired («Mẫu đơn (1).docx»), a quoted title's own
+    brackets not («"Mẫu [mới](2024)"»), another link's «](» no end («[a](b c.md [x](y) )» is one
+    link to «b c.md [x](y)»). Each link is answered from a few lists made in one pass over the
+    text's brackets and quotes: reading each of a line of unclosed links «[a](b [a](b …» on to
+    its paragraph's end was quadratic (8,000 took 26 s)."""
+
+    def __init__(self, text: str) -> None:
+        """The lists of `text`: its blank lines, quotes, brackets with their depth, and where a
+        title may close."""
+        self.text = text
+        self.paragraph_ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+        self.quotes = [m.start() for m in re.finditer("['\"]", text)]
+        self.brackets = [m.start() for m in re.finditer(r"[()]", text)]
+        depth = 0
+        self.depths = [0]
+        """The depth before each bracket, and after the last: each «(» one deeper, «)» one less."""
+        for at in self.brackets:
+            depth += 1 if text[at] == "(" else -1
+            self.depths.append(depth)
+        self.shallower = self._next_shallower()
+        # (where the quote is, where the «)» is) of each place a title may close a link, by quote.
+        self.closes: dict[str, list[tuple[int, int]]] = {"'": [], '"': []}
+        for match in _QUOTE_CLOSE.finditer(text):
+            self.closes[match[1][0]].append((match.start(), match.end(1)))
+        self.any_closes = sorted(self.closes["'"] + self.closes['"'])
+
+    def link(self, at: int) -> tuple[str, int] | None:
+        """(its address as the page links it, where it ends) of the inline link whose «(» ends
+        at `at` («[words](» read by a regex of its own): between «<…>» («<bai viet.md>»), or
+        read on to its «)» («bai viet.md "Tiêu đề"»); None when it does not close (no link)."""
+        angled = _ANGLED.match(self.text, at)
+        if angled is not None:
+            return angled[1].strip(), angled.end()
+        start = at
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        read = self.end(start)
+        if read is None:
+            return None
+        return self.text[start : read[0]].strip(), read[1]
+
+    def _next_shallower(self) -> list[int]:
+        """For each depth in `depths`, the index of the first later one shallower (len if none)."""
+        found = [len(self.depths)] * len(self.depths)
+        waiting: list[int] = []
+        for index, depth in enumerate(self.depths):
+            while waiting and self.depths[waiting[-1]] > depth:
+                found[waiting.pop()] = index
+            waiting.append(index)
+        return found
+
+    def end(self, start: int) -> tuple[int, int] | None:
+        """(where the address ends, where the link ends) of an inline link whose address starts
+        at `start`; None when it does not close within its paragraph."""
+        text = self.text
+        ends = self.paragraph_ends
+        paragraph = ends[bisect_left(ends, start)] if ends and ends[-1] >= start else len(text)
+        first = bisect_left(self.brackets, start)
+        # Unquoted, the link closes at the first «)» that takes the depth under the one before it.
+        shallower = self.shallower[first]
+        close = self.brackets[shallower - 1] if shallower < len(self.depths) else len(text)
+        at = bisect_left(self.quotes, start)
+        quote = self.quotes[at] if at < len(self.quotes) else len(text)
+        if close < min(quote, paragraph):
+            return close, close + 1
+        if quote >= paragraph:
+            return None
+        return self._titled(
+            quote,
+            1 + self.depths[bisect_left(self.brackets, quote)] - self.depths[first],
+            paragraph,
+        )
+
+    def _titled(self, quote: int, depth: int, paragraph: int) -> tuple[int, int] | None:
+        """The ends of a link whose address meets a quote at `quote`, `depth` brackets deep,
+        within a paragraph ending at `paragraph`: at the first «)» right after that quote
+        closing again, or after the other kind of quote twice; else at the «)» that pairs its
+        brackets (counting any bracket after the quote), if that is a «)»."""
+        text = self.text
+        mark = text[quote]
+        other = "'" if mark == '"' else '"'
+        closes = self.closes[mark]
+        found = (
+            closes[bisect_right(closes, (quote, len(text)))]
+            if closes and closes[-1][0] > quote
+            else None
+        )
+        second = text.find(other, quote + 1, paragraph)
+        if second >= 0:
+            later = self.any_closes
+            at = bisect_right(later, (second, len(text)))
+            if at < len(later) and (found is None or later[at] < found):
+                found = later[at]
+        if found is not None and found[1] < paragraph:
+            held, close = found
+            return (quote if text[held] == mark else second), close + 1
+        at = bisect_right(self.brackets, quote) + depth - 1
+        if (
+            at < len(self.brackets)
+            and self.brackets[at] < paragraph
+            and text[self.brackets[at]] == ")"
+        ):
+            return self.brackets[at], self.brackets[at] + 1
+        return None
 
 
 def _whole_definition(text: str, end: int, href: str) -> str:
@@ -618,8 +692,65 @@ def nested_links(body: str, first_line: int) -> list[Nested]:
     ]
 
 
+_MAY_NEST_REFERENCE = re.compile(
+    r"\[[^\[\]\n]*\[[^\[\]\n]*\](?:[ ]?\[[^\[\]\n]*\])?[^\[\]\n]*\][(\[]"
+)
+"""Words in brackets inside a link's words, «[[1]](» or «[[1]][»: what a reference link inside
+the words of another ends with (each try ends at the next bracket)."""
+_NESTED_REFERENCE = re.compile(
+    r"(?<![!\\])\[(?P<before>[^\[\]\n]*)(?<![!\\])\[(?P<words>[^\[\]\n]*)\]"
+    r"(?:[ ]?\[(?P<id>[^\[\]\n]*)\])?(?P<after>[^\[\]\n]*)\]"
+    r"(?:\((?P<outer>[^()\n]*)\)|\[(?P<outer_id>[^\[\]\n]+)\])"
+)
+"""A reference link («[1]», «[Mẫu đơn][r]») inside the words of another, inline or by
+reference: «[[1]](https://…)»."""
+
+
+_LABELLED_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!\^)([^\]\n]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE
+)
+"""A reference definition as DEFINITION_RE finds it, with its label."""
+
+
+def nested_references(body: str, first_line: int) -> list[Nested]:
+    """Each reference link whose label a definition of a body whose first line is `first_line`
+    defines, written inside the words of another («[[1]](https://…)» beside «[1]: https://…»):
+    Python-Markdown makes both links, one inside the other, and the browser ends the outer at
+    the inner's start: the page links the inner words to the definition's address, and the
+    outer link keeps only the words around them (none: a link a reader cannot see or click)."""
+    if "]:" not in body or not _MAY_NEST_REFERENCE.search(body):  # nearly every body
+        return []
+    text = masked(body)
+    defined: dict[str, str] = {}
+    for definition in _LABELLED_DEFINITION.finditer(text):
+        defined.setdefault(reference_label(definition[1]), (definition[2] or definition[3]).strip())
+    line = LineCounter(text, first_line)
+    found = []
+    for match in _NESTED_REFERENCE.finditer(text):
+        inner_href = defined.get(reference_label(match["id"] or match["words"]))
+        outer_href = (
+            match["outer"].strip()
+            if match["outer"] is not None
+            else defined.get(reference_label(match["outer_id"]))
+        )
+        if inner_href is None or outer_href is None:
+            continue
+        inner_end = match.end("words") + 1 if match["id"] is None else match.end("id") + 1
+        found.append(
+            Nested(
+                inner=text[match.start("words") - 1 : inner_end],
+                words=(match["before"] + match["words"] + match["after"]).strip(),
+                inner_href=inner_href,
+                outer_href=outer_href,
+                line=line(match.start()),
+            )
+        )
+    return found
+
+
 def _targets(text: str) -> Iterator[tuple[int, str]]:
     """Each link address in a masked body, with where it starts (see written_target)."""
+    ends: InlineEnds | None = None
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         read_to = -1
         for match in pattern.finditer(text):
@@ -633,7 +764,8 @@ def _targets(text: str) -> Iterator[tuple[int, str]]:
                 # Read whole, as the website's link holds it (Python-Markdown reads an inline
                 # address up to its `)`, spaces, line breaks and all: «../tep/Mẫu đơn.pdf», a
                 # bulletin's title): one error naming what was written, not one for «../tep/Mẫu».
-                href, read_to = _whole_path(text, match.start(), href)
+                ends = ends or InlineEnds(text)
+                href, read_to = _whole_path(ends, match.start(), href)
             elif (
                 pattern is DEFINITION_RE and windows and match.lastindex == 2 and windows_path(href)
             ):

@@ -7,7 +7,7 @@ import re
 
 from publish.errors import Problem, severity_label
 
-__all__ = ["code_span", "inert", "problem_item"]
+__all__ = ["code_span", "inert", "problem_item", "sentence"]
 
 _ENTITIES = {c: f"&#{ord(c)};" for c in "&<>[]()`*_|~#!\\"}
 """What Markdown or HTML would read in a title, reason or file name (a link, an HTML comment
@@ -56,6 +56,15 @@ def problem_item(problem: Problem) -> str:
     field = f" trường {code_span(problem.field)}:" if problem.field else ""
     hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
     label = severity_label(problem.severity)
-    said = inert(problem.message)
-    stop = "" if problem.message.rstrip().endswith((".", "!", "?", "…")) else "."
-    return f"- {code_span(problem.where)} ({label}){field} {said}{stop}{hint}"
+    return f"- {code_span(problem.where)} ({label}){field} {inert(sentence(problem.message))}{hint}"
+
+
+_CLOSED = (".", "?", "!", ":", "…")
+"""How a message may end already: «có phải ý bạn là 'title'?» takes no «.» after it, nor a
+message ending on «:» a «.» after the colon."""
+
+
+def sentence(text: str) -> str:
+    """`text` ended as a sentence: a «.» added unless it ends with a stop of its own."""
+    text = text.rstrip()
+    return text if text.endswith(_CLOSED) else f"{text}."

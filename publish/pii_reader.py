@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import re
 
+from publish.links import InlineEnds
+
 __all__ = ["reader_text"]
 
 _MARKUP = ("*", "_", "~", "`", "<", "[", "\\", "\n")
 """Characters one of the steps below needs: a text without any is returned as it is."""
 _ESCAPED = re.compile(r"\\([*_~`\[\]()<>\\])")
 """A backslash escape: the reader sees the character alone."""
-_LINK = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\((?P<target>[^()\s]*)(?:[ \t]+\"[^\"\n]*\")?\)")
-"""An inline link or image: `[text](target "title")` (an image's «!» stays: a regex starting
-with `!?` is tried at every character, several times slower)."""
+_LINK = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\(")
+"""An inline link's or image's `[text](`, its target and title read as links.InlineEnds reads
+them («[x](<ho so.md>)», «[x](ho so.md "Tiêu đề")»); an image's «!» stays: a regex starting
+with `!?` is tried at every character, several times slower."""
 _TAG = re.compile(
     r"</?(?:a|abbr|b|big|cite|code|del|em|font|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)"
     r"(?![\w-])[^<>\n]*>",
@@ -48,7 +51,7 @@ def reader_text(markdown: str) -> str:
         return markdown
     text = _ESCAPED.sub(r"\1", markdown) if "\\" in markdown else markdown
     if "](" in text:
-        text = _LINK.sub(_link, text)
+        text = _links_read(text)
     if "<" in text:
         text = _ANCHOR.sub(_anchor, text) if "<a" in text.lower() else text
         text = _TAG.sub("", text)
@@ -60,9 +63,20 @@ def reader_text(markdown: str) -> str:
     return text
 
 
-def _link(match: re.Match[str]) -> str:
-    """A link's text, and its target in brackets after it when that holds other digits."""
-    return match["text"] + _target(match["target"], match["text"])
+def _links_read(text: str) -> str:
+    """`text` with each inline link its text, and its target in brackets after it when that
+    holds other digits; a line break in its target kept after it (the lines stay the source's)."""
+    ends = InlineEnds(text)
+    parts, done = [], 0
+    for match in _LINK.finditer(text):
+        link = ends.link(match.end()) if match.start() >= done else None
+        if link is None:
+            continue
+        target, end = link
+        breaks = "\n" * text.count("\n", match.end(), end)
+        parts += [text[done : match.start()], match["text"], _target(target, match["text"]), breaks]
+        done = end
+    return "".join(parts) + text[done:]
 
 
 def _anchor(match: re.Match[str]) -> str:

@@ -149,12 +149,11 @@ class RelativeTargets:
 
     @classmethod
     def of(
-        cls, root: Path, documents: Mapping[str, str], titles: Mapping[str, str] | None = None
+        cls, root: Path, documents: Mapping[str, str], titled: Mapping[str, str] | None = None
     ) -> RelativeTargets:
-        """The targets of the project at `root` whose loaded files are `documents` (`titles`:
-        the title of each, by its file, when known)."""
-        titled = {title_key(title): source for source, title in (titles or {}).items()}
-        return cls(root, documents, frozenset(documents.values()), titled)
+        """The targets of the project at `root` whose loaded files are `documents` (`titled`:
+        the file of each by its title, title_links.titled_files, when known)."""
+        return cls(root, documents, frozenset(documents.values()), titled or {})
 
     def problems(self, source: str, url: str, links: Sequence[tuple[str, int]]) -> list[Problem]:
         """An error for each relative link of `source` (whose page is at `url`) that leads to

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from publish.errors import Problem
 from publish.links import reference_label
@@ -18,7 +18,7 @@ from publish.markdown_code import masked
 from publish.model import Bulletin, Page
 from publish.text import LineCounter, nfc
 
-__all__ = ["bracketed_titles", "title_key"]
+__all__ = ["bracketed_titles", "title_key", "titled_files"]
 
 _BRACKETED = re.compile(r"(?<![!\]\\])\[([^\[\]\n]{8,300})\](?![(\[:])")
 """Words in square brackets that are no link, image nor reference (`[…](…)`, `[…][…]`,
@@ -33,9 +33,15 @@ def title_key(title: str) -> str:
     return reference_label(nfc(title))
 
 
-def bracketed_titles(items: Sequence[Bulletin | Page]) -> list[Problem]:
-    """A warning for each title of another of `items` written in square brackets in a body."""
-    titled = {title_key(item.title): item.source for item in items}
+def titled_files(items: Sequence[Bulletin | Page]) -> dict[str, str]:
+    """The file (NFC) of each of `items` by its title as `title_key` reads it: made once per
+    load for the bracketed titles below and the relative links written with a title."""
+    return {title_key(item.title): nfc(item.source) for item in items}
+
+
+def bracketed_titles(items: Sequence[Bulletin | Page], titled: Mapping[str, str]) -> list[Problem]:
+    """A warning for each title of another of `items` (`titled`: see titled_files) written in
+    square brackets in a body."""
     problems = []
     for item in items:
         if "[" not in item.body:
@@ -46,14 +52,14 @@ def bracketed_titles(items: Sequence[Bulletin | Page]) -> list[Problem]:
         for match in _BRACKETED.finditer(item.body):
             key = title_key(match[1])
             source = titled.get(key)
-            if source is None or source == item.source:
+            if source is None or source == nfc(item.source):
                 continue
             if not text:
                 text = masked(item.body)  # as long as the body: its spans hold
                 defined = {title_key(m[1]) for m in _DEFINED.finditer(text)}
             if key in defined or text[match.start() : match.end()] != match[0]:
                 continue  # a reference's label, or words in code
-            written = posixpath.relpath(source, posixpath.dirname(item.source))
+            written = posixpath.relpath(source, posixpath.dirname(nfc(item.source)))
             problems.append(
                 Problem(
                     item.source,

@@ -319,3 +319,23 @@ def test_errors_come_first_and_an_unknown_severity_is_a_warning(tmp_path: Path) 
     assert kinds == ["error", "warning", "notice"]
     report = ci_report.codequality_report(found, tmp_path, None)
     assert [i["severity"] for i in report] == ["info", "minor", "blocker"]
+
+
+def test_an_annotation_prints_no_control_character_of_a_file_name(tmp_path: Path) -> None:
+    """A pull request may add a file named with an escape sequence or a tab: the log showed it
+    raw in the annotation's `file=` property and text (an «ESC[8m» hides the log's next lines),
+    where the log's own line and the summary show it escaped. The annotation names the place
+    in its text, escaped, and is attached to no file: GitHub reads a property raw."""
+    name = "content/bai-viet/a\x1b[8mb\t.md"
+    (tmp_path / "content/bai-viet").mkdir(parents=True)
+    (tmp_path / name).write_text("x\n", encoding="utf-8")
+    problem = Problem(name, "ngày sai\x1b[2J", field="da\tte", line=3, hint="sửa\tlại")
+    [line] = ci_report.github_commands([problem], tmp_path, None)
+    assert not re.search("[\x00-\x1f\x7f-\x9f]", line), repr(line)
+    [(kind, props, message)] = _commands(line)
+    assert kind == "error" and "file" not in props and "line" not in props
+    assert props["title"] == "Lỗi: trường 'da\\tte'"
+    assert message == (
+        "content/bai-viet/a\\x1b[8mb\\t.md:3: trường 'da\\tte': ngày sai\\x1b[2J\n"
+        "Cách sửa: sửa\\tlại"
+    )

@@ -733,3 +733,70 @@ def test_the_radio_item_follows_a_held_bulletins_address_changing_alone(tmp_path
     shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
     assert run(scratch, "build", "-q", "--channel", "radio") == 0
     assert files_of(root / "output") == files_of(scratch / "output")
+
+
+SPACED = "content/bai-viet/2020-12-22-vu an mat.md"
+"""A held bulletin whose file name holds spaces, as Explorer lets an editor save it."""
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["<2020-12-22-vu an mat.md>", "2020-12-22-vu an mat.md", "2020-12-22-vu%20an%20mat.md"],
+)
+def test_a_held_bulletin_named_with_spaces_goes_out_on_no_channel(
+    tmp_path: Path, address: str
+) -> None:
+    """Python-Markdown links each of these to the whole name; the radio's, the station's and the
+    search index's readers took its first word («2020-12-22-vu») as the address, and every
+    channel wrote the name, its date and words, as the link's words."""
+    root = with_b(
+        tmp_path,
+        "Công an huyện thông báo sự việc.\n\n"
+        f"Một [2020-12-22-vu an mat.md]({address}) đã xảy ra.\n\n"
+        f'Hai [bài kia]({address} "Bài kia") đã xảy ra.\n',
+    )
+    (root / SPACED).write_text(
+        bulletin_md(
+            {"id": "vu-an", "title": '"Vụ án"', "date": "2020-12-22 08:00", "draft": "true"},
+            body="Nội dung.\n",
+        ),
+        "utf-8",
+    )
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f"<p>Một {NEUTRAL} đã xảy ra.</p>" in page
+    assert "<p>Hai bài kia đã xảy ra.</p>" in page  # words of their own stay
+    payload = (root / "output/zalo/b.json").read_text("utf-8")
+    assert f"Một {NEUTRAL} đã xảy ra." in payload
+    item = (root / "output/radio/items/b.txt").read_text("utf-8-sig")
+    assert "Một, bài viết hiện không có trên trang, đã xảy ra." in item, item
+    assert {"mot", "hai", "bai", "kia"} <= index_terms(root)
+    assert not index_terms(root) & {"vu", "mat", "22"}
+    for path, text in sent(root).items():
+        for name in ("vu an", "vu%20an", "an mat", "an%20mat"):
+            assert name not in text, f"{path} names {name}"
+
+
+def test_the_station_gets_no_file_name_with_spaces_written_as_a_links_words() -> None:
+    for address in ("<2020-12-22-vu an mat.md>", '2020-12-22-vu an mat.md "t"'):
+        assert station_words(f"Xem [2020-12-22-vu an mat.md]({address}) nhé") == "Xem … nhé"
+        assert station_words(f"Xem [bài kia]({address}) nhé") == "Xem bài kia nhé"
+
+
+def test_the_radio_reads_neutral_words_for_a_held_file_named_with_spaces() -> None:
+    from publish.held_link_words import neutral_link_words
+
+    held = {"2020-12-22-vu an mat.md": "/2020/12/vu-an-mat/"}
+    body = 'Xem [2020-12-22-vu an mat.md](2020-12-22-vu an mat.md "t") nhé.\n'
+    assert neutral_link_words(body, held) == f'Xem [{NEUTRAL}](2020-12-22-vu an mat.md "t") nhé.\n'
+
+
+def test_a_file_name_holding_brackets_is_no_word_of_the_search_index_nor_the_station() -> None:
+    """«2020-12-22-vu-an (1).md», as Windows names a copy: the index's link pattern ended the
+    address at its first «)» and kept the name, words and «.md)», and the name's words spelled
+    it across a space no word-by-word reading matched."""
+    name = "2020-12-22-vu-an (1).md"
+    assert plain_text(f"Xem [{name}]({name}) nhé").split() == ["Xem", "nhé"]
+    assert plain_text(f"Xem [bài kia]({name}) nhé").split() == ["Xem", "bài", "kia", "nhé"]
+    assert held_words(name, f"Xem {name}") == NEUTRAL
+    assert station_words(f"Xem [{name}]({name}) nhé") == "Xem … nhé"

@@ -60,3 +60,21 @@ def test_an_address_without_a_scheme_is_no_link_in_the_comment(written: str) -> 
 
 def test_words_merely_ending_in_www_are_left_alone() -> None:
     assert inert("awww.x và dichvucong-gov.vn") == "awww.x và dichvucong-gov.vn"
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("thiếu tóm tắt", "thiếu tóm tắt."),
+        ("thiếu các trường sau:", "thiếu các trường sau:"),
+        ("có phải ý bạn là «tin»?", "có phải ý bạn là «tin»?"),
+        ("đã xong. ", "đã xong."),
+    ],
+)
+def test_the_plan_comment_ends_a_message_as_the_check_summary_does(
+    message: str, shown: str
+) -> None:
+    """The plan comment wrote «sau:.» where the job summary wrote «sau:»: one sentence ending."""
+    problem = Problem("content/bai-viet/tin.md", message, line=3)
+    assert problem_item(problem).endswith(f" {shown}")
+    assert f"(lỗi) {shown}\n" in ci_report.github_summary([problem], "")

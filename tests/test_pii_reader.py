@@ -91,3 +91,22 @@ def test_check_reports_a_bolded_number_on_its_source_line(
 def test_an_html_link_showing_its_number_is_told_once() -> None:
     markdown = 'CCCD: <a href="tel:087123456789"><b>087123456789</b></a>'
     assert kinds(markdown) == [(0, "số CCCD", "087*******89")]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "found"),
+    [
+        ("Bà A, CCCD 0871[2345](<ho so.md>)6789, trình báo", (0, "số CCCD", "087*******89")),
+        ("Bà A, CCCD 0871[2345](ho so.md)6789, trình báo", (0, "số CCCD", "087*******89")),
+        (
+            'em [Lê Văn Tèo](ho so/Le Van Teo.md "Hồ sơ") (15 tuổi) mất tích',
+            (0, "họ tên của trẻ vị thành niên (15 tuổi)", "L.V.T."),
+        ),
+    ],
+)
+def test_a_link_whose_address_holds_spaces_is_read_as_its_words(
+    markdown: str, found: tuple
+) -> None:
+    """Python-Markdown links «<ho so.md>» and «ho so.md "Hồ sơ"» whole: the page shows the link's
+    words alone, which the reader kept with the link's brackets and address between them."""
+    assert kinds(markdown) == [found]

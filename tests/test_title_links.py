@@ -9,6 +9,7 @@ import pytest
 
 from publish import config as config_module
 from publish.content import load_site
+from publish.errors import ContentError
 from tests.helpers import NOW
 from tests.test_links import A, project
 
@@ -43,3 +44,26 @@ def test_a_bracketed_title_warns_at_its_line_naming_the_file(tmp_path: Path) -> 
 )
 def test_links_code_and_other_brackets_are_not_told(tmp_path: Path, body: str) -> None:
     assert bracket_warnings(project(tmp_path, body)) == []
+
+
+def test_a_load_reads_each_title_once_for_bracketed_titles_and_relative_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both checks match words with the loaded titles: the map of them is made once per load,
+    not once for each (a title_key of every title twice)."""
+    from publish import relative_links, title_links
+
+    root = project(tmp_path, "Xem [Bài bên kia] và [mục](lien-he).\n")
+    keyed: list[str] = []
+
+    def counted(title: str) -> str:
+        keyed.append(title)
+        return title_links.reference_label(title_links.nfc(title))
+
+    monkeypatch.setattr(title_links, "title_key", counted)
+    monkeypatch.setattr(relative_links, "title_key", counted)
+    with pytest.raises(ContentError) as raised:  # «lien-he» leads nowhere
+        load_site(config_module.load(root), now=NOW)
+    told = [p.code for p in raised.value.problems]
+    assert told.count("bracketed-title") == 1, told
+    assert keyed.count("Bài bên kia") == 2  # its title once, the bracketed words once

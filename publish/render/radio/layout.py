@@ -7,12 +7,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from publish.config import Config
 from publish.correction_text import BEFORE_AIR
 from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
-from publish.links import held_words
+from publish.links import InlineEnds, held_words
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
@@ -396,20 +397,20 @@ def _scheduled_json(episode: Episode) -> dict[str, Any]:
     }
 
 
+_MD_LINK = re.compile(r"\[(?P<words>[^\[\]\n]*)\]\(")
+"""A Markdown link's «[words](», its address read as links.InlineEnds reads it."""
+_NAMES_FILE = re.compile(r"\.md(?![^()\s<>?#])", re.IGNORECASE)
+"""«.md» ending a file's name in an address («2062-12-05-ten-bai.md#muc», «bai viet.md»)."""
 _FILE_LINK = re.compile(
-    r"\[(?P<words>[^\[\]\n]*)\]\(\s*<?"
-    r"(?P<href>(?=[^()\s<>]*?\.md(?![^()\s<>?#]))[^()\s<>]*+)>?"
-    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-    r"|<a\b(?=[^<>]*+>)(?>[^<>]*?\bhref\s*=\s*[\"']?"
+    r"<a\b(?=[^<>]*+>)(?>[^<>]*?\bhref\s*=\s*[\"']?"
     r"(?P<html_href>(?=[^\"'\s<>=]*?\.md(?![^\"'\s<>=?#]))[^\"'\s<>=]*+)[^<>]*+>)"
     r"(?P<html_words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>"
     r"|<?(?<![^\s<>«»\"'()\[\]])(?P<host>(?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?"
     r"[^\s<>«»\"'()\[\]]+\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?>?",
     re.IGNORECASE,
 )
-"""A link to a content file by its name («[bài sắp tới](2062-12-05-ten-bai.md)», or as HTML),
-with its words and address; or its address alone (an autolink, an address in the text), with
-its host."""
+"""A link to a content file by its name as HTML, with its words and address; or its address
+alone (an autolink, an address in the text), with its host."""
 
 
 def station_words(text: str) -> str:
@@ -419,21 +420,41 @@ def station_words(text: str) -> str:
     name carries the date and the title's slug), and has no use for a file name anyway."""
     if ".md" not in text.lower():
         return text
-    return _FILE_LINK.sub(_file_words, text)
+    return _FILE_LINK.sub(_file_words, _markdown_links_worded(text) if "](" in text else text)
+
+
+def _markdown_links_worded(text: str) -> str:
+    """`text` with each Markdown link to a content file («[bài sắp tới](2062-12-05-ten-bai.md)»,
+    «[x](<bai viet.md> "Tiêu đề")») reduced to its words, its address read whole as the page
+    links it (links.InlineEnds: a name with spaces is no address cut at its first word)."""
+    ends = InlineEnds(text)
+    parts, done = [], 0
+    for match in _MD_LINK.finditer(text):
+        link = ends.link(match.end()) if match.start() >= done else None
+        if link is None or _NAMES_FILE.search(link[0]) is None:
+            continue
+        href, end = link
+        parts += [text[done : match.start()], _linked_words(href, match["words"])]
+        done = end
+    return "".join(parts) + text[done:]
 
 
 def _file_words(match: re.Match[str]) -> str:
-    """What one match of _FILE_LINK is reduced to: a link's words (reduced in turn: they may be
-    the file's name or address, «[2020-12-20-ten-bai.md](2020-12-20-ten-bai.md)», or spell it
-    without «.md»: then «…»), an address's host and «…»."""
-    if match["words"] is not None:
-        href, words = match["href"], match["words"]
-    elif match["html_words"] is not None:
-        href, words = match["html_href"], match["html_words"]
-    else:
-        return (match["host"] or "") + "…"
-    words = station_words(words)
-    return "…" if held_words(href, words) else words
+    """What one match of _FILE_LINK is reduced to: an HTML link's words (see _linked_words),
+    an address's host and «…»."""
+    if match["html_words"] is not None:
+        return _linked_words(match["html_href"], match["html_words"])
+    return (match["host"] or "") + "…"
+
+
+def _linked_words(href: str, words: str) -> str:
+    """A link's words for the station, reduced in turn: they may be the file's name or address,
+    «[2020-12-20-ten-bai.md](2020-12-20-ten-bai.md)», or spell it without «.md»: then «…»."""
+    reduced = station_words(words)
+    # A name with spaces («2020-12-22-vu an mat.md») is cut by the reduction at its last word:
+    # its words as written are asked too.
+    spaced = " " in unquote(href) and held_words(href, words) is not None
+    return "…" if spaced or held_words(href, reduced) else reduced
 
 
 def _row_json(segment: Segment, row: Row) -> dict[str, Any]:

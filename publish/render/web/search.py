@@ -81,7 +81,7 @@ from urllib.parse import urlsplit
 from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
-from publish.links import held_words, linked_file, may_name_file, reference_label
+from publish.links import InlineEnds, held_words, linked_file, may_name_file, reference_label
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -226,6 +226,8 @@ _MD_LINK = re.compile(
 )
 """An inline link; a quoted title may hold brackets of its own («"Mẫu [mới](2024)"»), as the
 website reads it: its address and title are no words of the page."""
+_MD_LINK_OPEN = re.compile(r"(?<!!)\[(?P<words>[^\[\]]*)\]\(")
+"""An inline link's «[words](» (an image's went before), its address read by links.InlineEnds."""
 _MD_REFERENCE = re.compile(r"\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?")
 """A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
 _HTML_FILE_LINK = re.compile(
@@ -507,7 +509,7 @@ def plain_text(markdown: str, pages: Mapping[str, str] | None = None) -> str:
     if names_file:
         words = partial(_link_words, pages)
         text = _HTML_FILE_LINK.sub(words, text) if "<" in text else text
-        text = _MD_LINK.sub(words, text)
+        text = _MD_LINK.sub(words, _links_read(text, pages) if "](" in text else text)
     else:
         text = _MD_LINK.sub(r" \1 ", text)
     if any(".md" in href.lower() for href in references.values()):
@@ -536,8 +538,26 @@ def _reference_words(
     return match[0] if href is None else _indexed(href, match["words"], pages)
 
 
+def _links_read(text: str, pages: Mapping[str, str]) -> str:
+    """`text` with each inline link its words for the index (see _indexed), its address read
+    as the page links it (links.InlineEnds: «[x](2020-12-22-x (1).md)» whole, where _MD_LINK
+    ends at its first «)» and left «.md)» and its words to the index)."""
+    ends = InlineEnds(text)
+    parts, done = [], 0
+    for match in _MD_LINK_OPEN.finditer(text):
+        link = ends.link(match.end()) if match.start() >= done else None
+        if link is None:
+            continue
+        parts += [text[done : match.start()], _indexed(link[0], match["words"], pages)]
+        done = link[1]
+    return "".join(parts) + text[done:]
+
+
 def _link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
     """A link's words for the index (see _indexed)."""
+    link = InlineEnds(match[0]).link(match.end("words") + 2 - match.start())
+    if link is not None:  # read as the page links it: «[x](bai viet.md)» names «bai viet.md»
+        return _indexed(link[0], match["words"], pages)
     target = match["href"].strip().removeprefix("<").split(">", 1)[0].split(None, 1)
     return _indexed(target[0] if target else "", match["words"], pages)
 
