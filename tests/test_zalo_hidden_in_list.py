@@ -742,3 +742,51 @@ def test_on_reconcile_does_not_preview_a_create_the_lost_create_lookup_refuses(
     assert sync(root, "--reconcile") == 3
     assert emulator.count_calls("/article/create") == 0
     assert records(root) == before
+
+
+# --- getdetail asked once for a hidden article (the OA is rate-limited) ---------------------------
+
+
+def test_on_reconcile_reads_a_hidden_article_the_list_lacks_once(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """The list one short of its total, bt-000's hidden article read by getdetail to take the
+    list whole was read again to tell whether it is still there: two calls for one answer."""
+    root = one_hidden(tmp_path, emulator, ON)
+    before = records(root)
+    assert sync(root, "--reconcile") == 0
+    assert emulator.count_calls("/article/getdetail") == 1
+    assert records(root)["bt-000"]["status"] == "hidden"
+    assert records(root)["bt-000"]["article_id"] == before["bt-000"]["article_id"]
+    assert emulator.count_calls("/article/create") == 0
+
+
+def test_on_reconcile_takes_a_hidden_article_for_deleted_on_the_second_refusal_only(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """getdetail's answer while the list is read counts as one of the two refusals a deletion
+    needs, not as both. Refused once (-201, a passing fault), bt-000's hidden article is read
+    again, found there and kept. Deleted by hand (bt-001's hidden by hand keeping the list one
+    short), it is refused at that reading and once more: marked removed, with no third call."""
+    root = one_hidden(tmp_path, emulator, ON)
+    before = records(root)
+    hidden = before["bt-000"]["article_id"]
+    emulator.configure(detail_refused_first={hidden: 1})
+    assert sync(root, "--reconcile") == 0
+    assert emulator.count_calls("/article/getdetail") == 2
+    assert records(root)["bt-000"]["status"] == "hidden"
+    assert records(root)["bt-000"]["article_id"] == hidden
+
+    emulator.delete_article(hidden)
+    live = before["bt-001"]["article_id"]
+    emulator.edit_article(live, status="hide")  # hidden by hand
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 0
+    out = said(capsys)
+    assert emulator.count_calls("/article/getdetail") == 3  # bt-000's twice, bt-001's once
+    after = records(root)
+    assert after["bt-000"]["status"] == "removed"
+    assert f"bài {hidden} của bt-000 không còn trên Zalo" in out
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] == live
+    assert emulator.count_calls("/article/create") == 0  # withdrawn: not created again
