@@ -24,6 +24,7 @@ import pytest
 from publish.cli import main
 from publish.commands import zalo_sandbox
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
+from publish.zalo.errors import ListShort
 from tests import forked
 from tests.zalo_project import (
     NOW,
@@ -790,3 +791,15 @@ def test_on_reconcile_takes_a_hidden_article_for_deleted_on_the_second_refusal_o
     assert f"bài {hidden} của bt-000 không còn trên Zalo" in out
     assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] == live
     assert emulator.count_calls("/article/create") == 0  # withdrawn: not created again
+
+
+def test_off_the_advice_to_turn_the_setting_on_tells_the_rule_it_turns_on() -> None:
+    """The advice said that, the setting on, a shortfall «không quá số bài đã ẩn» is a whole
+    list: the rule is the hidden articles getdetail still reads, exactly as many as it misses."""
+    told_short = " ".join(str(ListShort([{"id": "a"}], 2, "normal", hidden=2)).split())
+    assert FIX in told_short
+    assert "không quá số bài đã ẩn là đủ" not in told_short
+    assert (
+        "từ đó danh sách là đủ khi số bài thiếu đúng bằng số bài đã ẩn mà danh sách không có và "
+        "Zalo vẫn đọc được (getdetail)"
+    ) in told_short

@@ -313,7 +313,8 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
             f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, đủ bù {missing} bài "
             "thiếu: nếu lần nào cũng thiếu đúng như vậy thì Zalo tính cả bài đã ẩn vào tổng mà "
             f"không liệt kê chúng. Cách sửa: đặt {SETTING} = true trong bảng [zalo] của "
-            "site.toml (docs/cau-hinh.md), từ đó danh sách thiếu không quá số bài đã ẩn là đủ"
+            "site.toml (docs/cau-hinh.md), từ đó danh sách là đủ khi số bài thiếu đúng bằng "
+            "số bài đã ẩn mà danh sách không có và Zalo vẫn đọc được (getdetail)"
         )
     return (
         f". Số bài thiếu nhiều hơn số bài đã ẩn mà state/zalo.json ghi và danh sách không có "
