@@ -803,3 +803,50 @@ def test_off_the_advice_to_turn_the_setting_on_tells_the_rule_it_turns_on() -> N
         "từ đó danh sách là đủ khi số bài thiếu đúng bằng số bài đã ẩn mà danh sách không có và "
         "Zalo vẫn đọc được (getdetail)"
     ) in told_short
+
+
+# --- the sync's last lines after a lost create the lookup refuses ---------------------------------
+
+
+def test_off_a_refused_lost_create_ends_with_the_setting_not_a_bare_rerun(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The run ended «chạy lại để tiếp tục», though a rerun reads the same short list and
+    refuses again: the last lines say what is true and what to do before running again."""
+    root = one_hidden(tmp_path, emulator)
+    lost_create(root, emulator)
+    capsys.readouterr()
+    assert sync(root) == 3
+    out = said(capsys)
+    assert "chạy lại để tiếp tục" not in out
+    assert (
+        "bt-003: chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi, và chưa gửi gì: "
+        "danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, không quá số bài đã ẩn mà "
+        "state/zalo.json ghi, nên chưa biết bài ấy đã có trên OA chưa."
+    ) in out
+    assert (
+        "đặt list_total_counts_hidden = true trong bảng [zalo] của site.toml, rồi chạy lại "
+        "publish sync zalo (bài đã có trên OA thì được nhận, không tạo trùng)"
+    ) in out
+
+
+def test_on_a_lost_create_hidden_by_hand_ends_with_what_to_look_for_on_the_oa(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shortfall the setting cannot mend (the lost create's own article hidden by hand):
+    the last lines name the articles to look for in the OA admin page, then the rerun."""
+    root = one_hidden(tmp_path, emulator, ON)
+    emulator.delete_article(records(root)["bt-000"]["article_id"])
+    made = killed_after_create(root, emulator)
+    emulator.edit_article(made, status="hide")
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 3
+    out = said(capsys)
+    assert "chạy lại để tiếp tục" not in out
+    assert "bt-003: chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi" in out
+    assert (
+        "Trong trang quản trị OA, tìm các bài bị ẩn tay (không qua công cụ), kể cả bài cùng "
+        "tiêu đề với bản tin: hiện lại chúng rồi chạy lại publish sync zalo"
+    ) in out
+    assert emulator.count_calls("/article/create") == 0

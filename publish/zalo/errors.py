@@ -151,6 +151,7 @@ class ZaloError(RemoteError):
         unsent: bool = False,
         unreachable: str = "",
         what: str = "",
+        closing: str = "",
     ) -> None:
         super().__init__(message)
         self.stops_channel = _needs_a_person(code, api_message)
@@ -174,6 +175,9 @@ class ZaloError(RemoteError):
         """The failure alone, in words, without the sync's next step («lần chạy sau tự làm
         tiếp»), for a retried HTTP 429/5xx or a lost connection; else empty: a command a later
         sync does not carry on (--reconcile) tells its own next step (see zalo_reconcile)."""
+        self.closing = closing
+        """What a person is to know and do before a rerun helps, for the sync's last lines
+        (report.closing_message); empty when running again is all it takes."""
 
 
 class ZaloUnreachable(ZaloError):
