@@ -249,6 +249,7 @@ def test_off_a_lost_create_waits_and_the_operator_learns_of_the_setting(
 ) -> None:
     root = one_hidden(tmp_path, emulator)
     lost_create(root, emulator)
+    emulator.configure(drop_after_processing=False)  # no article made: none to find
     capsys.readouterr()
     assert sync(root) == 3
     out = said(capsys)
@@ -257,6 +258,21 @@ def test_off_a_lost_create_waits_and_the_operator_learns_of_the_setting(
     assert "thiếu đúng như vậy ở mọi lần chạy thì đọc lại không giúp" in out
     assert "(không cần làm gì)" not in out
     assert emulator.count_calls("/article/create") == 1  # not sent again blindly
+
+
+def test_off_a_lost_create_listed_on_a_short_list_is_taken_whatever_else_is_hidden(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """The list one short (bt-000's hidden article, the setting off), the lost create's
+    article listed: two readings agree it is on the OA, so it is taken by title and content,
+    not waited for (nor posted twice)."""
+    root = one_hidden(tmp_path, emulator)
+    lost_create(root, emulator)
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 1
+    titles = [a["title"] for a in emulator.articles.values()]
+    assert len(titles) == len(set(titles)) == 4
+    assert records(root)["bt-003"]["article_id"] in emulator.articles
 
 
 # --- the check before creating (held-back creates) ------------------------------------------------
@@ -605,6 +621,7 @@ def test_on_more_hidden_articles_than_the_list_lacks_is_not_a_whole_list(
         return {**page, "total": page["total"] + 1}
 
     emulator.state.slice = one_hidden_counted  # type: ignore[method-assign]
+    emulator.configure(drop_after_processing=False)  # no article made: none to find
     capsys.readouterr()
     assert sync(root) == 3
     out = said(capsys)

@@ -174,6 +174,8 @@ class ArticleLookup:
         self._lock = threading.RLock()
         self._claimed: set[str] = set()
         self._token_ids: dict[str, str | None] = {}
+        self._short_ids: set[str] = set()
+        """The ids on the last list read short: each is on the OA (see `listed`)."""
 
     def find(
         self,
@@ -189,25 +191,20 @@ class ArticleLookup:
         it; Unreadable when getdetail refuses one whose content must be compared, unless
         `past_unreadable` (--zalo-create-anyway: a person found it is not this bulletin's)."""
         with self._lock:
+            short: ListShort | None = None
             if fresh or self._remote is None:
                 try:
                     self._remote = self._articles()
-                except (ListShort, ListUnsettled) as error:
-                    after = (
-                        error.next_run()
-                        if isinstance(error, ListShort)
-                        else "Lần đồng bộ sau đọc lại danh sách (không cần làm gì); lặp lại ở "
-                        "nhiều lần chạy thì tìm bài này trong trang quản trị OA."
-                    )
-                    raise ZaloError(
-                        f"Chưa đọc trọn danh sách bài trên Zalo OA ({error}), nên chưa biết "
-                        "bài của bản tin này đã có trên OA chưa: chưa tạo lại (tạo lại có thể "
-                        f"đăng trùng bài). {after}",
-                        operation="getslice",
-                        closing=_list_closing(error),
-                    ) from None
+                except ListShort as error:
+                    # Two readings agreed on it: each article it lists is on the OA, whatever
+                    # the ones it lacks are. Only a lost create not on it must wait for a whole
+                    # list (it may be one it lacks); the list is kept for no other question.
+                    self._remote, short = None, error
+                    self._short_ids = {str(item.get("id")) for item in error.articles}
+                except ListUnsettled as error:
+                    raise self._unread(error) from None
             taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
-            for item in self._remote:
+            for item in short.articles if short is not None else self._remote or []:
                 article_id = str(item.get("id"))
                 if same_title(item.get("title", "")) != title or article_id in taken:
                     continue
@@ -223,7 +220,26 @@ class ArticleLookup:
                     continue
                 self._claimed.add(article_id)
                 return article_id
+            if short is not None:
+                raise self._unread(short)
         return None
+
+    @staticmethod
+    def _unread(error: ListShort | ListUnsettled) -> ZaloError:
+        """Why a lost create not found on a list not read whole is neither taken nor made again."""
+        after = (
+            error.next_run()
+            if isinstance(error, ListShort)
+            else "Lần đồng bộ sau đọc lại danh sách (không cần làm gì); lặp lại ở "
+            "nhiều lần chạy thì tìm bài này trong trang quản trị OA."
+        )
+        return ZaloError(
+            f"Chưa đọc trọn danh sách bài trên Zalo OA ({error}), nên chưa biết "
+            "bài của bản tin này đã có trên OA chưa: chưa tạo lại (tạo lại có thể "
+            f"đăng trùng bài). {after}",
+            operation="getslice",
+            closing=_list_closing(error),
+        )
 
     def read_all(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read now and kept for the rest of the run (`listed`,
@@ -275,6 +291,8 @@ class ArticleLookup:
         shared with `find` (the ids asked about were recorded before the run, so a list read
         earlier in it holds each one not deleted by then)."""
         with self._lock:
+            if self._remote is None and article_id in self._short_ids:
+                return True  # a short list's article is there (what it lacks is not known)
             if self._remote is None:
                 self._remote = self._articles()
             return any(str(item.get("id")) == article_id for item in self._remote)
