@@ -20,6 +20,7 @@ from publish.errors import NeedsPerson, PublishError, RemoteError
 from publish.model import Site
 from publish.progress import Progress, is_interactive
 from publish.sync.base import Action
+from publish.zalo.errors import ZaloError
 from tests.helpers import (
     SITE_TOML,
     FakeClock,
@@ -315,6 +316,51 @@ def test_a_channel_down_beside_a_fix_needed_says_run_again_too(
 
     err = capsys.readouterr().err
     assert "cần sửa" in err and "chạy lại để tiếp tục" in err
+
+
+STEP = "chưa tạo lại bài của một lần tạo bị ngắt, và chưa gửi gì: tìm bài trên OA rồi chạy lại"
+"""A failure's own next step (ZaloError.closing), as the lost-create lookup gives it."""
+
+
+def test_a_failure_that_says_what_to_check_closes_with_it_not_a_bare_rerun(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lost create the lookup refused (a list read short at every run) ended «chạy lại để
+    tiếp tục»: a rerun meets the same refusal. The last lines give its own step; a plain
+    failure beside it is still told to run again."""
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("create", "a", "mới"), Action("create", "b", "mới")]
+    fakes.fail["zalo"] = {"a": ZaloError("chưa đọc trọn danh sách", closing=STEP)}
+    assert sync(root) == 3
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"Một số thao tác đồng bộ thất bại (xem ở trên). a: {STEP}" in err
+    assert "chạy lại để tiếp tục" not in err
+
+    fakes.fail["zalo"] = {
+        "a": ZaloError("chưa đọc trọn danh sách", closing=STEP),
+        "b": ZaloError("Zalo trả lỗi -32"),
+    }
+    assert sync(root) == 3
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"a: {STEP}" in err
+    assert "Các thao tác thất bại khác: phần đã xong đã được lưu trong state/; chạy lại" in err
+
+
+def test_a_person_needed_beside_a_failure_with_its_own_step_tells_both(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exit 1 («cần sửa») added «thất bại do lỗi phía kênh … không cần sửa gì cho chúng» for a
+    refusal whose own step is to check the OA first."""
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("update", "a", "sửa"), Action("create", "b", "mới")]
+    fakes.fail["zalo"] = {
+        "a": NeedsPerson("bài trên Zalo đã bị sửa tay"),
+        "b": ZaloError("chưa đọc trọn danh sách", closing=STEP),
+    }
+    assert sync(root) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "cần sửa" in err and f"b: {STEP}" in err
+    assert "không cần sửa gì cho chúng" not in err and "chạy lại để tiếp tục" not in err
 
 
 def test_only_a_person_needed_does_not_say_run_again(

@@ -301,3 +301,27 @@ def test_an_unreadable_article_of_the_title_is_told_as_maybe_posted_by_hand_and_
     emulator.clear_calls()
     assert sync(root) == 0
     assert emulator.write_calls() == []
+
+
+def test_an_unreadable_article_of_the_title_closes_with_what_to_open_not_a_bare_rerun(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same refusal ended «chạy lại để tiếp tục»: the last lines name the article to open
+    in the OA admin page and the flag for one posted by hand."""
+    root = zalo_project(tmp_path, 1)
+    by_hand, _ = posted_by_hand(emulator)
+    killed_at(root, "before-create:1", *ANYWAY)
+    told(capsys)
+    refused = json.dumps({"error": -201, "message": "id is invalid!"})
+    emulator.configure(fault_paths=("/article/getdetail",), garble_first=100, garble_body=refused)
+    assert sync(root) == 3
+    out = " ".join(told(capsys).split())
+    assert "chạy lại để tiếp tục" not in out
+    assert (
+        f"bt-000: chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi, và chưa gửi gì: "
+        f"Zalo từ chối đọc bài {by_hand} cùng tiêu đề, nên chưa so được nội dung."
+    ) in out
+    assert (
+        f"mở bài {by_hand} trong trang quản trị OA: bài đăng tay thì chạy publish sync zalo --zalo-create-anyway {SOURCE}"
+        in out
+    )

@@ -128,6 +128,9 @@ class Summary:
     failed: list[tuple[Action, str]] = field(default_factory=list)
     needs_person: int = 0
     """Failed actions no rerun fixes (a NeedsPerson error): the sync then ends with exit 1."""
+    next_steps: list[tuple[Action, str]] = field(default_factory=list)
+    """Failed actions a bare rerun may not fix, each with what to check first (an error's
+    `closing`, e.g. a lost create the OA's list cannot yet be searched for): the last lines."""
     done: list[tuple[Action, str]] = field(default_factory=list)
     pending: list[tuple[Action, str]] = field(default_factory=list)
     """Actions the channel has not finished yet, not failed (an error marked `pending`: a Zalo
@@ -539,6 +542,8 @@ def _failed(summary: Summary, action: Action, error: PublishError) -> None:
     summary.failed.append((action, str(error)))
     if getattr(error, "needs_person", False):
         summary.needs_person += 1
+    elif closing := getattr(error, "closing", ""):
+        summary.next_steps.append((action, closing))
 
 
 def bucket_of(syncer: Syncer, action: Action) -> str | None:

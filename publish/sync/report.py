@@ -137,6 +137,16 @@ def closing_message(results: Sequence[ChannelResult], dry_run: bool) -> str:
             "Kênh chưa xử lý xong một số thao tác (xem ở trên): lần đồng bộ sau làm tiếp trước "
             "mọi việc khác. Không cần làm gì."
         )
+    steps = _next_steps(results)
+    if code == 3 and steps:
+        # A bare «chạy lại» for a refusal a rerun meets again (a list read short every run)
+        # left the operator rerunning: each such failure says what to check first.
+        others = f"\nCác thao tác thất bại khác: {rerun[0].lower()}{rerun[1:]}"
+        return (
+            "Một số thao tác đồng bộ thất bại (xem ở trên).\n"
+            + steps
+            + (others if _rerun_helps(results) else "")
+        )
     if code == 3:
         return f"Một số thao tác đồng bộ thất bại (xem ở trên). {rerun}"
     if not code:
@@ -149,6 +159,8 @@ def closing_message(results: Sequence[ChannelResult], dry_run: bool) -> str:
     fix = "Có kênh gặp lỗi cần sửa (xem ở trên)" + (
         f"; kênh {', '.join(synced)} vẫn được đồng bộ." if synced else "."
     )
+    if steps:
+        fix += f"\n{steps}"
     if not _rerun_helps(results):
         return fix
     # Exit 1 outranks 3, but the steps that failed on the channel's side still need a rerun:
@@ -160,11 +172,23 @@ def closing_message(results: Sequence[ChannelResult], dry_run: bool) -> str:
 
 
 def _rerun_helps(results: Sequence[ChannelResult]) -> bool:
-    """Whether some step failed on the channel's side, so that running again would finish it."""
+    """Whether some step failed on the channel's side, so that running again would finish it
+    (not one whose error says what to check first: see _next_steps)."""
     return any(
-        (r.error and r.exit_code == 3) or len(r.summary.failed) > r.summary.needs_person
+        (r.error and r.exit_code == 3)
+        or len(r.summary.failed) > r.summary.needs_person + len(r.summary.next_steps)
         for r in results
     )
+
+
+def _next_steps(results: Sequence[ChannelResult]) -> str:
+    """What to check before running again for each failure that says so (Summary.next_steps),
+    one line per advice, led by the bulletins it concerns ("" when none)."""
+    keys: dict[str, list[str]] = {}
+    for result in results:
+        for action, step in result.summary.next_steps:
+            keys.setdefault(step, []).append(action.key)
+    return "\n".join(f"{', '.join(named)}: {step}" for step, named in keys.items())
 
 
 def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = str) -> str:

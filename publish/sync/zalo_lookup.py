@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from publish.sync.zalo_plan import same_title
 from publish.sync.zalo_unrecorded import CREATE_ANYWAY, shell_argument
-from publish.zalo.errors import ListShort, ListUnsettled, ZaloError
+from publish.zalo.errors import SETTING, ListShort, ListUnsettled, ZaloError
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
@@ -94,6 +94,38 @@ def _sent_block(block: Any) -> Any:
     return {k: v for k, v in block.items() if k in BLOCK_FIELDS[str(block["type"])]}
 
 
+REFUSED = "chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi, và chưa gửi gì: "
+"""How the sync's last lines open what a lost create the lookup refused needs (`closing`)."""
+AGAIN = "rồi chạy lại publish sync zalo (bài đã có trên OA thì được nhận, không tạo trùng)"
+
+
+def _list_closing(error: ListShort | ListUnsettled) -> str:
+    """What a person is to know and do when a lost create was not looked for in a list not
+    read whole: turn the setting on (a shortfall the hidden articles recorded cover), show
+    again what was hidden by hand, or wait for a list that moved."""
+    if isinstance(error, ListUnsettled):
+        return (
+            f"{REFUSED}danh sách bài trên Zalo OA thay đổi trong lúc đọc (có bài được thêm hay "
+            "xoá), nên chưa biết bài ấy đã có trên OA chưa. Chạy lại publish sync zalo sau ít "
+            "phút; lặp lại ở nhiều lần chạy thì tìm bài cùng tiêu đề với bản tin (kể cả bài "
+            "ẩn) trong trang quản trị OA."
+        )
+    if error.fixable:
+        return (
+            f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, không quá số bài "
+            "đã ẩn mà state/zalo.json ghi, nên chưa biết bài ấy đã có trên OA chưa. Thiếu như "
+            f"vậy ở mọi lần chạy thì chạy lại không giúp: đặt {SETTING} = true trong bảng "
+            f"[zalo] của site.toml, {AGAIN}."
+        )
+    return (
+        f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo mà các bài đã ẩn "
+        "state/zalo.json ghi không bù được, nên chưa biết bài ấy đã có trên OA chưa (có thể "
+        "chính nó bị ẩn tay). Trong trang quản trị OA, tìm các bài bị ẩn tay (không qua công "
+        f"cụ), kể cả bài cùng tiêu đề với bản tin: hiện lại chúng {AGAIN}; không thấy bài nào "
+        "như vậy thì so số bài trong trang quản trị OA với tổng Zalo báo."
+    )
+
+
 class Unreadable(ZaloError):
     """getdetail refused an article id (-201) that the OA's list of articles holds: not a
     deleted article, which must not be recorded as gone (and created again: a duplicate)."""
@@ -116,6 +148,13 @@ def _unknown_article(error: Unreadable, article_id: str, title: str, source: str
         code=-201,
         api_message=error.api_message,
         operation="getdetail",
+        closing=(
+            f"{REFUSED}Zalo từ chối đọc bài {article_id} cùng tiêu đề, nên chưa so được nội "
+            "dung. Thường lần đồng bộ sau đọc được (không cần làm gì); lặp lại thì mở bài "
+            f"{article_id} trong trang quản trị OA: bài đăng tay thì chạy publish sync zalo "
+            f"{CREATE_ANYWAY} {shell_argument(source)}; đúng là bài của bản tin thì chờ tới khi "
+            "Zalo đọc được, hoặc xoá nó để lần sau tạo lại."
+        ),
     )
 
 
@@ -135,6 +174,8 @@ class ArticleLookup:
         self._lock = threading.RLock()
         self._claimed: set[str] = set()
         self._token_ids: dict[str, str | None] = {}
+        self._short_ids: set[str] = set()
+        """The ids on the last list read short: each is on the OA (see `listed`)."""
 
     def find(
         self,
@@ -150,24 +191,20 @@ class ArticleLookup:
         it; Unreadable when getdetail refuses one whose content must be compared, unless
         `past_unreadable` (--zalo-create-anyway: a person found it is not this bulletin's)."""
         with self._lock:
+            short: ListShort | None = None
             if fresh or self._remote is None:
                 try:
                     self._remote = self._articles()
-                except (ListShort, ListUnsettled) as error:
-                    after = (
-                        error.next_run()
-                        if isinstance(error, ListShort)
-                        else "Lần đồng bộ sau đọc lại danh sách (không cần làm gì); lặp lại ở "
-                        "nhiều lần chạy thì tìm bài này trong trang quản trị OA."
-                    )
-                    raise ZaloError(
-                        f"Chưa đọc trọn danh sách bài trên Zalo OA ({error}), nên chưa biết "
-                        "bài của bản tin này đã có trên OA chưa: chưa tạo lại (tạo lại có thể "
-                        f"đăng trùng bài). {after}",
-                        operation="getslice",
-                    ) from None
+                except ListShort as error:
+                    # Two readings agreed on it: each article it lists is on the OA, whatever
+                    # the ones it lacks are. Only a lost create not on it must wait for a whole
+                    # list (it may be one it lacks); the list is kept for no other question.
+                    self._remote, short = None, error
+                    self._short_ids = {str(item.get("id")) for item in error.articles}
+                except ListUnsettled as error:
+                    raise self._unread(error) from None
             taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
-            for item in self._remote:
+            for item in short.articles if short is not None else self._remote or []:
                 article_id = str(item.get("id"))
                 if same_title(item.get("title", "")) != title or article_id in taken:
                     continue
@@ -183,7 +220,26 @@ class ArticleLookup:
                     continue
                 self._claimed.add(article_id)
                 return article_id
+            if short is not None:
+                raise self._unread(short)
         return None
+
+    @staticmethod
+    def _unread(error: ListShort | ListUnsettled) -> ZaloError:
+        """Why a lost create not found on a list not read whole is neither taken nor made again."""
+        after = (
+            error.next_run()
+            if isinstance(error, ListShort)
+            else "Lần đồng bộ sau đọc lại danh sách (không cần làm gì); lặp lại ở "
+            "nhiều lần chạy thì tìm bài này trong trang quản trị OA."
+        )
+        return ZaloError(
+            f"Chưa đọc trọn danh sách bài trên Zalo OA ({error}), nên chưa biết "
+            "bài của bản tin này đã có trên OA chưa: chưa tạo lại (tạo lại có thể "
+            f"đăng trùng bài). {after}",
+            operation="getslice",
+            closing=_list_closing(error),
+        )
 
     def read_all(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read now and kept for the rest of the run (`listed`,
@@ -235,6 +291,8 @@ class ArticleLookup:
         shared with `find` (the ids asked about were recorded before the run, so a list read
         earlier in it holds each one not deleted by then)."""
         with self._lock:
+            if self._remote is None and article_id in self._short_ids:
+                return True  # a short list's article is there (what it lacks is not known)
             if self._remote is None:
                 self._remote = self._articles()
             return any(str(item.get("id")) == article_id for item in self._remote)

@@ -547,6 +547,7 @@ class ZaloClient:
         until: Callable[[Mapping[str, Any]], bool] | None = None,
         hidden: Collection[str] = (),
         identified: bool = False,
+        detail_reads: dict[str, bool] | None = None,
     ) -> list[dict[str, Any]]:
         """Every article of one type, newest first, each once, from a listing the OA did not
         change under; read again (up to LIST_ATTEMPTS times) when it did. `until`: stop at the
@@ -555,7 +556,9 @@ class ZaloClient:
         it (a short list is told from one that moved: reading it again would not help), unless
         the total counts hidden articles it does not list (list_total_counts_hidden) and the
         ids of `hidden` (articles known hidden) the list lacks are at least as many as it
-        misses; `identified`: exactly as many, each still read by getdetail (see _unlisted)."""
+        misses; `identified`: exactly as many, each still read by getdetail (see _unlisted),
+        whose answers go into `detail_reads` (id → read, False for -201): a caller need not ask
+        again (the OA is rate-limited)."""
         short: tuple[list[str], int] | None = None
         for _ in range(LIST_ATTEMPTS):
             listed, total, complete = self._list_once(type, until)
@@ -569,7 +572,7 @@ class ZaloClient:
                 counted = self.settings.list_total_counts_hidden
                 missing, gone = total - len(listed), 0
                 if counted and identified:
-                    there = self._unlisted(unlisted)
+                    there = self._unlisted(unlisted, detail_reads)
                     gone, unlisted = len(unlisted) - len(there), there
                     if missing == len(unlisted):
                         return listed
@@ -581,21 +584,26 @@ class ZaloClient:
             short = (ids, total)
         raise ListUnsettled(LIST_ATTEMPTS)
 
-    def _unlisted(self, hidden: Collection[str]) -> set[str]:
+    def _unlisted(self, hidden: Collection[str], reads: dict[str, bool] | None = None) -> set[str]:
         """The ids of `hidden` that getdetail still reads: what a total counting hidden articles
         counts of them. A count alone let a record whose hidden article was deleted by hand
         cover an article no record knows (a lost create's, hidden by hand): left out of the
         list, it was taken for not there and created a second time. -201 (as for one deleted:
-        zalo-oa-api.md §8) counts it out; any other failure is raised."""
+        zalo-oa-api.md §8) counts it out; any other failure is raised. Each answer is put in
+        `reads` (id → read)."""
         there = set()
         for article_id in sorted(hidden):
             try:
                 self.getdetail(article_id)
             except ZaloError as error:
                 if error.code == -201:
+                    if reads is not None:
+                        reads[article_id] = False
                     continue
                 raise
             there.add(article_id)
+            if reads is not None:
+                reads[article_id] = True
         return there
 
     def _list_once(

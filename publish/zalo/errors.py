@@ -151,6 +151,7 @@ class ZaloError(RemoteError):
         unsent: bool = False,
         unreachable: str = "",
         what: str = "",
+        closing: str = "",
     ) -> None:
         super().__init__(message)
         self.stops_channel = _needs_a_person(code, api_message)
@@ -174,6 +175,9 @@ class ZaloError(RemoteError):
         """The failure alone, in words, without the sync's next step («lần chạy sau tự làm
         tiếp»), for a retried HTTP 429/5xx or a lost connection; else empty: a command a later
         sync does not carry on (--reconcile) tells its own next step (see zalo_reconcile)."""
+        self.closing = closing
+        """What a person is to know and do before a rerun helps, for the sync's last lines
+        (report.closing_message); empty when running again is all it takes."""
 
 
 class ZaloUnreachable(ZaloError):
@@ -313,7 +317,8 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
             f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, đủ bù {missing} bài "
             "thiếu: nếu lần nào cũng thiếu đúng như vậy thì Zalo tính cả bài đã ẩn vào tổng mà "
             f"không liệt kê chúng. Cách sửa: đặt {SETTING} = true trong bảng [zalo] của "
-            "site.toml (docs/cau-hinh.md), từ đó danh sách thiếu không quá số bài đã ẩn là đủ"
+            "site.toml (docs/cau-hinh.md), từ đó danh sách là đủ khi số bài thiếu đúng bằng "
+            "số bài đã ẩn mà danh sách không có và Zalo vẫn đọc được (getdetail)"
         )
     return (
         f". Số bài thiếu nhiều hơn số bài đã ẩn mà state/zalo.json ghi và danh sách không có "
