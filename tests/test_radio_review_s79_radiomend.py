@@ -52,3 +52,39 @@ def test_a_sign_typed_against_a_word_is_read_apart_from_it(source: str, expected
     result = normalise(source)
     assert result.text == expected
     assert not [f for f in result.flags if f.code == "Q2"]
+
+
+# Award lists put the rank on the line after the person's name: «Hạng» opening that line is a
+# rank (R10.3), «Hạng nhất», however short the name before the break.
+RANKS_ON_THE_LINE_AFTER_A_NAME = [
+    (
+        "Cá nhân xuất sắc nhất: Đồng chí Hùng\nHạng 1 toàn đoàn với 98 điểm.",
+        "Cá nhân xuất sắc nhất: Đồng chí Hùng Hạng nhất toàn đoàn với chín mươi tám điểm.",
+    ),
+    (
+        "Khen thưởng anh Sơn\nHạng 1 cá nhân toàn đoàn.",
+        "Khen thưởng anh Sơn Hạng nhất cá nhân toàn đoàn.",
+    ),
+    (
+        "Giải cá nhân: đồng chí Nam\nHạng nhất; đồng chí Hùng\nHạng 2.",
+        "Giải cá nhân: đồng chí Nam Hạng nhất; đồng chí Hùng Hạng nhì.",
+    ),
+    (
+        "Anh Sơn\nHạng 2 - đội Công an xã Bình Minh.",
+        "Anh Sơn Hạng nhì, đội Công an xã Bình Minh.",
+    ),
+    # «Văn» is a given name too: after a form of address alone it ends a name.
+    ("Khen thưởng anh Văn\nHạng 2 toàn đoàn.", "Khen thưởng anh Văn Hạng nhì toàn đoàn."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), RANKS_ON_THE_LINE_AFTER_A_NAME)
+def test_a_rank_on_the_line_after_a_name_is_a_rank(source: str, expected: str) -> None:
+    assert normalise(source).text == expected
+
+
+def test_a_roman_rank_on_the_line_after_a_name_is_read() -> None:
+    """«Hạng I» after «Đồng chí Nam» was left unread, with no flag to the editor."""
+    result = normalise("Đồng chí Nam\nHạng I toàn đoàn.")
+    assert "Hạng I " not in result.text
+    assert result.text.startswith("Đồng chí Nam Hạng ")
