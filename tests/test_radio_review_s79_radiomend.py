@@ -88,3 +88,29 @@ def test_a_roman_rank_on_the_line_after_a_name_is_read() -> None:
     result = normalise("Đồng chí Nam\nHạng I toàn đoàn.")
     assert "Hạng I " not in result.text
     assert result.text.startswith("Đồng chí Nam Hạng ")
+
+
+# A dashed list of service numbers before a noun holds no counted range: a range has two
+# numbers. The middle one was read as opening one, «từ một trăm mười bốn đến …».
+SERVICE_LISTS_BEFORE_A_NOUN = [
+    (
+        "Số điện thoại khẩn cấp: 113 - 114 - 115 cuộc gọi miễn phí.",
+        "Số điện thoại khẩn cấp: một một ba, một một bốn, một một năm cuộc gọi miễn phí.",
+    ),
+    (
+        "Số điện thoại khẩn cấp: 113 – 114 – 115 cuộc gọi miễn phí.",
+        "Số điện thoại khẩn cấp: một một ba, một một bốn, một một năm cuộc gọi miễn phí.",
+    ),
+    (
+        "Gọi 111 - 113 - 114 - 115 miễn phí, 113 - 115 cuộc gọi mỗi ngày.",
+        "Gọi một một một, một một ba, một một bốn, một một năm miễn phí, từ một trăm mười ba"
+        " đến một trăm mười lăm cuộc gọi mỗi ngày.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SERVICE_LISTS_BEFORE_A_NOUN)
+def test_a_dashed_list_of_service_numbers_holds_no_counted_range(
+    source: str, expected: str
+) -> None:
+    assert normalise(source).text == expected
