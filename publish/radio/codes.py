@@ -268,6 +268,10 @@ trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 1
 cardinal says three digit words in a row."""
 _RANGE_END = re.compile(r"[^\S\n]*+-[^\S\n]*+\d++(?>(?:\.\d{3})*)(?![.,]\d)")
 """` - 115` after a number: the end of a range, a count when a counted noun follows it."""
+_DASHED_BEFORE = re.compile(r"\d[^\S\n]*+-[^\S\n]*+$")
+"""`113 - ` before a number: the one before it in a range or a dashed list."""
+_DASHED_TWICE_BEFORE = re.compile(r"\d[^\S\n]*+-[^\S\n]*+\d++(?>(?:\.\d{3})*)[^\S\n]*+-[^\S\n]*+$")
+"""`113 - 114 - ` before a number: it ends a dashed list of three or more, which no range is."""
 _SERVICE_SLASH = re.compile(r"(1(?<![\w.,]1)1[1345])\s*/\s*(?=11[1345](?!\w))")
 """`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
@@ -811,7 +815,7 @@ def _phones(text: str, ctx: Context) -> str:
 
     def service(m: re.Match[str]) -> str:
         start = m.start()
-        if _counted(text, m.end()) or ends_before(_NUMBERED, text, start):
+        if _counted(text, start, m.end()) or ends_before(_NUMBERED, text, start):
             return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
         listed = ends_before(_LISTED_AFTER, text, start)
         if (
@@ -845,12 +849,17 @@ def _phones(text: str, ctx: Context) -> str:
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
 
 
-def _counted(text: str, end: int) -> bool:
-    """Whether the number ending at `end` counts something: a counted noun after it (`113 trường
-    hợp`), or after the range it opens (`113 - 115 cuộc gọi`, R12.1), no service line listed
-    («một một ba, một trăm mười lăm cuộc gọi»)."""
+def _counted(text: str, start: int, end: int) -> bool:
+    """Whether the number from `start` to `end` counts something: a counted noun after it (`113
+    trường hợp`), or after the range it opens (`113 - 115 cuộc gọi`, R12.1), no service line
+    listed («một một ba, một trăm mười lăm cuộc gọi»). A range has two numbers: in a longer
+    dashed list (`113 - 114 - 115 cuộc gọi miễn phí`) none counts, each is a service line."""
+    if ends_before(_DASHED_TWICE_BEFORE, text, start):
+        return False
     if quantity_follows(text, end):
         return True
+    if ends_before(_DASHED_BEFORE, text, start):
+        return False  # `114` in `113 - 114 - 115 cuộc gọi` opens no range
     ranged = _RANGE_END.match(text, end)
     return ranged is not None and quantity_follows(text, ranged.end())
 

@@ -138,17 +138,18 @@ def names_a_person(text: str, start: int, before_hang: frozenset[str] | None = N
 
 def _name_goes_on(text: str, start: int, words: list[str]) -> bool:
     """Whether `Hạng` at `start`, opening its own source line, ends a name the line before left
-    unfinished: a form of address and one capitalised word («Anh Sơn» / «Hạng 2 năm liền»), or
-    a name ending in «Văn» or «Thị», which end no name («ông Trần Văn» / «Hạng 2 lần»); not a
-    results entry (`Hạng 2:`), nor after a name already whole («anh Nguyễn Văn Nam» / «Hạng 1
-    thuộc về xã A»), a place («xã Tân Phú» / «Hạng 2»)."""
+    unfinished: one ending in «Văn» or «Thị», which end no Vietnamese name, after a form of
+    address or a surname («ông Trần Văn» / «Hạng 2 lần»). Not a results entry (`Hạng 2:`), nor
+    after a name that may be whole, as award lists put the rank on the next line («Đồng chí
+    Hùng» / «Hạng 1 toàn đoàn», «anh Nguyễn Văn Nam» / «Hạng 1», «anh Văn» / «Hạng 2»), nor
+    after a place («xã Tân Phú» / «Hạng 2»)."""
     if _RESULTS_ENTRY.match(text, start):
         return False
     address = ends_before(_ADDRESS_THEN_NAME, text, start)
     if address is not None:
         name = address[1].split()
         if all(word[0].isupper() for word in name):
-            return len(name) == 1 or name[-1] in _UNFINISHED
+            return len(name) > 1 and name[-1] in _UNFINISHED
     named = _capitalised_run(words)
     return len(named) > 1 and named[-1] in _UNFINISHED and any(w in _SURNAMES for w in named[:-1])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from publish.number_words import (
     CURRENCIES,
@@ -526,20 +527,35 @@ _HOUR_WORD = r"(?:không|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mư�
 _NUMBER_AHEAD = rf"(?=\d|(?:{_HOUR_WORD}[^\S\n]++){{1,3}}giờ(?!\w))"
 """A number after a sign: its digits, or an hour P3 has read already (`≤ 24h`, «hai mươi tư
 giờ»), which left the sign before no digit and for Q2 to block."""
-_SYMBOLS = (
+
+
+def _compared(words: str) -> Callable[[re.Match[str]], str]:
+    """A sign's words, spaced from a word the sign was typed against (`12h<=24h`, its hour
+    read by now: «mười hai giờ không quá …», not «giờkhông quá»)."""
+
+    def said(m: re.Match[str]) -> str:
+        start = m.start()
+        return f" {words}" if start and m.string[start - 1].isalnum() else words
+
+    return said
+
+
+_SYMBOLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"[~≈]\s*"), "khoảng "),
     (re.compile(r"±\s*"), "cộng trừ "),
     # `>=` and `<=` are `≥` and `≤` typed on a keyboard without them (R12.2); before `>`, `<`.
-    (re.compile(r"(?<![<>=])>=\s*" + _NUMBER_AHEAD), "≥ "),
+    # `->` is an arrow, read in P8 as a pause (`8h->17h` «tám giờ, mười bảy giờ»), never «hơn»;
+    # `-->` a comment's end, left for Q2 (R14.6).
+    (re.compile(r"(?<![<>=-])>=\s*" + _NUMBER_AHEAD), "≥ "),
     (re.compile(r"<=(?![<>=])\s*" + _NUMBER_AHEAD), "≤ "),
-    (re.compile(r"(?<![<>=])>\s*" + _NUMBER_AHEAD), "hơn "),
-    (re.compile(r"<\s*" + _NUMBER_AHEAD), "dưới "),
+    (re.compile(r"(?<![<>=-])>\s*" + _NUMBER_AHEAD), _compared("hơn ")),
+    (re.compile(r"<\s*" + _NUMBER_AHEAD), _compared("dưới ")),
     # `≥` is «not below» and `≤` «not above», as `<` is «dưới» and `>` «hơn»; «từ» before `≥`
     # says the lower bound already (`từ ≥ 3 lần`), no «từ không dưới». Before no number (`≥ A`)
     # they stay for Q2.
     (re.compile(r"(?<!\w)([Tt]ừ)[^\S\n]*≥\s*" + _NUMBER_AHEAD), r"\1 "),
-    (re.compile(r"≥\s*" + _NUMBER_AHEAD), "không dưới "),
-    (re.compile(r"≤\s*" + _NUMBER_AHEAD), "không quá "),
+    (re.compile(r"≥\s*" + _NUMBER_AHEAD), _compared("không dưới ")),
+    (re.compile(r"≤\s*" + _NUMBER_AHEAD), _compared("không quá ")),
     (re.compile(r"(?<=\d)\s*×\s*(?=\d)"), " nhân "),
     # `2 x 3 m`, `2x3m`: the letter typed for ×, read «hai x ba mét» with no flag. Unspaced only
     # between short numbers before a length (`0912x45678` is a phone number mistyped, `29x1` a

@@ -1,0 +1,116 @@
+"""Session 79 (helper radiomend): regressions of s79-radio mended — an arrow read as «hơn», a
+rank on the line after an award's name read as a plain number, a counted range found in the
+middle of a dashed list of service numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise
+
+# An arrow between two numbers is a pause, as P8 reads `->` everywhere (`8h->17h` «tám giờ,
+# mười bảy giờ»); the «>» rule read it «hơn» once it also saw an hour P3 had read, «tám
+# giờ-hơn mười bảy giờ», broadcast with no flag.
+ARROWS_BETWEEN_NUMBERS = [
+    ("Tiếp dân từ 8h->17h hằng ngày.", "Tiếp dân từ tám giờ, mười bảy giờ hằng ngày."),
+    ("Cấm xe tải 6h->9h.", "Cấm xe tải sáu giờ, chín giờ."),
+    ("Ca trực 7h -> 11h.", "Ca trực bảy giờ, mười một giờ."),
+    ("Số vụ tăng 5->8 vụ.", "Số vụ tăng năm, tám vụ."),
+    ("Số vụ tăng 5 -> 8 vụ.", "Số vụ tăng năm, tám vụ."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ARROWS_BETWEEN_NUMBERS)
+def test_an_arrow_between_numbers_is_a_pause_not_a_comparison(source: str, expected: str) -> None:
+    result = normalise(source)
+    assert result.text == expected
+    assert "hơn" not in result.text
+    assert not [f for f in result.flags if f.code == "Q2"]
+
+
+def test_a_comment_end_between_hours_is_still_held() -> None:
+    """`-->` is a comment's end the website shows as text (R14.6): held for the editor, as it
+    was before s79, not read «bảy giờ--hơn mười một giờ»."""
+    result = normalise("Ca trực 7h-->11h.")
+    assert "hơn" not in result.text
+    assert [f for f in result.flags if f.code == "Q2"]
+
+
+# A sign typed against the hour before it: the words it is read as are spaced from that hour,
+# not «mười hai giờkhông quá …».
+SIGNS_TYPED_AGAINST_A_WORD = [
+    ("Thời hạn 12h<=24h.", "Thời hạn mười hai giờ không quá hai mươi tư giờ."),
+    ("Thời hạn 12h≤24h.", "Thời hạn mười hai giờ không quá hai mươi tư giờ."),
+    ("Thời hạn 12h<24h.", "Thời hạn mười hai giờ dưới hai mươi tư giờ."),
+    ("Làm việc 12h>8h.", "Làm việc mười hai giờ hơn tám giờ."),
+    ("Phạt (>=5 triệu đồng).", "Phạt, không dưới năm triệu đồng."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SIGNS_TYPED_AGAINST_A_WORD)
+def test_a_sign_typed_against_a_word_is_read_apart_from_it(source: str, expected: str) -> None:
+    result = normalise(source)
+    assert result.text == expected
+    assert not [f for f in result.flags if f.code == "Q2"]
+
+
+# Award lists put the rank on the line after the person's name: «Hạng» opening that line is a
+# rank (R10.3), «Hạng nhất», however short the name before the break.
+RANKS_ON_THE_LINE_AFTER_A_NAME = [
+    (
+        "Cá nhân xuất sắc nhất: Đồng chí Hùng\nHạng 1 toàn đoàn với 98 điểm.",
+        "Cá nhân xuất sắc nhất: Đồng chí Hùng Hạng nhất toàn đoàn với chín mươi tám điểm.",
+    ),
+    (
+        "Khen thưởng anh Sơn\nHạng 1 cá nhân toàn đoàn.",
+        "Khen thưởng anh Sơn Hạng nhất cá nhân toàn đoàn.",
+    ),
+    (
+        "Giải cá nhân: đồng chí Nam\nHạng nhất; đồng chí Hùng\nHạng 2.",
+        "Giải cá nhân: đồng chí Nam Hạng nhất; đồng chí Hùng Hạng nhì.",
+    ),
+    (
+        "Anh Sơn\nHạng 2 - đội Công an xã Bình Minh.",
+        "Anh Sơn Hạng nhì, đội Công an xã Bình Minh.",
+    ),
+    # «Văn» is a given name too: after a form of address alone it ends a name.
+    ("Khen thưởng anh Văn\nHạng 2 toàn đoàn.", "Khen thưởng anh Văn Hạng nhì toàn đoàn."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), RANKS_ON_THE_LINE_AFTER_A_NAME)
+def test_a_rank_on_the_line_after_a_name_is_a_rank(source: str, expected: str) -> None:
+    assert normalise(source).text == expected
+
+
+def test_a_roman_rank_on_the_line_after_a_name_is_read() -> None:
+    """«Hạng I» after «Đồng chí Nam» was left unread, with no flag to the editor."""
+    result = normalise("Đồng chí Nam\nHạng I toàn đoàn.")
+    assert "Hạng I " not in result.text
+    assert result.text.startswith("Đồng chí Nam Hạng ")
+
+
+# A dashed list of service numbers before a noun holds no counted range: a range has two
+# numbers. The middle one was read as opening one, «từ một trăm mười bốn đến …».
+SERVICE_LISTS_BEFORE_A_NOUN = [
+    (
+        "Số điện thoại khẩn cấp: 113 - 114 - 115 cuộc gọi miễn phí.",
+        "Số điện thoại khẩn cấp: một một ba, một một bốn, một một năm cuộc gọi miễn phí.",
+    ),
+    (
+        "Số điện thoại khẩn cấp: 113 – 114 – 115 cuộc gọi miễn phí.",
+        "Số điện thoại khẩn cấp: một một ba, một một bốn, một một năm cuộc gọi miễn phí.",
+    ),
+    (
+        "Gọi 111 - 113 - 114 - 115 miễn phí, 113 - 115 cuộc gọi mỗi ngày.",
+        "Gọi một một một, một một ba, một một bốn, một một năm miễn phí, từ một trăm mười ba"
+        " đến một trăm mười lăm cuộc gọi mỗi ngày.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SERVICE_LISTS_BEFORE_A_NOUN)
+def test_a_dashed_list_of_service_numbers_holds_no_counted_range(
+    source: str, expected: str
+) -> None:
+    assert normalise(source).text == expected
