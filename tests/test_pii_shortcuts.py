@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from publish import pii, pii_english
 from publish.number_words import (
+    _LABELLED_CARD,
     ID_LABEL_WORDS,
     accounts_after_codes,
     bare_account_number,
@@ -165,6 +166,10 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
         coded = match["sep"] != "." and read_as_code(line, match.start())
         if is_citizen_id(digits, year) and not money and not coded and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
+    for match in _LABELLED_CARD.finditer(line):  # session 79: `Thẻ ATM số 9704 - 1234 - …`
+        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        if named and fresh(match.span("number")):
+            yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
     for match in pii._CARD.finditer(line):
         if pii._is_card(line, match) and fresh(match.span()):
             yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
