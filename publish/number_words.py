@@ -26,6 +26,7 @@ __all__ = [
     "LABEL_GAP",
     "LIST_JOIN",
     "SCALE",
+    "SHORT_CODE_END",
     "TIGHT_GAP",
     "account_range",
     "accounts_after_codes",
@@ -41,6 +42,7 @@ __all__ = [
     "paid_into_tk",
     "quantity_follows",
     "read_as_code",
+    "short_codes",
     "spaced_range",
 ]
 
@@ -416,14 +418,24 @@ def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> l
     return found
 
 
+SHORT_CODE_END = r"(?![\w/]|[.,]\d|[ .-]\d)"
+"""Digits ending a short code: no letter, slash, decimal, nor a group after a space, a dot or a
+hyphen (`số TK 1903 4567 8901 23`, `TK 0071-0001-2345`: one long number, someone's account)."""
 _SHORT_CODE = re.compile(
-    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
-    r"(?P<code>\d{3,5})(?![\w/]|[.,]\d|[ .-]\d)"
+    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{TIGHT_GAP})(?P<code>\d{{3,5}}){SHORT_CODE_END}"
 )
 """A public account's short code right after an account's label (`STK 1234`, `nộp vào TK 3511`):
 no one's number, read digit by digit (publish.radio.accounts)."""
 _CODE_HINT = re.compile(r"(?i:tk|khoản)\s*+(?:(?i:số)\s*+){0,2}[:/]?\s*+\(?\s*+\d{3,5}(?!\d)")
 """What every `_SHORT_CODE` match holds: searched first, far cheaper than its labels."""
+
+
+def short_codes(text: str) -> Iterator[re.Match[str]]:
+    """Each account's label and short code right after it in `text` (`_SHORT_CODE`), a bare `TK`
+    among them (group `paid_tk`): the one pattern the radio reads codes by and both channels
+    find the accounts listed after one by (`accounts_after_codes`)."""
+    if _CODE_HINT.search(text):
+        yield from _SHORT_CODE.finditer(text)
 
 
 def accounts_after_codes(text: str) -> list[re.Match[str]]:
@@ -432,9 +444,7 @@ def accounts_after_codes(text: str) -> list[re.Match[str]]:
     (the radio read them out, the website told none). Short codes among them are passed over;
     the list ends before a date, an amount, a count (`listed_numbers`)."""
     found: list[re.Match[str]] = []
-    if not _CODE_HINT.search(text):
-        return found
-    for code in _SHORT_CODE.finditer(text):
+    for code in short_codes(text):
         tk = code["paid_tk"] is not None
         if tk and not paid_into_tk(text, code.start(), code.end(), code["gap"]):
             continue

@@ -180,3 +180,38 @@ def test_a_phone_after_initials_tk_to_call_or_an_officers_or_a_callers_is_not_to
 ) -> None:
     assert told(text) == []
     assert "R9.5" not in on_air(text)[1]
+
+
+# The radio read a short code by its own copy of the labels (no «số», slash or bracket between,
+# «STK» in capitals only), the website found the accounts listed after one by the shared
+# pattern: «STK số 1234» was a code to one and an amount («một nghìn hai trăm…») on air.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "STK số 1234 của Kho bạc.",
+        "STK (1234) của Kho bạc.",
+        "STK/1234 của Kho bạc.",
+        "Tk: 1234 của Kho bạc.",
+        "Số tài khoản: (1234) của Kho bạc.",
+    ],
+)
+def test_a_short_code_after_any_account_label_is_read_digit_by_digit(text: str) -> None:
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes
+    assert "một hai ba bốn" in script and "nghìn" not in script
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("STK số 1234 và 0123456789.", "012*****89"),
+        ("STK 1234.5678.", "123***78"),
+    ],
+)
+def test_an_account_after_a_short_code_or_in_dotted_groups_is_one_on_both_channels(
+    text: str, masked: str
+) -> None:
+    assert told(text) == [(ACCOUNT, masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes and "0123456789" not in script and "5678" not in script
