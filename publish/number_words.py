@@ -119,11 +119,11 @@ def _counted(number: str) -> bool:
 _HOLDER_WORDS = re.compile(r"\s++(?i:người)\s++(?i:nhận|gửi|chuyển|thụ hưởng|đứng tên)(?!\w)")
 """«người nhận» after an account's number names its holder: no count of people."""
 _BANK_NAME = (
-    r"(?:(?:[A-ZĐ]\w*+[^\S\n]++){0,2}[A-ZĐ]?\w*?(?i:bank)|BIDV|ACB|VIB|SHB|MSB|OCB|SCB|NCB|MB)"
-    r"(?!\w)"
+    r"(?:(?:[A-ZĐ]\w*+[^\S\n]++){0,2}[A-ZĐ]?\w*?(?i:bank)|BIDV|ACB|VIB|SHB|MSB|OCB|SCB|NCB"
+    r"|MB(?=[^\S\n]*+\)))(?!\w)"
 )
 """A bank's own name: one ending in «bank» («Vietcombank», «MB Bank», «Nam A Bank»), or its
-letters («BIDV», «ACB»)."""
+letters («BIDV», «ACB»; «MB» only in brackets, «(MB)»: alone it may be megabytes)."""
 _HOLDER_AFTER = re.compile(
     r"[^\S\n]*+[,(]?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?"
     rf"(?:(?i:kho bạc|ngân hàng)(?!\w)|KBNN|{_BANK_NAME})"
@@ -338,6 +338,7 @@ _LABELLED_CARD = re.compile(
 groups apart by a space, a dot, a hyphen or an en dash, with spaces or not («9704 - 1234 - 5678
 - 9012»). Words between (`thẻ cào`, a scratch card's; `thẻ BHYT`) make it no bank card's."""
 
+_NOT_DIGITS = re.compile(r"\D+")
 _CARD_HINT = re.compile("(?i:thẻ)")
 """What every `_LABELLED_CARD` match holds: searched first, far cheaper."""
 
@@ -345,10 +346,13 @@ _CARD_HINT = re.compile("(?i:thẻ)")
 def labelled_cards(text: str) -> Iterator[re.Match[str]]:
     """Each bank card's number right after its label in `text` (`_LABELLED_CARD`), whether or not
     its last digit checks (publish.text.is_card: a mistyped card is still someone's), on both
-    channels: no money after it (`Thẻ 4111… đồng` is an amount), no range nor date."""
+    channels: no money after it (`Thẻ 4111… đồng` is an amount), no range nor date, no years
+    listed (`thẻ 2019 2020 2021 2022`, as publish.pii's bare card)."""
     if _CARD_HINT.search(text) is None:
         return
     for m in _LABELLED_CARD.finditer(text):
+        if all(_YEAR.fullmatch(group) for group in _NOT_DIGITS.split(m["number"])):
+            continue
         if labelled_number(m["number"], m["gap"], text, m.end(), of_id=False):
             yield m
 

@@ -171,7 +171,9 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         # groups apart by a space, a dot, a hyphen or an en dash (`Thẻ ATM số 9704 - 1234 - …`).
         for match in _LABELLED_CARD.finditer(line):
             card = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
-            if card and fresh(match.span("number")):
+            groups = re.split(r"\D+", match["number"])
+            years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
+            if card and not years and fresh(match.span("number")):
                 yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
         for match in _CARD.finditer(line):
             groups = match[0].split(match["sep"]) if match["sep"] else ["0"]

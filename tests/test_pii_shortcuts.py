@@ -56,6 +56,7 @@ from publish.pii import (
 )
 from publish.pii_phones import private_phones
 from publish.text import (
+    YEAR,
     LineCounter,
     born_after,
     is_citizen_id,
@@ -168,7 +169,8 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
     for match in _LABELLED_CARD.finditer(line):  # session 79: `Thẻ ATM số 9704 - 1234 - …`
         named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
-        if named and fresh(match.span("number")):
+        years = all(YEAR.fullmatch(g) for g in re.split(r"\D+", match["number"]))
+        if named and not years and fresh(match.span("number")):
             yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
     for match in pii._CARD.finditer(line):
         if pii._is_card(line, match) and fresh(match.span()):

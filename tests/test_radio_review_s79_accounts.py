@@ -42,6 +42,13 @@ def test_tk_with_money_paid_to_it_or_a_bank_named_after_it_is_an_account(text: s
     assert _no_digit(script)
 
 
+@pytest.mark.parametrize("text", ["Ngày 5/3, TK 2024 MB.", "Khoảnh 3, TK 262 (MB Bank)."])
+def test_a_size_or_a_forests_sub_area_after_tk_is_no_account(text: str) -> None:
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes and "tài khoản" not in script
+
+
 def test_a_short_code_after_chuyen_khoan_den_tk_is_still_read_digit_by_digit() -> None:
     """A public account's short code stays a code: said digit by digit, told by no check."""
     text = "Chuyển khoản đến TK 3511 của Kho bạc."
@@ -139,6 +146,7 @@ def test_a_card_number_after_its_label_is_told_and_holds_the_bulletin(text: str)
         "Nạp mã thẻ cào 4123 4567 8901 2349 vào máy.",
         "Thẻ 4111 1111 1111 1111 đồng.",
         "Thẻ BHYT 9704 1234 5678 9012 đã cấp.",
+        "Thẻ 2019 2020 2021 2022.",
     ],
 )
 def test_no_bank_card_after_a_scratch_card_before_money_or_after_another_card(text: str) -> None:
