@@ -391,7 +391,8 @@ four further apart, or out of order, are an account's (`1903-2001`)."""
 
 def _not_listed(number: str) -> bool:
     """Whether a listed `number` is a date, an amount in thousands or a range of years: the
-    list of accounts or IDs ends before it."""
+    list of accounts or IDs ends before it, its hyphens spaced or not («2024 - 12 - 05»)."""
+    number = _HYPHENS.sub("-", number)
     if _DATE_OR_AMOUNT.fullmatch(number):
         return True
     years = _YEARS.fullmatch(number)

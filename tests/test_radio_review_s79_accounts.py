@@ -81,6 +81,7 @@ def test_each_account_of_a_list_in_spaced_groups_is_told_and_dropped(
     [
         ("STK 0123 - 4567 - 89, 2021 - 2025 không đổi.", "hai mươi mốt đến"),
         ("STK 0123456789, 12 - 3 - 2024 mới báo.", "hai nghìn không trăm hai mươi tư"),
+        ("STK 0123456789, 2024 - 12 - 05 mới báo.", "nghìn không trăm hai mươi tư"),
     ],
 )
 def test_a_spaced_range_or_date_after_a_listed_account_ends_the_list(text: str, said: str) -> None:
