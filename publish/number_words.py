@@ -6,6 +6,7 @@ kept here, with no radio module, as every website build imports the lint."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from publish.contact_numbers import home_digits
 
@@ -14,6 +15,7 @@ __all__ = [
     "ACCOUNT_LABEL",
     "BARE_ACCOUNT",
     "BARE_ACCOUNT_DIGITS",
+    "CARD_DIGITS",
     "CODE_BEFORE",
     "CODE_WORDS",
     "COUNTED_NOUN",
@@ -24,6 +26,7 @@ __all__ = [
     "LABEL_GAP",
     "LIST_JOIN",
     "SCALE",
+    "SHORT_CODE_END",
     "TIGHT_GAP",
     "account_range",
     "accounts_after_codes",
@@ -31,6 +34,7 @@ __all__ = [
     "bare_84_phone",
     "bare_account_number",
     "digit_count",
+    "labelled_cards",
     "labelled_number",
     "listed_numbers",
     "money_follows",
@@ -38,6 +42,7 @@ __all__ = [
     "paid_into_tk",
     "quantity_follows",
     "read_as_code",
+    "short_codes",
     "spaced_range",
 ]
 
@@ -82,10 +87,11 @@ _PAID_INTO = re.compile(
     r"(?i:nộp|chuyển)(?!\w)"
     r"(?:[^\S\n]++(?:(?i:tiền|phạt|khoản|số|lệ phí|phí|thuế|án phí)(?!\w)"
     r"|\d[\d.,]*+(?:[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ))?[^\S\n]*+(?i:đồng|VNĐ|VND|đ)(?!\w))){0,4}"
-    r"[^\S\n]++(?i:vào)[^\S\n]++$"
+    r"(?:[^\S\n]++(?i:vào)|(?:(?<=(?i:khoản))|(?<=(?i:tiền)))[^\S\n]++(?i:đến|tới|cho|sang))[^\S\n]++$"
 )
 """Right before a bare `TK`: money paid into it, with its own words («nộp vào», «nộp tiền phạt
-vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»)."""
+vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»); after «chuyển
+khoản», «chuyển tiền» to it too («chuyển khoản đến/tới/cho/sang TK …»)."""
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
@@ -112,11 +118,18 @@ def _counted(number: str) -> bool:
 
 _HOLDER_WORDS = re.compile(r"\s++(?i:người)\s++(?i:nhận|gửi|chuyển|thụ hưởng|đứng tên)(?!\w)")
 """«người nhận» after an account's number names its holder: no count of people."""
-_HOLDER_AFTER = re.compile(
-    r"[^\S\n]*+,?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?"
-    r"(?:(?i:kho bạc|ngân hàng)(?!\w)|KBNN)"
+_BANK_NAME = (
+    r"(?:(?:[A-ZĐ]\w*+[^\S\n]++){0,2}[A-ZĐ]?\w*?(?i:bank)|BIDV|ACB|VIB|SHB|MSB|OCB|SCB|NCB"
+    r"|MB(?=[^\S\n]*+\)))(?!\w)"
 )
-"""After a bare `TK 7111`'s number: the treasury or the bank that holds it."""
+"""A bank's own name: one ending in «bank» («Vietcombank», «MB Bank», «Nam A Bank»), or its
+letters («BIDV», «ACB»; «MB» only in brackets, «(MB)»: alone it may be megabytes)."""
+_HOLDER_AFTER = re.compile(
+    r"[^\S\n]*+[,(]?[^\S\n]*+(?:(?i:của|tại|mở tại)[^\S\n]++)?"
+    rf"(?:(?i:kho bạc|ngân hàng)(?!\w)|KBNN|{_BANK_NAME})"
+)
+"""After a bare `TK 7111`'s number: the treasury or the bank that holds it, by its name too
+(«TK 0123456789 (MB Bank)», «TK 0123456789 tại Vietcombank»)."""
 _FOREST_BEFORE = re.compile(r"(?<!\w)(?i:khoảnh)[^\S\n]*+\d+\w*+[^\S\n]*+,?[^\S\n]*+$")
 """`khoảnh 3, TK 262`: a forest's plot, then its sub-area («tiểu khu»), never an account."""
 _PAID_REACH = 120
@@ -213,7 +226,7 @@ _CURRENCY_AFTER = re.compile(
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 
 
-_RANGE_END = re.compile(r"\s*-\s*")
+_RANGE_END = re.compile(r"\s*[–-]\s*")
 _PRICE_DIGITS = 6
 """Digits a range's end may have after «tài khoản» with money after it: a price (`Mỗi tài
 khoản 100000-200000 đồng`). With none, `190345-678901` is an account's number, whatever noun
@@ -259,8 +272,8 @@ def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) 
     return _TIGHT.fullmatch(gap) is not None or _long_enough(number, text, end, of_id=of_id)
 
 
-_SPACED_HYPHEN = re.compile(r"\s-|-\s")
-_HYPHENS = re.compile(r"\s*-\s*")
+_SPACED_HYPHEN = re.compile(r"\s[–-]|[–-]\s")
+_HYPHENS = re.compile(r"\s*[–-]\s*")
 _DATE_GROUPS = re.compile(r"(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:\d\d|(?:19|20)\d\d)")
 """A date's three groups, as `spaced_range` joins them: «12 - 3 - 2024»; «125 - 10 - 00 -
 123456», «12 - 3456 - 7890» are accounts."""
@@ -313,6 +326,37 @@ def _long_enough(number: str, text: str, end: int, *, of_id: bool) -> bool:
     return digits in (ID_DIGITS if of_id else ACCOUNT_DIGITS) and not quantity_follows(text, end)
 
 
+CARD_DIGITS = range(16, 20)
+"""A bank card's digits (publish.text.is_card's lengths)."""
+_LABELLED_CARD = re.compile(
+    r"(?<!\w)(?i:số thẻ|thẻ)(?:[^\S\n]++(?i:ATM|tín dụng|ghi nợ|ngân hàng))?(?![^\W\d_])"
+    rf"(?P<gap>{TIGHT_GAP})"
+    r"(?P<number>\d(?:(?:[ .]|[^\S\n]?[–-][^\S\n]?)?\d){15,18})"
+    r"(?![\d]|[ .]\d|[^\S\n]?[–-][^\S\n]?\d)"
+)
+"""A card's number right after its label («thẻ», «thẻ ATM», «số thẻ», «thẻ tín dụng số:»), in
+groups apart by a space, a dot, a hyphen or an en dash, with spaces or not («9704 - 1234 - 5678
+- 9012»). Words between (`thẻ cào`, a scratch card's; `thẻ BHYT`) make it no bank card's."""
+
+_NOT_DIGITS = re.compile(r"\D+")
+_CARD_HINT = re.compile("(?i:thẻ)")
+"""What every `_LABELLED_CARD` match holds: searched first, far cheaper."""
+
+
+def labelled_cards(text: str) -> Iterator[re.Match[str]]:
+    """Each bank card's number right after its label in `text` (`_LABELLED_CARD`), whether or not
+    its last digit checks (publish.text.is_card: a mistyped card is still someone's), on both
+    channels: no money after it (`Thẻ 4111… đồng` is an amount), no range nor date, no years
+    listed (`thẻ 2019 2020 2021 2022`, as publish.pii's bare card)."""
+    if _CARD_HINT.search(text) is None:
+        return
+    for m in _LABELLED_CARD.finditer(text):
+        if all(_YEAR.fullmatch(group) for group in _NOT_DIGITS.split(m["number"])):
+            continue
+        if labelled_number(m["number"], m["gap"], text, m.end(), of_id=False):
+            yield m
+
+
 def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
     """Whether `number`, right after a bare «tài khoản» and `gap` (a `TIGHT_GAP`), ending at
     text[end], is an account's number on both channels: no money after it, no range of counts
@@ -326,10 +370,11 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
 _LISTED = re.compile(
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
     r"|,\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
-    r"(?P<number>\d(?>(?:[ .-]?\d)*))(?(open)\s*+\))"
+    r"(?P<number>\d(?>(?:(?:[ .]|[^\S\n]?[–-][^\S\n]?)?\d)*))(?(open)\s*+\))"
 )
 """One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in
-brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it."""
+brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it; its groups
+apart as the first's may be («9876 - 5432 - 10»: its groups were read as a range)."""
 _DATE_OR_AMOUNT = re.compile(
     r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
     r"|[1-9]\d{0,2}(?:\.\d{3}){1,2}"  # 1.500.000
@@ -346,7 +391,8 @@ four further apart, or out of order, are an account's (`1903-2001`)."""
 
 def _not_listed(number: str) -> bool:
     """Whether a listed `number` is a date, an amount in thousands or a range of years: the
-    list of accounts or IDs ends before it."""
+    list of accounts or IDs ends before it, its hyphens spaced or not («2024 - 12 - 05»)."""
+    number = _HYPHENS.sub("-", number)
     if _DATE_OR_AMOUNT.fullmatch(number):
         return True
     years = _YEARS.fullmatch(number)
@@ -365,6 +411,8 @@ def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> l
         number, after = item["number"], item.end("number")
         if _not_listed(number) or not _long_enough(number, text, after, of_id=of_id):
             break
+        if spaced_range(number, text, after):
+            break
         # _long_enough asked for money after it already: only the bare word's range is left
         if bare and (
             digit_count(number) not in BARE_ACCOUNT_DIGITS or account_range(number, text, after)
@@ -375,14 +423,24 @@ def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> l
     return found
 
 
+SHORT_CODE_END = r"(?![\w/]|[.,]\d|[ .-]\d)"
+"""Digits ending a short code: no letter, slash, decimal, nor a group after a space, a dot or a
+hyphen (`số TK 1903 4567 8901 23`, `TK 0071-0001-2345`: one long number, someone's account)."""
 _SHORT_CODE = re.compile(
-    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
-    r"(?P<code>\d{3,5})(?![\w/]|[.,]\d|[ .-]\d)"
+    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{TIGHT_GAP})(?P<code>\d{{3,5}}){SHORT_CODE_END}"
 )
 """A public account's short code right after an account's label (`STK 1234`, `nộp vào TK 3511`):
 no one's number, read digit by digit (publish.radio.accounts)."""
 _CODE_HINT = re.compile(r"(?i:tk|khoản)\s*+(?:(?i:số)\s*+){0,2}[:/]?\s*+\(?\s*+\d{3,5}(?!\d)")
 """What every `_SHORT_CODE` match holds: searched first, far cheaper than its labels."""
+
+
+def short_codes(text: str) -> Iterator[re.Match[str]]:
+    """Each account's label and short code right after it in `text` (`_SHORT_CODE`), a bare `TK`
+    among them (group `paid_tk`): the one pattern the radio reads codes by and both channels
+    find the accounts listed after one by (`accounts_after_codes`)."""
+    if _CODE_HINT.search(text):
+        yield from _SHORT_CODE.finditer(text)
 
 
 def accounts_after_codes(text: str) -> list[re.Match[str]]:
@@ -391,9 +449,7 @@ def accounts_after_codes(text: str) -> list[re.Match[str]]:
     (the radio read them out, the website told none). Short codes among them are passed over;
     the list ends before a date, an amount, a count (`listed_numbers`)."""
     found: list[re.Match[str]] = []
-    if not _CODE_HINT.search(text):
-        return found
-    for code in _SHORT_CODE.finditer(text):
+    for code in short_codes(text):
         tk = code["paid_tk"] is not None
         if tk and not paid_into_tk(text, code.start(), code.end(), code["gap"]):
             continue
@@ -401,6 +457,8 @@ def accounts_after_codes(text: str) -> list[re.Match[str]]:
         while (item := _LISTED.match(text, end)) is not None:
             number, after = item["number"], item.end("number")
             if _not_listed(number) or quantity_follows(text, after):
+                break
+            if spaced_range(number, text, after):
                 break
             if digit_count(number) >= min(ACCOUNT_DIGITS):
                 if not _long_enough(number, text, after, of_id=False):

@@ -185,6 +185,10 @@ _NAME_ATTACHED = re.compile(
 """A titled full name with the number right after it and nothing else («ông Nguyễn Văn A,
 0912…», «chị Lê Thị Hoa (SĐT 0987…»): the person's own number, when no role word, unit, officer
 or caller is named in the sentence (see _owner)."""
+_INITIALS_BEFORE = re.compile(_W + r"(?i:ông|bà|anh|chị|em|cô|chú|bác|cháu)[ \t]++TK[ \t]*+$")
+"""A person's title and initials «TK» right before the number: his own phone, as the radio reads
+it (publish.number_words.paid_into_tk: no account's «TK» there), not an account's label
+(`_CALLER_BEFORE`). Not «đồng chí TK» (an officer's), nor «đối tượng TK» (a caller's)."""
 _RESIDENCE = re.compile(_W + r"(?:trú|ngụ|địa chỉ|nơi ở|chỗ ở|quê)" + _END)
 """Where someone lives, after their name: the sentence is about a private person."""
 _OWNER_AFTER = re.compile(
@@ -332,9 +336,17 @@ def _owner(text: str, start: int, end: int, done: int, before: str | None) -> st
     close = _SENTENCE_END.search(text, end, end + _AFTER_REACH)
     after = text[end : close.start() if close else end + _AFTER_REACH].lower()
     tail = max(0, len(low) - _TAIL)
-    if _CALLER_BEFORE.search(low, tail) or _CALLER_AFTER.match(after) or _INVITED.search(low):
+    initials = _INITIALS_BEFORE.search(lead, tail)
+    if (
+        (_CALLER_BEFORE.search(low, tail) and initials is None)
+        or _CALLER_AFTER.match(after)
+        or _INVITED.search(low)
+    ):
         return ""
     last = _last_named(low)
+    if initials is not None and (last is None or initials.start() >= last[0]):
+        # «Tại ngân hàng, anh TK 0912…»: his initials and his phone, named after the bank.
+        last = (initials.start(), last[1] if last is not None and last[1] else "người dân")
     for titled in _TITLED.finditer(lead):
         # At the same offset, «Đối tượng Trần Văn B, trú …» is the suspect, not a caller.
         if (last is None or titled.start() >= last[0]) and _lives(lead, low, titled):

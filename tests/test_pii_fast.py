@@ -20,6 +20,7 @@ from publish import config as config_module
 from publish.content import load_site
 from publish.errors import Problem
 from publish.number_words import (
+    _LABELLED_CARD,
     TIGHT_GAP,
     account_range,
     accounts_after_codes,
@@ -53,7 +54,8 @@ _DIGIT = re.compile(r"\d")
 _TRIGGER = re.compile(
     r"\d{12}|sn|sinh|tk|tài khoản|cccd|cmnd|cmt|căn cước|chứng minh|định danh|hộ chiếu"
     r"|\d{4}[ .-]\d{4}[ .-]\d{4}"  # a card's number in groups (session 75)
-    r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d",  # a CCCD's in groups (session 75)
+    r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d"  # a CCCD's in groups (session 75)
+    r"|thẻ",  # a card's label (session 79)
     re.IGNORECASE,
 )
 _CARD = re.compile(
@@ -151,6 +153,14 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             century, born = int(digits[3]) // 2, int(digits[4:6])
             if 1900 + 100 * century + born <= year and fresh(match.span()):
                 yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
+        # Session 79: a card's number right after its label, its check digit right or not, its
+        # groups apart by a space, a dot, a hyphen or an en dash (`Thẻ ATM số 9704 - 1234 - …`).
+        for match in _LABELLED_CARD.finditer(line):
+            card = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+            groups = re.split(r"\D+", match["number"])
+            years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
+            if card and not years and fresh(match.span("number")):
+                yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
         for match in _CARD.finditer(line):
             groups = match[0].split(match["sep"]) if match["sep"] else ["0"]
             years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
@@ -178,7 +188,7 @@ PIECES = [
     "số tài khoản ", "Số Tài Khoản ", "tài khoản số ", "STK", "STK: ", "stk ", "TK:", "tk :", "TK ",
     "Tài khoản ngân hàng ", "SN", "SN ", "sn ", "SN: ", "sinh", "sinh ngày ", "ngày sinh: ",
     "sinh năm ", "năm sinh ", "Sinh năm ", "SİNH ", "ſn ", "chứng mİnh ", "hộ chıếu ", "số tàİ khoản ", "ſTK ",
-    "T\u212a: ", "ᴋ", "İ", "ı",
+    "T\u212a: ", "ᴋ", "İ", "ı", "Thẻ ATM số ", "thẻ ", "THẺ: ",
     # numbers: IDs, accounts, dates, years, amounts, and digits other than ASCII
     "087123456789", "087 123 456 789", "0871234567890", "0872030012", "123456789", "123.456.789", "123-456-789",
     "0071 0012 34567", "9704 1234 5678 9012", "9704 1234 5678 1012", "mã vận đơn ", "mã thẻ ", "nhập mã ", " vụ", " USD", "?id=", "4111.1111.1111.1111", "2019 2020 2021 2022", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
@@ -186,7 +196,7 @@ PIECES = [
     "٠٨٧١٢٣٤٥٦٧٨٩", "０８７１２３４５６７８９", "٢٠١٠", "۱۹۹۰",
     " đồng", "đ", " VNĐ", "vnđ", " triệu",
     # separators and line ends, including ones that str.split("\n") keeps inside a line
-    " ", "  ", ".", ",", "/", "-", ":", "(", ")", "\n", "\n", "\r\n", "\r", "\t", "\x0b", "\x0c",
+    " ", "  ", ".", ",", "/", "-", " - ", " – ", ":", "(", ")", "\n", "\n", "\r\n", "\r", "\t", "\x0b", "\x0c",
     "\x85", "\u2028", "\u00a0",
     # ordinary text, and decomposed letters that NFC composes
     "Bà A, ", "trú tại ấp Tân Lập", "em D ", "cháu B ", "Ngày 08/12/2020, ", "s\u0323", "ti\u0300",

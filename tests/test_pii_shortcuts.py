@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from publish import pii, pii_english
 from publish.number_words import (
+    _LABELLED_CARD,
     ID_LABEL_WORDS,
     accounts_after_codes,
     bare_account_number,
@@ -53,6 +54,7 @@ from publish.pii import (
 )
 from publish.pii_phones import private_phones
 from publish.text import (
+    YEAR,
     LineCounter,
     born_after,
     is_citizen_id,
@@ -151,6 +153,11 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
         coded = match["sep"] != "." and read_as_code(line, match.start())
         if is_citizen_id(digits, year) and not money and not coded and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
+    for match in _LABELLED_CARD.finditer(line):  # session 79: `Thẻ ATM số 9704 - 1234 - …`
+        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        years = all(YEAR.fullmatch(g) for g in re.split(r"\D+", match["number"]))
+        if named and not years and fresh(match.span("number")):
+            yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
     for match in pii._CARD.finditer(line):
         if pii._is_card(line, match) and fresh(match.span()):
             yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
