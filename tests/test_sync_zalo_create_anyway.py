@@ -318,7 +318,8 @@ def test_an_unreadable_article_of_the_title_closes_with_what_to_open_not_a_bare_
     out = " ".join(told(capsys).split())
     assert "chạy lại để tiếp tục" not in out
     assert (
-        f"bt-000: chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi, và chưa gửi gì: "
+        f"bt-000: chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi (tạo lại có thể "
+        f"đăng trùng bài): "
         f"Zalo từ chối đọc bài {by_hand} cùng tiêu đề, nên chưa so được nội dung."
     ) in out
     assert (

@@ -838,8 +838,10 @@ def test_off_a_refused_lost_create_ends_with_the_setting_not_a_bare_rerun(
     assert sync(root) == 3
     out = said(capsys)
     assert "chạy lại để tiếp tục" not in out
+    assert "chưa gửi gì" not in out  # this run sent the create: its reply was what got lost
     assert (
-        "bt-003: chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi, và chưa gửi gì: "
+        "bt-003: chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi (tạo lại có thể "
+        "đăng trùng bài): "
         "danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, không quá số bài đã ẩn mà "
         "state/zalo.json ghi, nên chưa biết bài ấy đã có trên OA chưa."
     ) in out

@@ -94,7 +94,9 @@ def _sent_block(block: Any) -> Any:
     return {k: v for k, v in block.items() if k in BLOCK_FIELDS[str(block["type"])]}
 
 
-REFUSED = "chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi, và chưa gửi gì: "
+REFUSED = (
+    "chưa tạo lại bài của một lần tạo bị ngắt hay mất phản hồi (tạo lại có thể đăng trùng bài): "
+)
 """How the sync's last lines open what a lost create the lookup refused needs (`closing`)."""
 AGAIN = "rồi chạy lại publish sync zalo (bài đã có trên OA thì được nhận, không tạo trùng)"
 
@@ -118,8 +120,9 @@ def _list_closing(error: ListShort | ListUnsettled) -> str:
             f"[zalo] của site.toml, {AGAIN}."
         )
     return (
-        f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo mà các bài đã ẩn "
-        "state/zalo.json ghi không bù được, nên chưa biết bài ấy đã có trên OA chưa (có thể "
+        f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, và các bài đã ẩn mà "
+        "state/zalo.json ghi không cho biết bài thiếu là những bài nào, nên chưa biết bài ấy đã "
+        "có trên OA chưa (có thể "
         "chính nó bị ẩn tay). Trong trang quản trị OA, tìm các bài bị ẩn tay (không qua công "
         f"cụ), kể cả bài cùng tiêu đề với bản tin: hiện lại chúng {AGAIN}; không thấy bài nào "
         "như vậy thì so số bài trong trang quản trị OA với tổng Zalo báo."
