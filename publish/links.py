@@ -461,9 +461,10 @@ def _whole_path(ends: InlineEnds, at: int, href: str) -> tuple[str, int]:
 
 _PARAGRAPH_END = re.compile(r"\n(?=[ \t]*(?:\n|$))")
 """A blank line: Python-Markdown reads a link within one paragraph."""
-_QUOTE_CLOSE = re.compile(r"(?=(['\"] *)\))")
+_QUOTE_CLOSE = re.compile(r"(?=(['\"][ \t]*)\))")
 """A quote, then only spaces before a «)»: where a quoted title may close a link (Python-Markdown
-counts a tab, a line break as the character before the «)», a space not)."""
+counts a line break as the character before the «)», a space not; a tab is spaces to it, its
+whitespace preprocessor expanding every tab before any link is read)."""
 
 
 _ANGLED = re.compile(r"""\s*<([^<>]*)>\s*(?:(?:'[^']*'|"[^"]*")\s*)?\)""")
