@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from publish.links import HELD_LINK_WORDS, InlineEnds, held_words, reference_label
+from publish.links import (
+    HELD_LINK_WORDS,
+    HTML_LINK_RE,
+    InlineEnds,
+    held_words,
+    html_link_href,
+    reference_label,
+)
 from publish.markdown_code import masked
 
 __all__ = ["neutral_link_words"]
@@ -26,15 +33,6 @@ _DEFINITION = re.compile(
     r"^ {0,3}\[(?!\^)(?P<id>[^\]\n]+)\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<href>\S+))", re.M
 )
 """A reference definition «[id]: address» (no footnote's)."""
-_ANCHOR = re.compile(
-    r"<a\b(?=[^<>]*+>)(?>[^<>]*?\bhref\s*=\s*"
-    r"(?:\"(?P<quoted>[^\"<>]*)\"|'(?P<single>[^'<>]*)'|(?P<bare>[^\s<>\"'=]+))[^<>]*+>)"
-    r"(?P<words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>",
-    re.IGNORECASE,
-)
-"""A raw HTML link, its address and its words, tags and all, up to its «</a>»; a tag that
-never closes is no link, and its words end at the next «<a»: each try ends where the next
-begins («<a href=href=href=…» was tried from every «href=» to the end)."""
 
 
 def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
@@ -68,8 +66,8 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
     if "<" in text:
         spans += [
             match.span("words")
-            for match in _ANCHOR.finditer(text)
-            if _spelled(held, _first(match, "quoted", "single", "bare"), _words(body, match))
+            for match in HTML_LINK_RE.finditer(text)
+            if _spelled(held, html_link_href(match), _words(body, match))
         ]
     for start, end in sorted(spans, reverse=True):
         # Its line breaks kept: the radio's notes name the lines of the file.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from publish.links import InlineEnds
+from publish.links import InlineEnds, href_attribute
 
 __all__ = ["reader_text"]
 
@@ -33,8 +33,7 @@ _TAG = re.compile(
 )
 """An inline HTML tag: the page shows what it wraps, with nothing between."""
 _ANCHOR = re.compile(r"<a(?![\w-])(?P<attributes>[^<>\n]*)>(?P<text>[^\n]*?)</a>", re.IGNORECASE)
-"""An HTML link on one line: its text, its target (`_HREF`) in its attributes."""
-_HREF = re.compile(r"\bhref[ \t]*=[ \t]*[\"']?(?P<target>[^\"'\s>]+)", re.IGNORECASE)
+"""An HTML link on one line: its text, its target (links.href_attribute) in its attributes."""
 _UNDERSCORE = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 """Emphasis by «_» at a word's edge: «ho_ten» is one word. «*», «~~» and «`» go anywhere."""
 _WRAPPED = re.compile(r"\n[ \t]*(?P<rest>\d(?:[ .-]?\d)*)(?![.)][ \t])")
@@ -81,8 +80,8 @@ def _links_read(text: str) -> str:
 
 def _anchor(match: re.Match[str]) -> str:
     """An `<a href>` link's text, and its target in brackets after it as for `_link`."""
-    href = _HREF.search(match["attributes"])
-    return match["text"] + ("" if href is None else _target(href["target"], match["text"]))
+    href = href_attribute(match["attributes"])
+    return match["text"] + ("" if href is None else _target(href, match["text"]))
 
 
 def _target(target: str, text: str) -> str:

@@ -800,3 +800,49 @@ def test_a_file_name_holding_brackets_is_no_word_of_the_search_index_nor_the_sta
     assert plain_text(f"Xem [bài kia]({name}) nhé").split() == ["Xem", "bài", "kia", "nhé"]
     assert held_words(name, f"Xem {name}") == NEUTRAL
     assert station_words(f"Xem [{name}]({name}) nhé") == "Xem … nhé"
+
+
+@pytest.mark.parametrize("name", ["2020-12-22-vụ án mất.md", "2020-12-22-vu an (1).md"])
+def test_a_held_bulletin_linked_in_html_by_a_spaced_name_is_no_word_of_the_search_index(
+    tmp_path: Path, name: str
+) -> None:
+    """A browser reads a quoted href to its closing quote: the page links the whole name and
+    shows neutral words; the index's reader stopped at the first space and kept the link's
+    words, the held bulletin's date and words («vu», «22», «mat»)."""
+    root = with_b(
+        tmp_path,
+        f'Công an huyện thông báo sự việc.\n\nXem <a href="{name}">{name}</a> nhé.\n',
+    )
+    (root / "content/bai-viet" / name).write_text(
+        bulletin_md(
+            {"id": "vu-an", "title": '"Vụ án"', "date": "2020-12-22 08:00", "draft": "true"},
+            body="Nội dung.\n",
+        ),
+        "utf-8",
+    )
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert NEUTRAL in page
+    assert {"xem", "nhe"} <= index_terms(root)
+    assert not index_terms(root) & {"vu", "mat", "22"}
+
+
+@pytest.mark.parametrize("name", ["2020-12-22-vụ án mất.md", "2020-12-22-vu an (1).md"])
+def test_the_station_reads_an_html_links_words_to_a_spaced_name_as_a_markdown_links(
+    name: str,
+) -> None:
+    """Published or not, the station gets an HTML link's words as a Markdown link's: its file's
+    name spelled in them is «…», never a date and half a name read aloud."""
+    assert station_words(f'Xem <a href="{name}">{name}</a> nhé.') == "Xem … nhé."
+    assert station_words(f"Xem <a href='{name}'>bài kia</a> nhé.") == "Xem bài kia nhé."
+    assert station_words(f"Xem [{name}](<{name}>) nhé.") == "Xem … nhé."
+
+
+def test_the_radio_reads_neutral_words_for_an_html_link_to_a_held_spaced_name() -> None:
+    from publish.held_link_words import neutral_link_words
+
+    held = {"2020-12-22-vu an mat.md": "/2020/12/vu-an-mat/"}
+    body = 'Xem <a href="2020-12-22-vu an mat.md">2020-12-22-vu an mat.md</a> nhé.\n'
+    assert neutral_link_words(body, held) == (
+        f'Xem <a href="2020-12-22-vu an mat.md">{NEUTRAL}</a> nhé.\n'
+    )

@@ -576,6 +576,8 @@ def test_a_long_name_typed_as_text_is_indexed_for_search_without_stalling() -> N
         "'[a](b c.md \"x ' * 60_000",
         "'[a](b c.md \\'x \" ' * 60_000",
         "'[a](b c.md\\n' * 60_000",
+        # Each «<» was read on to the line's end for its «>» (20,000 took 26 s).
+        "'[a](<b.md ' * 40_000",
     ],
     ids=[
         "unclosed-links",
@@ -584,6 +586,7 @@ def test_a_long_name_typed_as_text_is_indexed_for_search_without_stalling() -> N
         "unclosed-titles",
         "two-kinds-of-quotes",
         "lines-of-unclosed-links",
+        "unclosed-angled-addresses",
     ],
 )
 @pytest.mark.parametrize(

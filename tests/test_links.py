@@ -1207,11 +1207,29 @@ def test_a_reference_link_as_another_links_only_words_is_warned_of_with_the_esca
     assert '<a href="https://congan.example.vn/bao-cao" rel="noopener">[1]</a>' in page
 
 
+def _tabs_expanded(data: str) -> tuple[str, list[int]]:
+    """`data` as Python-Markdown's whitespace preprocessor leaves it (each tab the spaces to the
+    next column of 4, str.expandtabs), and where each of its characters, and its end, went."""
+    at: list[int] = []
+    length = column = 0
+    for char in data:
+        at.append(length)
+        width = 4 - column % 4 if char == "\t" else 1
+        length += width
+        column = 0 if char == "\n" else column + width
+    at.append(length)
+    expanded = data.expandtabs(4)
+    assert len(expanded) == length
+    return expanded, at
+
+
 def test_inline_addresses_end_where_python_markdown_ends_them() -> None:
     """links.InlineEnds answers from lists made once per text what Python-Markdown's getLink
     reads character by character: the two agree on random addresses of brackets, quotes,
     spaces, tabs and line breaks (Python-Markdown's own slip aside: a title left open whose
-    brackets a «(» pairs, which it links to an address cut two characters from the text's end)."""
+    brackets a «(» pairs, which it links to an address cut two characters from the text's end).
+    getLink reads the text as Markdown hands it over, each tab expanded to spaces by its
+    whitespace preprocessor; InlineEnds reads the source, tabs and all."""
     import markdown
     from markdown.inlinepatterns import LinkInlineProcessor
 
@@ -1225,10 +1243,26 @@ def test_inline_addresses_end_where_python_markdown_ends_them() -> None:
         opened = getter.RE_LINK.match(data, 0)
         if opened is None or opened[1] or links_module._PARAGRAPH_END.search(data):
             continue  # between «<…>», or past a blank line Python-Markdown never reads across
-        href, _, index, handled = getter.getLink(data, 0)
+        expanded, at = _tabs_expanded(data)
+        href, _, index, handled = getter.getLink(expanded, 0)
         if handled and index == -1:
             continue
         read = links_module.InlineEnds(data).end(opened.end())
         assert (read is not None) == handled, data
         if read is not None:
-            assert (data[opened.end() : read[0]].strip(), read[1]) == (href, index), data
+            assert (expanded[at[opened.end()] : at[read[0]]].strip(), at[read[1]]) == (
+                href,
+                index,
+            ), data
+
+
+def test_a_title_with_a_tab_before_its_closing_bracket_is_no_part_of_the_address() -> None:
+    """Python-Markdown expands the tab before it reads the link, so the page links the file
+    and shows the title; the title was read into the address, and the build told a link to no
+    file."""
+    import markdown
+
+    for close in ("\t)", " \t )"):
+        body = f'[x](2020-12-22-vu an mat.md "Tiêu đề"{close}'
+        assert 'href="2020-12-22-vu an mat.md" title="Tiêu đề"' in markdown.markdown(body)
+        assert links_module.links_in(body, 3) == (("2020-12-22-vu an mat.md", 3),)

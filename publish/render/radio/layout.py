@@ -13,7 +13,7 @@ from publish.config import Config
 from publish.correction_text import BEFORE_AIR
 from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
-from publish.links import InlineEnds, held_words
+from publish.links import HTML_LINK_RE, InlineEnds, held_words, html_link_href
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
@@ -401,16 +401,15 @@ _MD_LINK = re.compile(r"\[(?P<words>[^\[\]\n]*)\]\(")
 """A Markdown link's «[words](», its address read as links.InlineEnds reads it."""
 _NAMES_FILE = re.compile(r"\.md(?![^()\s<>?#])", re.IGNORECASE)
 """«.md» ending a file's name in an address («2062-12-05-ten-bai.md#muc», «bai viet.md»)."""
-_FILE_LINK = re.compile(
-    r"<a\b(?=[^<>]*+>)(?>[^<>]*?\bhref\s*=\s*[\"']?"
-    r"(?P<html_href>(?=[^\"'\s<>=]*?\.md(?![^\"'\s<>=?#]))[^\"'\s<>=]*+)[^<>]*+>)"
-    r"(?P<html_words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>"
-    r"|<?(?<![^\s<>«»\"'()\[\]])(?P<host>(?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?"
+_FILE_ADDRESS = re.compile(
+    r"<?(?<![^\s<>«»\"'()\[\]])(?P<host>(?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?"
     r"[^\s<>«»\"'()\[\]]+\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?>?",
     re.IGNORECASE,
 )
-"""A link to a content file by its name as HTML, with its words and address; or its address
-alone (an autolink, an address in the text), with its host."""
+"""The address of a content file alone (an autolink, an address in the text), with its host."""
+_FILE_LINK = re.compile(rf"{HTML_LINK_RE.pattern}|{_FILE_ADDRESS.pattern}", re.IGNORECASE)
+"""A raw HTML link (links.HTML_LINK_RE: its quoted address read whole, «<a href="2020-12-22-vu
+an mat.md">»), or an address of a content file alone."""
 
 
 def station_words(text: str) -> str:
@@ -442,8 +441,18 @@ def _markdown_links_worded(text: str) -> str:
 def _file_words(match: re.Match[str]) -> str:
     """What one match of _FILE_LINK is reduced to: an HTML link's words (see _linked_words),
     an address's host and «…»."""
-    if match["html_words"] is not None:
-        return _linked_words(match["html_href"], match["html_words"])
+    if match["words"] is None:
+        return _address_words(match)
+    href = html_link_href(match)
+    if _NAMES_FILE.search(href) is not None:
+        return _linked_words(href, match["words"])
+    # A link to no content file: its tag and words read as any text is.
+    tag = match[0][: match.start("words") - match.start()]
+    return _FILE_ADDRESS.sub(_address_words, tag + match["words"]) + "</a>"
+
+
+def _address_words(match: re.Match[str]) -> str:
+    """What an address of a content file alone is reduced to: its host and «…»."""
     return (match["host"] or "") + "…"
 
 

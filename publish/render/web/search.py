@@ -81,7 +81,15 @@ from urllib.parse import urlsplit
 from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
-from publish.links import InlineEnds, held_words, linked_file, may_name_file, reference_label
+from publish.links import (
+    HTML_LINK_RE,
+    InlineEnds,
+    held_words,
+    html_link_href,
+    linked_file,
+    may_name_file,
+    reference_label,
+)
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -230,14 +238,6 @@ _MD_LINK_OPEN = re.compile(r"(?<!!)\[(?P<words>[^\[\]]*)\]\(")
 """An inline link's «[words](» (an image's went before), its address read by links.InlineEnds."""
 _MD_REFERENCE = re.compile(r"\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?")
 """A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
-_HTML_FILE_LINK = re.compile(
-    r"<a\b[^<>]*?\bhref\s*=\s*[\"']?(?P<href>[^\"'\s<>=]*\.md\b[^\"'\s<>=]*)[^<>]*>"
-    r"(?P<words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>",
-    re.IGNORECASE,
-)
-"""A raw HTML link to a content file and its words, tags and all («<b>…</b>»), up to its
-«</a>» and never across another «<a»: each try ends where the next begins. No «=» in its
-address: «<a href=href=href=…» (100 KB) took 9 s, each «href=» scanning on."""
 _FILE_NAME = re.compile(
     r"(?<![^\s<>«»\"'()\[\]])[^\s<>«»\"'()\[\]]*?(?<![^\s<>«»\"'()\[\]/])"
     r"\d{4}-\d{2}-\d{2}-[^\s<>«»\"'()\[\]/]*\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?",
@@ -508,7 +508,7 @@ def plain_text(markdown: str, pages: Mapping[str, str] | None = None) -> str:
     names_file = _MD_SUFFIX.search(text) is not None
     if names_file:
         words = partial(_link_words, pages)
-        text = _HTML_FILE_LINK.sub(words, text) if "<" in text else text
+        text = HTML_LINK_RE.sub(partial(_html_link_words, pages), text) if "<" in text else text
         text = _MD_LINK.sub(words, _links_read(text, pages) if "](" in text else text)
     else:
         text = _MD_LINK.sub(r" \1 ", text)
@@ -560,6 +560,16 @@ def _link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
         return _indexed(link[0], match["words"], pages)
     target = match["href"].strip().removeprefix("<").split(">", 1)[0].split(None, 1)
     return _indexed(target[0] if target else "", match["words"], pages)
+
+
+def _html_link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
+    """A raw HTML link's words for the index (see _indexed), its address read as the browser
+    reads it (links.HTML_LINK_RE: «<a href="2020-12-22-vu an mat.md">» whole); a link to no
+    content file as written, its tags dropped later."""
+    href = html_link_href(match)
+    if ".md" not in href.lower():
+        return match[0]
+    return _indexed(href, match["words"], pages)
 
 
 def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
