@@ -123,3 +123,20 @@ def test_a_phone_in_brackets_after_initials_tk_is_a_private_phone_as_without(
     assert told(text) == [(f"số điện thoại riêng của {who}", masked)]
     script, codes = on_air(text)
     assert "R9.5" not in codes and "tài khoản" not in script and said in script
+
+
+# An amount right after a card's four groups made one 19-digit number that ended inside the
+# amount («…9012 500.000 đồng»): no card found, its groups read on air as amounts, nothing held.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thẻ ATM 9704 1234 5678 9012 500.000 đồng bị rút.",
+        "Số thẻ 9704-1234-5678-9012 5 triệu đồng bị rút.",
+    ],
+)
+def test_a_card_before_an_amount_is_told_and_holds_the_bulletin(text: str) -> None:
+    assert told(text) == [("số thẻ ngân hàng", "970***********12")]
+    spoken = normalise(text, near=NEAR)
+    held = [f.excerpt for f in spoken.flags if f.code == "R9.6" and f.severity == BLOCKING]
+    assert held == ["970***********12"]
+    assert "nghìn bảy trăm" not in spoken.text
