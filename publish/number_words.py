@@ -20,6 +20,9 @@ __all__ = [
     "CODE_WORDS",
     "COUNTED_NOUN",
     "CURRENCIES",
+    "DASH",
+    "DASHES",
+    "GROUP_GAP",
     "ID_DIGITS",
     "ID_LABEL",
     "ID_LABEL_WORDS",
@@ -45,6 +48,17 @@ __all__ = [
     "short_codes",
     "spaced_range",
 ]
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+"""Every dash the radio turns into a hyphen before reading (publish.radio.normalise): an en dash
+«–», an em dash «—», a minus «−» between a number's groups or a range's ends mean on the website
+what the hyphen they become means on air («Thẻ ATM số 9704 — 1234 — 5678 — 9012»)."""
+DASH = f"[{DASHES}-]"
+"""A hyphen or any of `DASHES`: the one dash set both channels read numbers by."""
+GROUP_GAP = rf"(?:[ .]|[^\S\n]?{DASH}[^\S\n]?)"
+"""Between two groups of an ID's, an account's or a card's number: a space, a dot or a dash
+(`DASH`) with or without spaces («087 - 123 - 456 - 789», «0071 — 0001 — 2345»), as the radio
+holds them (its dashes are hyphens by then)."""
 
 COUNTED_NOUN = (
     r"(?i:trường hợp|người|vụ|việc|phương tiện|đối tượng|xe|chiếc|cuộc|lượt|lần|hộ|cơ sở|ca|"
@@ -87,11 +101,13 @@ _PAID_INTO = re.compile(
     r"(?i:nộp|chuyển)(?!\w)"
     r"(?:[^\S\n]++(?:(?i:tiền|phạt|khoản|số|lệ phí|phí|thuế|án phí)(?!\w)"
     r"|\d[\d.,]*+(?:[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ))?[^\S\n]*+(?i:đồng|VNĐ|VND|đ)(?!\w))){0,4}"
-    r"(?:[^\S\n]++(?i:vào)|(?:(?<=(?i:khoản))|(?<=(?i:tiền)))[^\S\n]++(?i:đến|tới|cho|sang))[^\S\n]++$"
+    r"(?:[^\S\n]++(?i:vào)|(?:(?<=(?i:khoản))|(?<=(?i:tiền))|(?<=(?i:đồng))|(?<=(?i:VNĐ))"
+    r"|(?<=(?i:VND))|(?<=\d(?i:đ))|(?<=\d (?i:đ)))[^\S\n]++(?i:đến|tới|cho|sang|qua|về))[^\S\n]++$"
 )
 """Right before a bare `TK`: money paid into it, with its own words («nộp vào», «nộp tiền phạt
 vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»); after «chuyển
-khoản», «chuyển tiền» to it too («chuyển khoản đến/tới/cho/sang TK …»)."""
+khoản», «chuyển tiền» or an amount to it too («chuyển khoản đến/tới/cho/sang/qua/về TK …»,
+«chuyển khoản số tiền 5.000.000 đồng đến TK …», «chuyển 5 triệu đồng đến TK …»)."""
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
@@ -226,7 +242,7 @@ _CURRENCY_AFTER = re.compile(
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 
 
-_RANGE_END = re.compile(r"\s*[–-]\s*")
+_RANGE_END = re.compile(rf"\s*{DASH}\s*")
 _PRICE_DIGITS = 6
 """Digits a range's end may have after «tài khoản» with money after it: a price (`Mỗi tài
 khoản 100000-200000 đồng`). With none, `190345-678901` is an account's number, whatever noun
@@ -272,8 +288,8 @@ def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) 
     return _TIGHT.fullmatch(gap) is not None or _long_enough(number, text, end, of_id=of_id)
 
 
-_SPACED_HYPHEN = re.compile(r"\s[–-]|[–-]\s")
-_HYPHENS = re.compile(r"\s*[–-]\s*")
+_SPACED_HYPHEN = re.compile(rf"\s{DASH}|{DASH}\s")
+_HYPHENS = re.compile(rf"\s*{DASH}\s*")
 _DATE_GROUPS = re.compile(r"(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:\d\d|(?:19|20)\d\d)")
 """A date's three groups, as `spaced_range` joins them: «12 - 3 - 2024»; «125 - 10 - 00 -
 123456», «12 - 3456 - 7890» are accounts."""
@@ -331,12 +347,13 @@ CARD_DIGITS = range(16, 20)
 _LABELLED_CARD = re.compile(
     r"(?<!\w)(?i:số thẻ|thẻ)(?:[^\S\n]++(?i:ATM|tín dụng|ghi nợ|ngân hàng))?(?![^\W\d_])"
     rf"(?P<gap>{TIGHT_GAP})"
-    r"(?P<number>\d(?:(?:[ .]|[^\S\n]?[–-][^\S\n]?)?\d){15,18})"
-    r"(?![\d]|[ .]\d|[^\S\n]?[–-][^\S\n]?\d)"
+    rf"(?P<number>\d{{4}}(?:{GROUP_GAP}\d{{4}}){{3}}(?=[^\S\n]++\d[\d.,]*+{_CURRENCY_AFTER.pattern})"
+    rf"|\d(?:{GROUP_GAP}?\d){{15,18}}(?![\d]|[ .]\d|[^\S\n]?{DASH}[^\S\n]?\d))"
 )
 """A card's number right after its label («thẻ», «thẻ ATM», «số thẻ», «thẻ tín dụng số:»), in
-groups apart by a space, a dot, a hyphen or an en dash, with spaces or not («9704 - 1234 - 5678
-- 9012»). Words between (`thẻ cào`, a scratch card's; `thẻ BHYT`) make it no bank card's."""
+groups apart by a space, a dot, a hyphen or another dash (`DASH`), with spaces or not («9704 -
+1234 - 5678 - 9012»); four groups of four before an amount are the card's, the amount its own
+(«Thẻ ATM 9704 1234 5678 9012 500.000 đồng bị rút»: no 19-digit number). Words between (`thẻ cào`, a scratch card's; `thẻ BHYT`) make it no bank card's."""
 
 _NOT_DIGITS = re.compile(r"\D+")
 _CARD_HINT = re.compile("(?i:thẻ)")
@@ -370,7 +387,7 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
 _LISTED = re.compile(
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
     r"|,\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
-    r"(?P<number>\d(?>(?:(?:[ .]|[^\S\n]?[–-][^\S\n]?)?\d)*))(?(open)\s*+\))"
+    rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
 )
 """One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in
 brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it; its groups

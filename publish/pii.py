@@ -41,6 +41,8 @@ from publish.number_words import (
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
     BARE_ACCOUNT_DIGITS,
+    DASH,
+    GROUP_GAP,
     ID_DIGITS,
     ID_LABEL,
     ID_LABEL_WORDS,
@@ -106,17 +108,13 @@ between (`087 123 456 789`, `0871 2345 6789`), with no ID word before them: as t
 holds them (R9.6; no amount starts with 0). Checked as the bare number is (`is_citizen_id`)."""
 _GROUPED_GATE = re.compile(r"0\d{2,3}[ .-]\d{3,4}[ .-]\d")
 """What every `_GROUPED_CITIZEN_ID` match holds: searched first, far cheaper."""
-_GROUP_GAP = r"(?:[ .]|[^\S\n]?[–-][^\S\n]?)"
-"""Between two groups of an ID's or an account's number: a space, a dot, a hyphen or an en
-dash with or without spaces («087 - 123 - 456 - 789», «0071 – 0001 – 2345»), as the radio
-holds them (its dashes are hyphens by then: publish.radio.normalise)."""
 _ID_FEWEST, _ID_MOST = min(ID_DIGITS) - 1, max(ID_DIGITS) + 2
 """Digits of a number right after an ID's words told as the ID's: one or two mistyped («CCCD
 0872030012» was dropped by the radio, R9.5, and told by no check here)."""
 _ID_NEAR = re.compile(
     _ID_WORDS
     + f"(?P<gap>{LABEL_GAP})"
-    + rf"(?P<number>\d(?:{_GROUP_GAP}?\d){{{_ID_FEWEST - 1},{_ID_MOST - 1}}})(?![\d])",
+    + rf"(?P<number>\d(?:{GROUP_GAP}?\d){{{_ID_FEWEST - 1},{_ID_MOST - 1}}})(?![\d])",
     re.IGNORECASE,
 )
 """An ID's number after its words, told as the radio holds it (`labelled_number`): right after
@@ -131,7 +129,7 @@ _PASSPORT = re.compile(
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
     rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{LABEL_GAP})"
-    rf"(?P<number>\d(?:{_GROUP_GAP}?\d)"
+    rf"(?P<number>\d(?:{GROUP_GAP}?\d)"
     rf"{{{min(ACCOUNT_DIGITS) - 1},{max(ACCOUNT_DIGITS) - 1}}})(?!\d)",
     re.IGNORECASE,
 )
@@ -140,8 +138,8 @@ groups maybe apart by a space, a dot, a hyphen with or without spaces («0071 - 
 dropped on air, R9.5)."""
 _BARE_ACCOUNT = re.compile(
     rf"(?<!\w){BARE_ACCOUNT}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
-    rf"(?P<number>\d(?:{_GROUP_GAP}?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
-    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d|[^\S\n]?[–-][^\S\n]?\d)"
+    rf"(?P<number>\d(?:{GROUP_GAP}?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
+    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d|[^\S\n]?{DASH}[^\S\n]?\d)"
 )
 """An account's number, 8 to 19 digits (`BARE_ACCOUNT_DIGITS`), right after a bare «tài
 khoản» (a colon or «số» between at most), as the radio drops it (R9.5): not money after it,
@@ -165,7 +163,7 @@ _BIRTH_YEAR = re.compile(r"(?:\bSN|\bsinh năm|\bnăm sinh)\s*:?\s*(?P<y>(?:19|2
 _BIRTH_DATE_WORDS = ("SN", "sinh", "ngày sinh", "năm sinh")
 """Where a `_BIRTH_DATE` or `_BIRTH_YEAR` match may start («sinh ngày», «sinh năm» start with
 «sinh»)."""
-_ANCHOR = re.compile(r"\d\d\d\d|\d(?:(?:[ .]|[^\S\n]?[–-][^\S\n]?)?\d){5}")
+_ANCHOR = re.compile(rf"\d\d\d\d|\d(?:{GROUP_GAP}?\d){{5}}")
 """Digits every pattern above needs: four in a row (the year of both birth patterns, a bare 12-digit
 ID) or six with single separators or dashes with spaces (ID and account numbers after their words,
 «087 - 123 - 456 - 789»). A line without them is skipped unsearched; having no letters, this

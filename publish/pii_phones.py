@@ -185,9 +185,11 @@ _NAME_ATTACHED = re.compile(
 """A titled full name with the number right after it and nothing else («ông Nguyễn Văn A,
 0912…», «chị Lê Thị Hoa (SĐT 0987…»): the person's own number, when no role word, unit, officer
 or caller is named in the sentence (see _owner)."""
-_INITIALS_BEFORE = re.compile(_W + r"(?i:ông|bà|anh|chị|em|cô|chú|bác|cháu)[ \t]++TK[ \t]*+$")
-"""A person's title and initials «TK» right before the number: his own phone, as the radio reads
-it (publish.number_words.paid_into_tk: no account's «TK» there), not an account's label
+_INITIALS_BEFORE = re.compile(
+    _W + r"(?i:ông|bà|anh|chị|em|cô|chú|bác|cháu)[ \t]++TK[ \t]*+(?:\([ \t]*+)?$"
+)
+"""A person's title and initials «TK» right before the number, maybe in brackets («anh TK
+(0912…)»): his own phone, as the radio reads it (publish.number_words.paid_into_tk: no account's «TK» there), not an account's label
 (`_CALLER_BEFORE`). Not «đồng chí TK» (an officer's), nor «đối tượng TK» (a caller's)."""
 _RESIDENCE = re.compile(_W + r"(?:trú|ngụ|địa chỉ|nơi ở|chỗ ở|quê)" + _END)
 """Where someone lives, after their name: the sentence is about a private person."""
@@ -345,8 +347,10 @@ def _owner(text: str, start: int, end: int, done: int, before: str | None) -> st
         return ""
     last = _last_named(low)
     if initials is not None and (last is None or initials.start() >= last[0]):
-        # «Tại ngân hàng, anh TK 0912…»: his initials and his phone, named after the bank.
-        last = (initials.start(), last[1] if last is not None and last[1] else "người dân")
+        # «Tại ngân hàng, anh TK 0912…»: his initials and his phone, named after the bank; after
+        # another unit or an officer («Cán bộ phụ trách là anh TK 0912…») published on purpose,
+        # as a full name's is (`_named_here`).
+        last = (initials.start(), _initials_owner(low, last))
     for titled in _TITLED.finditer(lead):
         # At the same offset, «Đối tượng Trần Văn B, trú …» is the suspect, not a caller.
         if (last is None or titled.start() >= last[0]) and _lives(lead, low, titled):
@@ -407,6 +411,18 @@ def _last_named(low: str) -> tuple[int, str] | None:
             who = last[1]  # «vợ nạn nhân», «mẹ của cháu»: the first names whose number it is
         last, head = (marker.start(), who), marker.end()
     return last
+
+
+def _initials_owner(low: str, last: tuple[int, str] | None) -> str:
+    """Whose phone follows «anh TK» in the lower-cased sentence `low`, `last` its last named
+    (`_last_named`): a private person's after nobody or after the bank he stands in (where `TK`
+    might have been an account's label: publish.number_words.paid_into_tk), "" after another
+    unit, an officer or a caller, as a titled full name's."""
+    if last is None:
+        return "người dân"
+    if last[1] or low.startswith("ngân hàng", last[0]):
+        return last[1] or "người dân"
+    return ""
 
 
 def _who(marker: re.Match[str]) -> str:

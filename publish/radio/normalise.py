@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from publish.invisible import invisible_removed
+from publish.number_words import DASHES
 from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
 from publish.radio.callers import caller_lists_told, callers_told
 from publish.radio.codes import read_codes
@@ -81,7 +82,8 @@ _SPACES = re.compile(
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 _TAB_WIDTH = 4
 """Columns of a Tab in a line's indentation, as on the website (Python-Markdown)."""
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_DASHES = re.compile(f"[{DASHES}]")
+"""The dashes read as hyphens: the set the website's checks read numbers by (publish.number_words)."""
 _MAX_PLACEHOLDERS = 256
 _MAX_DIGITS = 100
 _OVERLONG_NUMBER = re.compile(
@@ -121,17 +123,9 @@ def _prepare(text: str) -> str:
 
 
 def _holds_a_dash(text: str) -> bool:
-    """Whether `text` holds one of `_DASHES`: seven searches for a character each cost less than
-    one for the class, and most paragraphs hold none."""
-    return (
-        "\u2010" in text
-        or "\u2011" in text
-        or "\u2012" in text
-        or "\u2013" in text
-        or "\u2014" in text
-        or "\u2015" in text
-        or "\u2212" in text
-    )
+    """Whether `text` holds one of `_DASHES`: a search for each character costs less than one
+    for the class, and most paragraphs hold none."""
+    return any(dash in text for dash in DASHES)
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
