@@ -114,3 +114,85 @@ def test_a_dashed_list_of_service_numbers_holds_no_counted_range(
     source: str, expected: str
 ) -> None:
     assert normalise(source).text == expected
+
+
+# Session 79 (helper radiomend2), review of merge b1a588b8. The same list typed without spaces:
+# the first number was said digit by digit, the rest became a counted range after a stray hyphen
+# («một một ba-từ một trăm mười bốn đến một trăm mười lăm cuộc gọi»), with no flag.
+SERVICE_LISTS_TYPED_WITHOUT_SPACES = [
+    (
+        "Số điện thoại khẩn cấp: 113-114-115 cuộc gọi miễn phí.",
+        "Số điện thoại khẩn cấp: một một ba, một một bốn, một một năm cuộc gọi miễn phí.",
+    ),
+    (
+        "Số điện thoại khẩn cấp: 113–114–115 cuộc gọi miễn phí.",
+        "Số điện thoại khẩn cấp: một một ba, một một bốn, một một năm cuộc gọi miễn phí.",
+    ),
+    ("Số điện thoại khẩn cấp: 113-115.", "Số điện thoại khẩn cấp: một một ba, một một năm."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SERVICE_LISTS_TYPED_WITHOUT_SPACES)
+def test_a_service_list_typed_without_spaces_is_said_as_the_spaced_one(
+    source: str, expected: str
+) -> None:
+    result = normalise(source)
+    assert result.text == expected
+    assert "-" not in result.text
+
+
+# Two numbers and a counted noun stay a range, spaced or not (R12.1), after a trigger too.
+COUNTED_RANGES_TYPED_WITHOUT_SPACES = [
+    (
+        "Tổng đài tiếp nhận 113-115 cuộc gọi mỗi ngày.",
+        "Tổng đài tiếp nhận từ một trăm mười ba đến một trăm mười lăm cuộc gọi mỗi ngày.",
+    ),
+    (
+        "Số điện thoại khẩn cấp: 113-115 cuộc gọi.",
+        "Số điện thoại khẩn cấp: từ một trăm mười ba đến một trăm mười lăm cuộc gọi.",
+    ),
+    ("Hỗ trợ 111-115 hộ.", "Hỗ trợ từ một trăm mười một đến một trăm mười lăm hộ."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), COUNTED_RANGES_TYPED_WITHOUT_SPACES)
+def test_a_counted_range_typed_without_spaces_stays_a_range(source: str, expected: str) -> None:
+    assert normalise(source).text == expected
+
+
+# A sign typed right after «%» or «‰»: its words ran into the unit's, «năm phần trămhơn ba phần
+# trăm», with no flag.
+SIGNS_TYPED_AFTER_A_PERCENT = [
+    ("Tỷ lệ tái phạm 5%>3%.", "Tỷ lệ tái phạm năm phần trăm hơn ba phần trăm."),
+    ("Tỷ lệ tái phạm 5%<10%.", "Tỷ lệ tái phạm năm phần trăm dưới mười phần trăm."),
+    ("Tỷ lệ tái phạm 5%>=3%.", "Tỷ lệ tái phạm năm phần trăm không dưới ba phần trăm."),
+    ("Tỷ lệ tái phạm 5%≤10%.", "Tỷ lệ tái phạm năm phần trăm không quá mười phần trăm."),
+    ("Tỷ lệ 5 %>3 %.", "Tỷ lệ năm phần trăm hơn ba phần trăm."),
+    ("Tỷ lệ 5‰<10‰.", "Tỷ lệ năm phần nghìn dưới mười phần nghìn."),
+    ("Nhiệt độ 30°C>25°C.", "Nhiệt độ ba mươi độ C hơn hai mươi lăm độ C."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SIGNS_TYPED_AFTER_A_PERCENT)
+def test_a_sign_typed_after_a_percent_is_read_apart_from_it(source: str, expected: str) -> None:
+    result = normalise(source)
+    assert result.text == expected
+    assert not [f for f in result.flags if f.code == "Q2"]
+
+
+# `->` typed with a space, `- >`: «bảy giờ, hơn mười một giờ» was broadcast with no flag. It is
+# the arrow `->` is, a pause; never «hơn».
+ARROWS_TYPED_WITH_A_SPACE = [
+    ("Ca trực 7h - > 11h.", "Ca trực bảy giờ, mười một giờ."),
+    ("Ca trực 7h- >11h.", "Ca trực bảy giờ, mười một giờ."),
+    ("Số vụ tăng 5 - > 8 vụ.", "Số vụ tăng năm, tám vụ."),
+    ("Gọi điện - > yêu cầu chuyển tiền.", "Gọi điện, yêu cầu chuyển tiền."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ARROWS_TYPED_WITH_A_SPACE)
+def test_an_arrow_typed_with_a_space_is_a_pause(source: str, expected: str) -> None:
+    result = normalise(source)
+    assert result.text == expected
+    assert "hơn" not in result.text
+    assert not [f for f in result.flags if f.code == "Q2"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from publish.contact_numbers import country_lead, home_digits
 from publish.number_words import (
@@ -258,10 +258,12 @@ _NAME_AFTER = re.compile(r"\s+(\w)")
 _ISSUE_OF = re.compile(r"(?<!\w)(?i:báo|tạp chí|bản tin)((?:\s+\w+){1,4})\s+số\s*$")
 """`Báo Đồng Tháp số 115`: a newspaper's issue, when the words between are its capitalised name."""
 _LIST_JOIN = r"(?:\s*+(?:[,;/]|(?i:và|hoặc))\s*+|\s++-\s++)$"
-_LISTED_AFTER = re.compile(r"(?<!\d)(\d++)" + _LIST_JOIN)
-"""`113, 114 và 115`, `113 - 114 - 115`: the number before a service number in a list (R9.3);
-a dash with spaces lists them as a comma does once the first is a service number (a range of
-counts is no service number, `từ 111 - 115 hộ`), the range rule read «từ 114 đến 115»."""
+_LISTED_AFTER = re.compile(r"(?<!\d)(\d++)(?:" + _LIST_JOIN[:-1] + r"|-)$")
+"""`113, 114 và 115`, `113 - 114 - 115`, `113-114-115`: the number before a service number in a
+list (R9.3); a dash, spaced or not, lists them as a comma does once the first is a service number
+(a range of counts is no service number, `từ 111 - 115 hộ`), the range rule read «từ 114 đến
+115». Only here: after a number already said digit by digit (`_LISTED_AFTER_SPOKEN`) a bare dash
+may join a phone to its extension."""
 _DIGIT_WORD = r"(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
 _LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}}" + _LIST_JOIN)
 """The same, when the number before was read already, digit by digit: a service line after a
@@ -813,15 +815,19 @@ def _phones(text: str, ctx: Context) -> str:
         return m[0] if _not_a_phone(m) else listed(m)
 
     service_ends: set[int] = set()
+    joints: set[int] = set()  # the bare dashes (`113-114`) between listed service numbers
 
     def service(m: re.Match[str]) -> str:
         start = m.start()
         if _counted(text, start, m.end()) or ends_before(_NUMBERED, text, start):
             return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
         listed = ends_before(_LISTED_AFTER, text, start)
+        listed_after_one = listed is not None and listed.end(1) in service_ends
+        if listed_after_one and text[start - 1] == "-":
+            joints.add(start - 1)  # `113-114`: said as the comma a spaced dash is
         if (
             _is_hotline(m[1])
-            or (listed is not None and listed.end(1) in service_ends)
+            or listed_after_one
             or ends_before(_LISTED_AFTER_SPOKEN, text, start)
             or ends_before(_SERVICE_CONTEXT, text, start)
             or (ends_before(_POLICE_COLON, text, start) and not _WORD_AFTER.match(text, m.end()))
@@ -846,8 +852,29 @@ def _phones(text: str, ctx: Context) -> str:
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(alone, text)
     if "11" in text or "1800" in text or "1900" in text:
-        text = _SERVICE.sub(service, text)
+        text = _said_with_joints(text, _SERVICE.finditer(text), service, joints)
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
+
+
+def _said_with_joints(
+    text: str,
+    matches: Iterator[re.Match[str]],
+    say: Callable[[re.Match[str]], str],
+    joints: set[int],
+) -> str:
+    """`re.sub` of `say` over `matches`, the dash at each of `joints` (which `say` fills) said
+    as a comma: `113-114-115` listed is «một một ba, một một bốn, một một năm», no hyphen."""
+    pieces: list[str] = []
+    last = 0
+    for m in matches:
+        said = say(m)
+        between = text[last : m.start()]
+        if m.start() - 1 in joints:
+            between = between[:-1] + ", "
+        pieces += (between, said)
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _counted(text: str, start: int, end: int) -> bool:

@@ -529,13 +529,21 @@ _NUMBER_AHEAD = rf"(?=\d|(?:{_HOUR_WORD}[^\S\n]++){{1,3}}giờ(?!\w))"
 giờ»), which left the sign before no digit and for Q2 to block."""
 
 
+_SAID_SIGNS = frozenset("%‰")
+"""Signs read as words after the comparison signs are (`5%>3%`, «năm phần trăm hơn …»)."""
+
+
 def _compared(words: str) -> Callable[[re.Match[str]], str]:
     """A sign's words, spaced from a word the sign was typed against (`12h<=24h`, its hour
-    read by now: «mười hai giờ không quá …», not «giờkhông quá»)."""
+    read by now: «mười hai giờ không quá …», not «giờkhông quá»), or from a sign later read as a
+    word (`5%>3%`: «năm phần trăm hơn …», not «phần trămhơn»)."""
 
     def said(m: re.Match[str]) -> str:
         start = m.start()
-        return f" {words}" if start and m.string[start - 1].isalnum() else words
+        if not start:
+            return words
+        before = m.string[start - 1]
+        return f" {words}" if before.isalnum() or before in _SAID_SIGNS else words
 
     return said
 
@@ -545,7 +553,9 @@ _SYMBOLS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ..
     (re.compile(r"±\s*"), "cộng trừ "),
     # `>=` and `<=` are `≥` and `≤` typed on a keyboard without them (R12.2); before `>`, `<`.
     # `->` is an arrow, read in P8 as a pause (`8h->17h` «tám giờ, mười bảy giờ»), never «hơn»;
-    # `-->` a comment's end, left for Q2 (R14.6).
+    # `-->` a comment's end, left for Q2 (R14.6). `- >` is `->` typed with a space: an arrow too,
+    # made one here before `>` reads «hơn» (`7h - > 11h` «bảy giờ, mười một giờ»).
+    (re.compile(r"(?<![-<])-[^\S\n]++>(?![>=])"), "->"),
     (re.compile(r"(?<![<>=-])>=\s*" + _NUMBER_AHEAD), "≥ "),
     (re.compile(r"<=(?![<>=])\s*" + _NUMBER_AHEAD), "≤ "),
     (re.compile(r"(?<![<>=-])>\s*" + _NUMBER_AHEAD), _compared("hơn ")),
