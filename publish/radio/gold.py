@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from publish.number_words import SCALE, money_follows
+from publish.number_words import money_follows
 from publish.radio.numbers import digit_by_digit
 
 __all__ = ["read_gold_fineness"]
@@ -15,9 +15,8 @@ _FINENESS = re.compile(r"(?<!\w)((?i:vàng))[^\S\n]++(9999|999[.,]9(?![%‰])|99
 written as the share it is (`vàng 999,9`, `999.9`: «chín trăm chín mươi chín phẩy chín» was no
 gold anyone names); a count of gold (`10 chỉ vàng`) has the number before the word, a share
 (`vàng 999,9%`) its sign after, an amount its currency or scale word after it (`money_follows`, `_SCALE_AFTER`)."""
-_SCALE_AFTER = re.compile(SCALE, re.IGNORECASE)
-"""`vàng 999,9 nghìn`, its currency left unsaid: an amount still. The scale word money has
-before its currency (`number_words.SCALE`), in any case as before; its group is empty without."""
+_SCALE_AFTER = re.compile(r"[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)")
+"""`vàng 999,9 nghìn`, its currency left unsaid: an amount still."""
 
 
 def read_gold_fineness(text: str) -> str:
@@ -26,14 +25,8 @@ def read_gold_fineness(text: str) -> str:
         return text
 
     def fineness(m: re.Match[str]) -> str:
-        if money_follows(text, m.end()) or _scale_follows(text, m.end()):
+        if money_follows(text, m.end()) or _SCALE_AFTER.match(text, m.end()):
             return m[0]  # `bán vàng 999,9 nghìn đồng`: an amount after the word, R5 reads it
         return f"{m[1]} {digit_by_digit(m[2])}"
 
     return _FINENESS.sub(fineness, text)
-
-
-def _scale_follows(text: str, pos: int) -> bool:
-    """Whether a scale word (`nghìn`, `triệu` …) comes right after text[:pos]."""
-    found = _SCALE_AFTER.match(text, pos)
-    return found is not None and found[1] is not None
