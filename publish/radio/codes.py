@@ -257,15 +257,15 @@ _NAME_AFTER = re.compile(r"\s+(\w)")
 """After `số 113`: a word whose first letter is a capital names a street (`số 113 Lê Lợi`)."""
 _ISSUE_OF = re.compile(r"(?<!\w)(?i:báo|tạp chí|bản tin)((?:\s+\w+){1,4})\s+số\s*$")
 """`Báo Đồng Tháp số 115`: a newspaper's issue, when the words between are its capitalised name."""
-_LIST_JOIN = r"(?:\s*+(?:[,;/]|(?i:và|hoặc))\s*+|\s++-\s++)$"
-_LISTED_AFTER = re.compile(r"(?<!\d)(\d++)(?:" + _LIST_JOIN[:-1] + r"|-)$")
+_LIST_JOIN = r"(?:\s*+(?:[,;/]|(?i:và|hoặc))\s*+|\s++-\s++)"
+_LISTED_AFTER = re.compile(r"(?<!\d)(\d++)(?:" + _LIST_JOIN + r"|-)$")
 """`113, 114 và 115`, `113 - 114 - 115`, `113-114-115`: the number before a service number in a
 list (R9.3); a dash, spaced or not, lists them as a comma does once the first is a service number
 (a range of counts is no service number, `từ 111 - 115 hộ`), the range rule read «từ 114 đến
 115». Only here: after a number already said digit by digit (`_LISTED_AFTER_SPOKEN`) a bare dash
 may join a phone to its extension."""
 _DIGIT_WORD = r"(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
-_LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}}" + _LIST_JOIN)
+_LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}}" + _LIST_JOIN + "$")
 """The same, when the number before was read already, digit by digit: a service line after a
 trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 113 hoặc 114`). No
 cardinal says three digit words in a row."""
