@@ -11,15 +11,9 @@ import pytest
 
 from publish.radio.flags import BLOCKING
 from publish.radio.normalise import normalise
-from tests.test_radio_review_tk2 import ACCOUNT, NEAR, on_air, told
+from tests.test_radio_review_tk2 import ACCOUNT, NEAR, held, no_digit, on_air, told
 
 CARD = "số thẻ ngân hàng"
-DIGITS = "0123456789"
-
-
-def _no_digit(script: str) -> bool:
-    """Whether the radio script holds no digit (every private number went)."""
-    return not any(digit in script for digit in DIGITS)
 
 
 # A bare «TK» named an account only after «nộp/chuyển … vào» or with a bank «ngân hàng» after
@@ -39,14 +33,21 @@ def test_tk_with_money_paid_to_it_or_a_bank_named_after_it_is_an_account(text: s
     assert told(text) == [(ACCOUNT, "012*****89")]
     script, codes = on_air(text)
     assert "R9.5" in codes
-    assert _no_digit(script)
+    assert no_digit(script)
 
 
-@pytest.mark.parametrize("text", ["Ngày 5/3, TK 2024 MB.", "Khoảnh 3, TK 262 (MB Bank)."])
-def test_a_size_or_a_forests_sub_area_after_tk_is_no_account(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Ngày 5/3, TK 2024 MB.", "TK hai nghìn không trăm hai mươi tư MB."),
+        ("Khoảnh 3, TK 262 (MB Bank).", "TK hai trăm sáu mươi hai, MB Bank."),
+    ],
+)
+def test_a_size_or_a_forests_sub_area_after_tk_is_no_account(text: str, said: str) -> None:
     assert told(text) == []
     script, codes = on_air(text)
     assert "R9.5" not in codes and "tài khoản" not in script
+    assert said in script
 
 
 def test_a_short_code_after_chuyen_khoan_den_tk_is_still_read_digit_by_digit() -> None:
@@ -73,7 +74,7 @@ def test_each_account_of_a_list_in_spaced_groups_is_told_and_dropped(
     assert told(text) == [(ACCOUNT, value) for value in masked]
     script, codes = on_air(text)
     assert codes.count("R9.5") == len(masked)
-    assert _no_digit(script)
+    assert no_digit(script)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +110,7 @@ def test_spaced_or_en_dashed_groups_after_a_label_are_told_and_dropped(
     assert told(text) == [finding]
     script, codes = on_air(text)
     assert "R9.5" in codes
-    assert _no_digit(script)
+    assert no_digit(script)
 
 
 def test_an_en_dashed_range_of_years_after_an_account_label_is_no_account() -> None:
@@ -135,25 +136,36 @@ def test_a_card_number_after_its_label_is_told_and_holds_the_bulletin(text: str)
     digits = "".join(c for c in text if c.isdigit())
     shown = digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
     assert told(text) == [(CARD, shown)]
-    spoken = normalise(text, near=NEAR)
-    held = [f.excerpt for f in spoken.flags if f.code == "R9.6" and f.severity == BLOCKING]
-    assert held == [shown]
-    assert "nghìn" not in spoken.text and "đến" not in spoken.text
+    assert held(text) == [shown]
+    script = on_air(text)[0]
+    assert "nghìn" not in script and "đến" not in script
 
 
+# Only the opening is pinned where the four groups run together with no pause («… mười chín
+# hai nghìn không trăm hai mươi hai nghìn …» sounds like «twenty-two thousand»): whether they
+# should be read apart is not settled.
 @pytest.mark.parametrize(
-    "text",
+    ("text", "said"),
     [
-        "Nạp mã thẻ cào 4123 4567 8901 2349 vào máy.",
-        "Thẻ 4111 1111 1111 1111 đồng.",
-        "Thẻ BHYT 9704 1234 5678 9012 đã cấp.",
-        "Thẻ 2019 2020 2021 2022.",
+        (
+            "Nạp mã thẻ cào 4123 4567 8901 2349 vào máy.",
+            "thẻ cào bốn một hai ba, bốn năm sáu bảy, tám chín không một, hai ba bốn chín, vào máy.",
+        ),
+        ("Thẻ 4111 1111 1111 1111 đồng.", "Thẻ bốn nghìn một trăm mười một"),
+        (
+            "Thẻ BHYT 9704 1234 5678 9012 đã cấp.",
+            "Thẻ bảo hiểm y tế chín bảy không bốn, một hai ba bốn, năm sáu bảy tám, chín không một hai,",
+        ),
+        ("Thẻ 2019 2020 2021 2022.", "Thẻ hai nghìn không trăm mười chín"),
     ],
 )
-def test_no_bank_card_after_a_scratch_card_before_money_or_after_another_card(text: str) -> None:
-    assert [kind for kind, _ in told(text)] == []
+def test_no_bank_card_after_a_scratch_card_before_money_or_after_another_card(
+    text: str, said: str
+) -> None:
+    assert told(text) == []
     spoken = normalise(text, near=NEAR)
     assert not [f for f in spoken.flags if f.severity == BLOCKING]
+    assert said in spoken.text
 
 
 # «anh TK 0912…» is read on air as a man's initials and his phone (session 78); the website told
@@ -177,18 +189,29 @@ def test_a_phone_after_someones_initials_tk_is_a_private_phone_on_both_channels(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "said"),
     [
-        "Liên hệ anh TK 0912345678 để được hỗ trợ.",
-        "Đồng chí TK 0912345678 trực ban.",
-        "Ngân hàng cho biết anh TK 0912345678 gọi điện.",
+        (
+            "Liên hệ anh TK 0912345678 để được hỗ trợ.",
+            "anh TK không chín một hai, ba bốn năm, sáu bảy tám,",
+        ),
+        (
+            "Đồng chí TK 0912345678 trực ban.",
+            "Đồng chí TK không chín một hai, ba bốn năm, sáu bảy tám,",
+        ),
+        (
+            "Ngân hàng cho biết anh TK 0912345678 gọi điện.",
+            "anh TK không chín một hai, ba bốn năm, sáu bảy tám, gọi điện.",
+        ),
     ],
 )
 def test_a_phone_after_initials_tk_to_call_or_an_officers_or_a_callers_is_not_told(
-    text: str,
+    text: str, said: str
 ) -> None:
     assert told(text) == []
-    assert "R9.5" not in on_air(text)[1]
+    script, codes = on_air(text)
+    assert "R9.5" not in codes
+    assert said in script
 
 
 # The radio read a short code by its own copy of the labels (no «số», slash or bracket between,

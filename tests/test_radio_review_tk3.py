@@ -15,7 +15,7 @@ import pytest
 from tests.helpers import bulletin_md, make_project
 from tests.test_approval import APPROVER, FILE
 from tests.test_approval_linked import approve
-from tests.test_radio_review_tk2 import ACCOUNT, on_air, told
+from tests.test_radio_review_tk2 import ACCOUNT, no_digit, on_air, told
 
 # None was told before the merge (d2a3f216); after it each was a «202***25» account on the
 # website, and the radio dropped the number as one (R9.5).
@@ -65,7 +65,7 @@ def test_spaced_groups_of_an_account_stay_one_account(text: str, masked: str) ->
     assert told(text) == [(ACCOUNT, masked)]
     script, codes = on_air(text)
     assert "R9.5" in codes
-    assert not any(digit in script for digit in "0123456789")
+    assert no_digit(script)
 
 
 # Before the merge both channels caught these; after it the website said nothing and the radio
@@ -82,7 +82,7 @@ def test_an_account_number_after_tk_with_a_bank_before_it_is_told_and_dropped(te
     assert told(text) == [(ACCOUNT, "012*****89")]
     script, codes = on_air(text)
     assert "R9.5" in codes
-    assert not any(digit in script for digit in "0123456789")
+    assert no_digit(script)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_an_account_listed_after_a_short_code_is_told_and_dropped(
     script, codes = on_air(text)
     assert "R9.5" in codes
     assert script.startswith(said)
-    assert not any(digit in script for digit in "0123456789")
+    assert no_digit(script)
 
 
 @pytest.mark.parametrize(

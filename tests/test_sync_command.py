@@ -20,6 +20,7 @@ from publish.errors import NeedsPerson, PublishError, RemoteError
 from publish.model import Site
 from publish.progress import Progress, is_interactive
 from publish.sync.base import Action
+from publish.sync.zalo_lookup import REFUSED
 from publish.zalo.errors import ZaloError
 from tests.helpers import (
     SITE_TOML,
@@ -318,8 +319,8 @@ def test_a_channel_down_beside_a_fix_needed_says_run_again_too(
     assert "cần sửa" in err and "chạy lại để tiếp tục" in err
 
 
-STEP = "chưa tạo lại bài của một lần tạo bị ngắt, và chưa gửi gì: tìm bài trên OA rồi chạy lại"
-"""A failure's own next step (ZaloError.closing), as the lost-create lookup gives it."""
+STEP = f"{REFUSED}tìm bài cùng tiêu đề trong trang quản trị OA rồi chạy lại publish sync zalo."
+"""A failure's own next step (ZaloError.closing), opening as the lost-create lookup's do."""
 
 
 def test_a_failure_that_says_what_to_check_closes_with_it_not_a_bare_rerun(
