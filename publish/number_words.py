@@ -31,6 +31,7 @@ __all__ = [
     "SCALE",
     "SHORT_CODE_END",
     "TIGHT_GAP",
+    "account_before_amount",
     "account_range",
     "accounts_after_codes",
     "alternation",
@@ -47,6 +48,7 @@ __all__ = [
     "read_as_code",
     "short_codes",
     "spaced_range",
+    "without_its_amount",
 ]
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -263,6 +265,36 @@ def account_range(number: str, text: str, pos: int) -> bool:
         return False
     digits = max(sum(c.isdigit() for c in end) for end in ends)
     return digits <= _SHORT_END or (digits <= _PRICE_DIGITS and money_follows(text, pos))
+
+
+_LONG_START = 10
+"""Digits from which a range's start is no price, as none is written so long (`0123456789 — 2
+triệu đồng` is an account and its amount)."""
+
+
+def account_before_amount(number: str, text: str, end: int) -> int | None:
+    """Where an account's number ends in `number` (ending at text[end]) when its last dash and
+    what follows it are an amount (`STK: 0123456789 — 2 triệu đồng`): a range's start of
+    `_LONG_START` digits or more, or starting with 0, is never a price; None when the number is
+    whole, no amount after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`)."""
+    if not money_follows(text, end):
+        return None
+    dashes = list(_HYPHENS.finditer(number))
+    if not dashes:
+        return None
+    cut = dashes[-1].start()
+    start = number[:cut]
+    return cut if digit_count(start) >= _LONG_START or start.startswith("0") else None
+
+
+def without_its_amount(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[str]:
+    """`m`, a match of `pattern` ending with its group `number`, without the amount its number
+    took after a dash (`account_before_amount`), on both channels: matched again, up to the
+    account's end."""
+    cut = account_before_amount(m["number"], m.string, m.end("number"))
+    if cut is None:
+        return m
+    return pattern.match(m.string, m.start(), m.start("number") + cut) or m
 
 
 def money_follows(text: str, pos: int) -> bool:

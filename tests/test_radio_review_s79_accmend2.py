@@ -1,0 +1,53 @@
+"""Session 79 (helper accmend2): the review of s79-accmend (merge 3ca8e6fa).
+
+Each case failed before on at least one channel: an account's number and an amount after a dash
+taken for a price's range (told by no check, read on air); a card before an amount, typed
+without spaces or of 19 digits, read as amounts; a phone's groups apart by en or em dashes told
+by no check; money paid with «đ» after a scale word, or «về cho TK», read on air.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_radio_review_tk2 import ACCOUNT, on_air, told
+
+DIGITS = "0123456789"
+
+
+def _no_digit(script: str) -> bool:
+    """Whether the radio script holds no digit (every private number went)."""
+    return not any(digit in script for digit in DIGITS)
+
+
+# «STK 0123456789 — 2 triệu đồng»: the account and its amount after a dash were one range read
+# as a price (told on the web before 3ca8e6fa for the em dash, never for «-» or «–»).
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("STK: 0123456789 — 2 triệu đồng.", "hai triệu đồng"),
+        ("Bị hại chuyển vào STK 0123456789 — 50 triệu đồng.", "năm mươi triệu đồng"),
+        ("STK: 0123456789 - 2 triệu đồng.", "hai triệu đồng"),
+        ("STK: 0123456789 – 2 triệu đồng.", "hai triệu đồng"),
+        ("Bị hại chuyển vào STK 0123456789-50 triệu đồng.", "năm mươi triệu đồng"),
+        ("Số tài khoản 0123 4567 89 – 5.000.000 đồng.", "năm triệu đồng"),
+        ("Tài khoản 0123456789 - 2 triệu đồng.", "hai triệu đồng"),
+        ("STK 012345 — 200000 đồng.", "hai trăm nghìn đồng"),
+    ],
+)
+def test_an_account_then_a_dash_and_an_amount_is_told_and_dropped(text: str, said: str) -> None:
+    masked = "012*45" if "012345 " in text else "012*****89"
+    assert told(text) == [(ACCOUNT, masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert _no_digit(script) and said in script
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mỗi tài khoản 100000-200000 đồng.", "Mỗi tài khoản bán 100000 — 200000 đồng."],
+)
+def test_a_range_of_prices_after_an_account_word_is_still_a_price(text: str) -> None:
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes and "đến hai trăm nghìn đồng" in script
