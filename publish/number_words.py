@@ -379,13 +379,15 @@ CARD_DIGITS = range(16, 20)
 _LABELLED_CARD = re.compile(
     r"(?<!\w)(?i:số thẻ|thẻ)(?:[^\S\n]++(?i:ATM|tín dụng|ghi nợ|ngân hàng))?(?![^\W\d_])"
     rf"(?P<gap>{TIGHT_GAP})"
-    rf"(?P<number>\d{{4}}(?:{GROUP_GAP}\d{{4}}){{3}}(?=[^\S\n]++\d[\d.,]*+{_CURRENCY_AFTER.pattern})"
+    rf"(?P<number>(?:\d{{16,19}}|\d{{4}}(?:{GROUP_GAP}\d{{4}}){{3}}(?:{GROUP_GAP}\d{{1,3}})?)"
+    rf"(?=[^\S\n]++\d[\d.,]*+{_CURRENCY_AFTER.pattern})"
     rf"|\d(?:{GROUP_GAP}?\d){{15,18}}(?![\d]|[ .]\d|[^\S\n]?{DASH}[^\S\n]?\d))"
 )
 """A card's number right after its label («thẻ», «thẻ ATM», «số thẻ», «thẻ tín dụng số:»), in
 groups apart by a space, a dot, a hyphen or another dash (`DASH`), with spaces or not («9704 -
-1234 - 5678 - 9012»); four groups of four before an amount are the card's, the amount its own
-(«Thẻ ATM 9704 1234 5678 9012 500.000 đồng bị rút»: no 19-digit number). Words between (`thẻ cào`, a scratch card's; `thẻ BHYT`) make it no bank card's."""
+1234 - 5678 - 9012»); before an amount, its digits in one run or four groups of four (and a
+19-digit card's last three) are the card's, the amount its own («Thẻ ATM 9704 1234 5678 9012
+500.000 đồng bị rút», «Thẻ ATM 9704123456789012 500.000 đồng»: no 19-digit number). Words between (`thẻ cào`, a scratch card's; `thẻ BHYT`) make it no bank card's."""
 
 _NOT_DIGITS = re.compile(r"\D+")
 _CARD_HINT = re.compile("(?i:thẻ)")

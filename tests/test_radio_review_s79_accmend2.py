@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_radio_review_tk2 import ACCOUNT, on_air, told
+from publish.radio.flags import BLOCKING
+from publish.radio.normalise import normalise
+from tests.test_radio_review_tk2 import ACCOUNT, NEAR, on_air, told
 
 DIGITS = "0123456789"
 
@@ -51,3 +53,31 @@ def test_a_range_of_prices_after_an_account_word_is_still_a_price(text: str) -> 
     assert told(text) == []
     script, codes = on_air(text)
     assert "R9.5" not in codes and "đến hai trăm nghìn đồng" in script
+
+
+# A card typed without spaces, or of 19 digits in groups, before an amount: no card found (the
+# 16 digits ran on into the amount), the web silent, the radio reading it with a warning only or
+# its groups as amounts, while the same card without an amount was told and held (R9.6).
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Thẻ ATM 9704123456789012 500.000 đồng bị rút.", "970***********12"),
+        ("Thẻ ATM 9704 1234 5678 9012 345 500.000 đồng", "970**************45"),
+        ("Số thẻ 9704-1234-5678-9012-345 5 triệu đồng bị rút.", "970**************45"),
+        ("Thẻ tín dụng 9704123456789012345 2 triệu đồng bị rút.", "970**************45"),
+    ],
+)
+def test_a_card_before_an_amount_whole_or_of_19_digits_is_told_and_held(
+    text: str, masked: str
+) -> None:
+    assert told(text) == [("số thẻ ngân hàng", masked)]
+    spoken = normalise(text, near=NEAR)
+    held = [f.excerpt for f in spoken.flags if f.code == "R9.6" and f.severity == BLOCKING]
+    assert held == [masked]
+    assert "nghìn bảy trăm" not in spoken.text and "triệu năm trăm" not in spoken.text
+
+
+def test_nineteen_digits_then_a_currency_stay_an_amount() -> None:
+    text = "Thẻ 1234567890123456789 đồng."
+    assert told(text) == []
+    assert "R9.6" not in on_air(text)[1]
