@@ -81,3 +81,28 @@ def test_nineteen_digits_then_a_currency_stay_an_amount() -> None:
     text = "Thẻ 1234567890123456789 đồng."
     assert told(text) == []
     assert "R9.6" not in on_air(text)[1]
+
+
+# A phone's groups apart by an en or em dash: the radio reads every dash as a hyphen, so the
+# number as «0912-345-678» (told on the web), while the website's phone patterns knew «-» only.
+@pytest.mark.parametrize(
+    ("text", "who", "masked"),
+    [
+        ("Ông Nguyễn Văn A, trú thôn 3, SĐT 0912 – 345 – 678.", "người dân", "091*****78"),
+        ("Ông Nguyễn Văn A, trú thôn 3, SĐT 0912—345—678.", "người dân", "091*****78"),
+        ("Ông Nguyễn Văn A, trú thôn 3, SĐT 0912 - 345 - 678.", "người dân", "091*****78"),
+        ("Bị hại là ông B, điện thoại 0277 – 3610 – 113.", "bị hại", "027******13"),
+        ("Bị hại là ông B, điện thoại +84 — 912 — 345 — 678.", "bị hại", "091*****78"),
+    ],
+)
+def test_a_phone_in_dashed_groups_is_told_as_the_hyphenated_one(
+    text: str, who: str, masked: str
+) -> None:
+    assert told(text) == [(f"số điện thoại riêng của {who}", masked)]
+    hyphenated = text.replace(" – ", "-").replace(" — ", "-").replace("—", "-").replace(" - ", "-")
+    assert told(hyphenated) == told(text)
+    assert on_air(text) == on_air(hyphenated)  # read digit by digit, in the same groups
+
+
+def test_a_hotline_in_dashed_groups_is_not_told() -> None:
+    assert told("Liên hệ đường dây nóng 0912—345—678.") == []
