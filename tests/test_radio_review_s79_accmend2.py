@@ -106,3 +106,27 @@ def test_a_phone_in_dashed_groups_is_told_as_the_hyphenated_one(
 
 def test_a_hotline_in_dashed_groups_is_not_told() -> None:
     assert told("Liên hệ đường dây nóng 0912—345—678.") == []
+
+
+# Money paid into a bare `TK` with «đ» after a scale word, or «về cho TK»: read on air digit by
+# digit and told by no check, while «Chuyển 5 triệu đồng đến TK …» was told and dropped.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chuyển 5 triệu đ đến TK 0123456789.",
+        "Chuyển 500.000 đ cho TK 0123456789.",
+        "Chuyển 2 triệu đồng về cho TK 0123456789.",
+        "Bị hại chuyển khoản về cho TK 0123456789.",
+    ],
+)
+def test_tk_paid_into_with_d_after_a_scale_or_ve_cho_is_told_and_dropped(text: str) -> None:
+    assert told(text) == [(ACCOUNT, "012*****89")]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert _no_digit(script) and "không một hai ba" not in script
+
+
+@pytest.mark.parametrize("text", ["Chuyển về cho TK 0123456789.", "Anh A về cho TK 0123456789."])
+def test_ve_cho_tk_with_no_money_paid_is_no_account(text: str) -> None:
+    assert told(text) == []
+    assert "R9.5" not in on_air(text)[1]
