@@ -31,6 +31,7 @@ __all__ = [
     "SCALE",
     "SHORT_CODE_END",
     "TIGHT_GAP",
+    "account_before_amount",
     "account_range",
     "accounts_after_codes",
     "alternation",
@@ -47,6 +48,7 @@ __all__ = [
     "read_as_code",
     "short_codes",
     "spaced_range",
+    "without_its_amount",
 ]
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -102,12 +104,14 @@ _PAID_INTO = re.compile(
     r"(?:[^\S\n]++(?:(?i:tiền|phạt|khoản|số|lệ phí|phí|thuế|án phí)(?!\w)"
     r"|\d[\d.,]*+(?:[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ))?[^\S\n]*+(?i:đồng|VNĐ|VND|đ)(?!\w))){0,4}"
     r"(?:[^\S\n]++(?i:vào)|(?:(?<=(?i:khoản))|(?<=(?i:tiền))|(?<=(?i:đồng))|(?<=(?i:VNĐ))"
-    r"|(?<=(?i:VND))|(?<=\d(?i:đ))|(?<=\d (?i:đ)))[^\S\n]++(?i:đến|tới|cho|sang|qua|về))[^\S\n]++$"
+    r"|(?<=(?i:VND))|(?<=\d(?i:đ))|(?<=[^\S\n](?i:đ)))"
+    r"[^\S\n]++(?i:đến|tới|cho|sang|qua|về(?:[^\S\n]++cho)?))[^\S\n]++$"
 )
 """Right before a bare `TK`: money paid into it, with its own words («nộp vào», «nộp tiền phạt
 vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»); after «chuyển
 khoản», «chuyển tiền» or an amount to it too («chuyển khoản đến/tới/cho/sang/qua/về TK …»,
-«chuyển khoản số tiền 5.000.000 đồng đến TK …», «chuyển 5 triệu đồng đến TK …»)."""
+«chuyển khoản số tiền 5.000.000 đồng đến TK …», «chuyển 5 triệu đồng đến TK …», «chuyển 5
+triệu đ về cho TK …»: a lone «đ» is only ever the amount's)."""
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
@@ -265,6 +269,36 @@ def account_range(number: str, text: str, pos: int) -> bool:
     return digits <= _SHORT_END or (digits <= _PRICE_DIGITS and money_follows(text, pos))
 
 
+_LONG_START = 10
+"""Digits from which a range's start is no price, as none is written so long (`0123456789 — 2
+triệu đồng` is an account and its amount)."""
+
+
+def account_before_amount(number: str, text: str, end: int) -> int | None:
+    """Where an account's number ends in `number` (ending at text[end]) when its last dash and
+    what follows it are an amount (`STK: 0123456789 — 2 triệu đồng`): a range's start of
+    `_LONG_START` digits or more, or starting with 0, is never a price; None when the number is
+    whole, no amount after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`)."""
+    if not money_follows(text, end):
+        return None
+    dashes = list(_HYPHENS.finditer(number))
+    if not dashes:
+        return None
+    cut = dashes[-1].start()
+    start = number[:cut]
+    return cut if digit_count(start) >= _LONG_START or start.startswith("0") else None
+
+
+def without_its_amount(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[str]:
+    """`m`, a match of `pattern` ending with its group `number`, without the amount its number
+    took after a dash (`account_before_amount`), on both channels: matched again, up to the
+    account's end."""
+    cut = account_before_amount(m["number"], m.string, m.end("number"))
+    if cut is None:
+        return m
+    return pattern.match(m.string, m.start(), m.start("number") + cut) or m
+
+
 def money_follows(text: str, pos: int) -> bool:
     """A currency (with an optional scale word) right after text[:pos]: the number is money."""
     return _CURRENCY_AFTER.match(text, pos) is not None
@@ -347,13 +381,15 @@ CARD_DIGITS = range(16, 20)
 _LABELLED_CARD = re.compile(
     r"(?<!\w)(?i:số thẻ|thẻ)(?:[^\S\n]++(?i:ATM|tín dụng|ghi nợ|ngân hàng))?(?![^\W\d_])"
     rf"(?P<gap>{TIGHT_GAP})"
-    rf"(?P<number>\d{{4}}(?:{GROUP_GAP}\d{{4}}){{3}}(?=[^\S\n]++\d[\d.,]*+{_CURRENCY_AFTER.pattern})"
+    rf"(?P<number>(?:\d{{16,19}}|\d{{4}}(?:{GROUP_GAP}\d{{4}}){{3}}(?:{GROUP_GAP}\d{{1,3}})?)"
+    rf"(?=[^\S\n]++\d[\d.,]*+{_CURRENCY_AFTER.pattern})"
     rf"|\d(?:{GROUP_GAP}?\d){{15,18}}(?![\d]|[ .]\d|[^\S\n]?{DASH}[^\S\n]?\d))"
 )
 """A card's number right after its label («thẻ», «thẻ ATM», «số thẻ», «thẻ tín dụng số:»), in
 groups apart by a space, a dot, a hyphen or another dash (`DASH`), with spaces or not («9704 -
-1234 - 5678 - 9012»); four groups of four before an amount are the card's, the amount its own
-(«Thẻ ATM 9704 1234 5678 9012 500.000 đồng bị rút»: no 19-digit number). Words between (`thẻ cào`, a scratch card's; `thẻ BHYT`) make it no bank card's."""
+1234 - 5678 - 9012»); before an amount, its digits in one run or four groups of four (and a
+19-digit card's last three) are the card's, the amount its own («Thẻ ATM 9704 1234 5678 9012
+500.000 đồng bị rút», «Thẻ ATM 9704123456789012 500.000 đồng»: no 19-digit number). Words between (`thẻ cào`, a scratch card's; `thẻ BHYT`) make it no bank card's."""
 
 _NOT_DIGITS = re.compile(r"\D+")
 _CARD_HINT = re.compile("(?i:thẻ)")

@@ -56,6 +56,7 @@ from publish.number_words import (
     money_follows,
     paid_into_tk,
     read_as_code,
+    without_its_amount,
 )
 from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
@@ -848,7 +849,8 @@ def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
     """The `_ACCOUNT` matches of `line` whose label names an account: a bare `TK` only where
     money is paid into it (`paid_into_tk`)."""
     at = 0
-    while (match := _ACCOUNT.search(line, at)) is not None:
+    while (found := _ACCOUNT.search(line, at)) is not None:
+        match = without_its_amount(_ACCOUNT, found)
         if match["paid_tk"] is not None and not paid_into_tk(
             line, match.start(), match.end(), match["gap"]
         ):
@@ -879,7 +881,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for item in accounts_after_codes(line) if accounts else ():
         if fresh(item.span("number")):
             yield Finding(number, "số tài khoản ngân hàng", mask(item["number"]))
-    for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
+    for found in _BARE_ACCOUNT.finditer(line) if accounts else ():
+        match = without_its_amount(_BARE_ACCOUNT, found)
         named = bare_account_number(match["number"], match["gap"], line, match.end())
         for span, written in _with_listed(line, match, bare=True) if named else ():
             if fresh(span):

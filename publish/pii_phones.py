@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from publish.config import Config
 from publish.contact_numbers import country_lead, dialled, home_digits
-from publish.number_words import LIST_JOIN, bare_84_phone
+from publish.number_words import DASH, GROUP_GAP, LIST_JOIN, bare_84_phone
 from publish.text import mask
 
 __all__ = [
@@ -48,14 +48,16 @@ __all__ = [
 PHONE_KIND = "số điện thoại riêng của "
 """How a finding of this rule starts its kind: the hint for it differs (publish.pii)."""
 
-_SEP = r"[ .-]?"
+_SEP = rf"{GROUP_GAP}?"
+"""Between a number's digits: a space, a dot or a dash (any the radio reads as a hyphen, with
+spaces or not: «0912 – 345 – 678», «0912—345—678»), as the radio reads them."""
 _MOBILE = r"[35789]\d(?:" + _SEP + r"\d){7}"
 _NUMBER_END = r"(?![\w/]|-\w|[.,]\d)"
-_SUBSCRIBER = r"(?:" + _MOBILE + r"|2\d(?:(?:[ .-]|\)[ ]?)?\d){8})" + _NUMBER_END
+_SUBSCRIBER = r"(?:" + _MOBILE + rf"|2\d(?:(?:{GROUP_GAP}|\)[ ]?)?\d){{8}})" + _NUMBER_END
 _PHONE = re.compile(r"0(?<![\w+]0)(?<!\d[.,]0)" + _SUBSCRIBER)
 """A whole Vietnamese number: a mobile (03, 05, 07, 08, 09 and eight digits more) or a landline
 (02, an area code and the subscriber: eleven digits), digits grouped by a space, a dot or a
-hyphen («0912 345 678», «0277.3610.113», «(0277) 3610 113»). Twelve digits (a CCCD), a code
+dash («0912 345 678», «0277.3610.113», «(0277) 3610 113», «0912 – 345 – 678»). Twelve digits (a CCCD), a code
 glued to letters or «/» and an amount («1.0912…») are none. Starting with a literal «0» (the
 look-behinds after it), it is searched several times faster than one starting with choices."""
 _ABROAD = re.compile(
@@ -307,11 +309,17 @@ def _abroad(text: str, pos: int) -> re.Match[str] | None:
     return None
 
 
+_DASH_GAP = re.compile(rf"[^\S\n]?{DASH}[^\S\n]?")
+"""A dash between a phone's groups, spaces beside it or not: a hyphen to the «Gọi» links' rule,
+which ends a number at a spaced or another dash («0912 – 345 – 678» dials 0912345678)."""
+
+
 def _digits(text: str, number: re.Match[str]) -> str:
     """The digits of the number `number` found in `text` as dialled at home, read by the rule
     of the website's «Gọi» links (publish.contact_numbers): «+84 912 345 678» → «0912345678»,
     «(0277) 3610 113» → «02773610113», full-width digits as ASCII ones."""
-    found = dialled(text[_written_start(text, number.start()) : number.end()])
+    written = text[_written_start(text, number.start()) : number.end()]
+    found = dialled(_DASH_GAP.sub("-", written))
     return home_digits(found.digits) if found is not None else number[0]
 
 

@@ -22,6 +22,7 @@ from publish.number_words import (
     labelled_number,
     listed_numbers,
     paid_into_tk,
+    without_its_amount,
 )
 from publish.radio.accounts import read_short_accounts
 from publish.radio.caps import CAPITAL_LETTERS
@@ -469,7 +470,8 @@ def _private_numbers(text: str, ctx: Context) -> str:
     if not _LONG_NUMBER.search(text):
         return text
     position = 0
-    while m := _PRIVATE_NUMBER.search(text, position):
+    while found := _PRIVATE_NUMBER.search(text, position):
+        m = found if found["id"] is not None else without_its_amount(_PRIVATE_NUMBER, found)
         if not _private(text, m):
             position = m.end("label")  # another label may be among the words between
             continue

@@ -1,0 +1,132 @@
+"""Session 79 (helper accmend2): the review of s79-accmend (merge 3ca8e6fa).
+
+Each case failed before on at least one channel: an account's number and an amount after a dash
+taken for a price's range (told by no check, read on air); a card before an amount, typed
+without spaces or of 19 digits, read as amounts; a phone's groups apart by en or em dashes told
+by no check; money paid with «đ» after a scale word, or «về cho TK», read on air.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.flags import BLOCKING
+from publish.radio.normalise import normalise
+from tests.test_radio_review_tk2 import ACCOUNT, NEAR, on_air, told
+
+DIGITS = "0123456789"
+
+
+def _no_digit(script: str) -> bool:
+    """Whether the radio script holds no digit (every private number went)."""
+    return not any(digit in script for digit in DIGITS)
+
+
+# «STK 0123456789 — 2 triệu đồng»: the account and its amount after a dash were one range read
+# as a price (told on the web before 3ca8e6fa for the em dash, never for «-» or «–»).
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("STK: 0123456789 — 2 triệu đồng.", "hai triệu đồng"),
+        ("Bị hại chuyển vào STK 0123456789 — 50 triệu đồng.", "năm mươi triệu đồng"),
+        ("STK: 0123456789 - 2 triệu đồng.", "hai triệu đồng"),
+        ("STK: 0123456789 – 2 triệu đồng.", "hai triệu đồng"),
+        ("Bị hại chuyển vào STK 0123456789-50 triệu đồng.", "năm mươi triệu đồng"),
+        ("Số tài khoản 0123 4567 89 – 5.000.000 đồng.", "năm triệu đồng"),
+        ("Tài khoản 0123456789 - 2 triệu đồng.", "hai triệu đồng"),
+        ("STK 012345 — 200000 đồng.", "hai trăm nghìn đồng"),
+    ],
+)
+def test_an_account_then_a_dash_and_an_amount_is_told_and_dropped(text: str, said: str) -> None:
+    masked = "012*45" if "012345 " in text else "012*****89"
+    assert told(text) == [(ACCOUNT, masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert _no_digit(script) and said in script
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mỗi tài khoản 100000-200000 đồng.", "Mỗi tài khoản bán 100000 — 200000 đồng."],
+)
+def test_a_range_of_prices_after_an_account_word_is_still_a_price(text: str) -> None:
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes and "đến hai trăm nghìn đồng" in script
+
+
+# A card typed without spaces, or of 19 digits in groups, before an amount: no card found (the
+# 16 digits ran on into the amount), the web silent, the radio reading it with a warning only or
+# its groups as amounts, while the same card without an amount was told and held (R9.6).
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Thẻ ATM 9704123456789012 500.000 đồng bị rút.", "970***********12"),
+        ("Thẻ ATM 9704 1234 5678 9012 345 500.000 đồng", "970**************45"),
+        ("Số thẻ 9704-1234-5678-9012-345 5 triệu đồng bị rút.", "970**************45"),
+        ("Thẻ tín dụng 9704123456789012345 2 triệu đồng bị rút.", "970**************45"),
+    ],
+)
+def test_a_card_before_an_amount_whole_or_of_19_digits_is_told_and_held(
+    text: str, masked: str
+) -> None:
+    assert told(text) == [("số thẻ ngân hàng", masked)]
+    spoken = normalise(text, near=NEAR)
+    held = [f.excerpt for f in spoken.flags if f.code == "R9.6" and f.severity == BLOCKING]
+    assert held == [masked]
+    assert "nghìn bảy trăm" not in spoken.text and "triệu năm trăm" not in spoken.text
+
+
+def test_nineteen_digits_then_a_currency_stay_an_amount() -> None:
+    text = "Thẻ 1234567890123456789 đồng."
+    assert told(text) == []
+    assert "R9.6" not in on_air(text)[1]
+
+
+# A phone's groups apart by an en or em dash: the radio reads every dash as a hyphen, so the
+# number as «0912-345-678» (told on the web), while the website's phone patterns knew «-» only.
+@pytest.mark.parametrize(
+    ("text", "who", "masked"),
+    [
+        ("Ông Nguyễn Văn A, trú thôn 3, SĐT 0912 – 345 – 678.", "người dân", "091*****78"),
+        ("Ông Nguyễn Văn A, trú thôn 3, SĐT 0912—345—678.", "người dân", "091*****78"),
+        ("Ông Nguyễn Văn A, trú thôn 3, SĐT 0912 - 345 - 678.", "người dân", "091*****78"),
+        ("Bị hại là ông B, điện thoại 0277 – 3610 – 113.", "bị hại", "027******13"),
+        ("Bị hại là ông B, điện thoại +84 — 912 — 345 — 678.", "bị hại", "091*****78"),
+    ],
+)
+def test_a_phone_in_dashed_groups_is_told_as_the_hyphenated_one(
+    text: str, who: str, masked: str
+) -> None:
+    assert told(text) == [(f"số điện thoại riêng của {who}", masked)]
+    hyphenated = text.replace(" – ", "-").replace(" — ", "-").replace("—", "-").replace(" - ", "-")
+    assert told(hyphenated) == told(text)
+    assert on_air(text) == on_air(hyphenated)  # read digit by digit, in the same groups
+
+
+def test_a_hotline_in_dashed_groups_is_not_told() -> None:
+    assert told("Liên hệ đường dây nóng 0912—345—678.") == []
+
+
+# Money paid into a bare `TK` with «đ» after a scale word, or «về cho TK»: read on air digit by
+# digit and told by no check, while «Chuyển 5 triệu đồng đến TK …» was told and dropped.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chuyển 5 triệu đ đến TK 0123456789.",
+        "Chuyển 500.000 đ cho TK 0123456789.",
+        "Chuyển 2 triệu đồng về cho TK 0123456789.",
+        "Bị hại chuyển khoản về cho TK 0123456789.",
+    ],
+)
+def test_tk_paid_into_with_d_after_a_scale_or_ve_cho_is_told_and_dropped(text: str) -> None:
+    assert told(text) == [(ACCOUNT, "012*****89")]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert _no_digit(script) and "không một hai ba" not in script
+
+
+@pytest.mark.parametrize("text", ["Chuyển về cho TK 0123456789.", "Anh A về cho TK 0123456789."])
+def test_ve_cho_tk_with_no_money_paid_is_no_account(text: str) -> None:
+    assert told(text) == []
+    assert "R9.5" not in on_air(text)[1]
