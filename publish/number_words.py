@@ -15,7 +15,6 @@ __all__ = [
     "ACCOUNT_LABEL",
     "BARE_ACCOUNT",
     "BARE_ACCOUNT_DIGITS",
-    "CARD_DIGITS",
     "CODE_BEFORE",
     "CODE_WORDS",
     "COUNTED_NOUN",
@@ -376,14 +375,12 @@ def _long_enough(number: str, text: str, end: int, *, of_id: bool) -> bool:
     return digits in (ID_DIGITS if of_id else ACCOUNT_DIGITS) and not quantity_follows(text, end)
 
 
-CARD_DIGITS = range(16, 20)
-"""A bank card's digits (publish.text.is_card's lengths)."""
 _LABELLED_CARD = re.compile(
     r"(?<!\w)(?i:số thẻ|thẻ)(?:[^\S\n]++(?i:ATM|tín dụng|ghi nợ|ngân hàng))?(?![^\W\d_])"
     rf"(?P<gap>{TIGHT_GAP})"
     rf"(?P<number>(?:\d{{16,19}}|\d{{4}}(?:{GROUP_GAP}\d{{4}}){{3}}(?:{GROUP_GAP}\d{{1,3}})?)"
     rf"(?=[^\S\n]++\d[\d.,]*+{_CURRENCY_AFTER.pattern})"
-    rf"|\d(?:{GROUP_GAP}?\d){{15,18}}(?![\d]|[ .]\d|[^\S\n]?{DASH}[^\S\n]?\d))"
+    rf"|\d(?:{GROUP_GAP}?\d){{15,18}}(?!\d|{GROUP_GAP}\d))"
 )
 """A card's number right after its label («thẻ», «thẻ ATM», «số thẻ», «thẻ tín dụng số:»), in
 groups apart by a space, a dot, a hyphen or another dash (`DASH`), with spaces or not («9704 -

@@ -41,7 +41,6 @@ from publish.number_words import (
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
     BARE_ACCOUNT_DIGITS,
-    DASH,
     GROUP_GAP,
     ID_DIGITS,
     ID_LABEL,
@@ -140,7 +139,7 @@ dropped on air, R9.5)."""
 _BARE_ACCOUNT = re.compile(
     rf"(?<!\w){BARE_ACCOUNT}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
     rf"(?P<number>\d(?:{GROUP_GAP}?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
-    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d|[^\S\n]?{DASH}[^\S\n]?\d)"
+    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?!\d|{GROUP_GAP}\d)"
 )
 """An account's number, 8 to 19 digits (`BARE_ACCOUNT_DIGITS`), right after a bare «tài
 khoản» (a colon or «số» between at most), as the radio drops it (R9.5): not money after it,
