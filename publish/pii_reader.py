@@ -32,8 +32,14 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 """An inline HTML tag: the page shows what it wraps, with nothing between."""
-_ANCHOR = re.compile(r"<a(?![\w-])(?P<attributes>[^<>\n]*)>(?P<text>[^\n]*?)</a>", re.IGNORECASE)
-"""An HTML link on one line: its text, its target (links.href_attribute) in its attributes."""
+_ANCHOR = re.compile(
+    r"<a(?![\w-])(?P<attributes>[^<>\n]*)>(?P<text>[^<\n]*(?:<(?!/?a(?![\w-]))[^<\n]*)*)</a>",
+    re.IGNORECASE,
+)
+"""An HTML link on one line: its text, its target (links.href_attribute) in its attributes. Its
+text never holds another «<a» (a browser closes a link where the next opens): each try ends
+where the next begins, where «<a>» repeated was read from each to the line's end for a «</a>»
+(20,000 on one line took 13 s)."""
 _UNDERSCORE = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 """Emphasis by «_» at a word's edge: «ho_ten» is one word. «*», «~~» and «`» go anywhere."""
 _WRAPPED = re.compile(r"\n[ \t]*(?P<rest>\d(?:[ .-]?\d)*)(?![.)][ \t])")

@@ -73,6 +73,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from html import unescape
 from itertools import accumulate, repeat
 from operator import rshift, sub
 from pathlib import Path
@@ -85,6 +86,7 @@ from publish.links import (
     HTML_LINK_RE,
     InlineEnds,
     held_words,
+    href_attribute,
     html_link_href,
     linked_file,
     may_name_file,
@@ -238,6 +240,14 @@ _MD_LINK_OPEN = re.compile(r"(?<!!)\[(?P<words>[^\[\]]*)\]\(")
 """An inline link's «[words](» (an image's went before), its address read by links.InlineEnds."""
 _MD_REFERENCE = re.compile(r"\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?")
 """A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
+_LOOSE_HTML_LINK = re.compile(
+    r"<a\b(?P<attributes>(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>"
+    r"(?P<words>(?:(?!\n[ \t]*\n)[^<])*(?:<(?!/?a\b)(?:(?!\n[ \t]*\n)[^<])*)*)(?:</a\s*>)?",
+    re.IGNORECASE,
+)
+"""A raw HTML link as the page reads one HTML_LINK_RE leaves: a quoted value holding «>»
+(«<a title="a>b" href=…>»), an end tag with a space («</a >»), or none (its words end with
+its paragraph, where the sanitiser closes it). Each try ends at the next «<» or blank line."""
 _FILE_NAME = re.compile(
     r"(?<![^\s<>«»\"'()\[\]])[^\s<>«»\"'()\[\]]*?(?<![^\s<>«»\"'()\[\]/])"
     r"\d{4}-\d{2}-\d{2}-[^\s<>«»\"'()\[\]/]*\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?",
@@ -508,7 +518,9 @@ def plain_text(markdown: str, pages: Mapping[str, str] | None = None) -> str:
     names_file = _MD_SUFFIX.search(text) is not None
     if names_file:
         words = partial(_link_words, pages)
-        text = HTML_LINK_RE.sub(partial(_html_link_words, pages), text) if "<" in text else text
+        if "<" in text:
+            text = HTML_LINK_RE.sub(partial(_html_link_words, pages), text)
+            text = _LOOSE_HTML_LINK.sub(partial(_loose_link_words, pages), text)
         text = _MD_LINK.sub(words, _links_read(text, pages) if "](" in text else text)
     else:
         text = _MD_LINK.sub(r" \1 ", text)
@@ -570,6 +582,15 @@ def _html_link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
     if ".md" not in href.lower():
         return match[0]
     return _indexed(href, match["words"], pages)
+
+
+def _loose_link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
+    """A raw HTML link HTML_LINK_RE leaves, its words for the index as _html_link_words gives
+    them (its address read to its closing quote, spaces around it dropped)."""
+    href = href_attribute(match["attributes"])
+    if href is None or ".md" not in href.lower():
+        return match[0]
+    return _indexed(unescape(href).strip(), match["words"], pages)
 
 
 def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
