@@ -271,13 +271,16 @@ def account_range(number: str, text: str, pos: int) -> bool:
 _LONG_START = 10
 """Digits from which a range's start is no price, as none is written so long (`0123456789 — 2
 triệu đồng` is an account and its amount)."""
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[. ]\d{3})+")
+"""A number in groups of thousands (`1.200.000.000`, `1 200 000 000`): how money is written."""
 
 
 def account_before_amount(number: str, text: str, end: int) -> int | None:
     """Where an account's number ends in `number` (ending at text[end]) when its last dash and
     what follows it are an amount (`STK: 0123456789 — 2 triệu đồng`): a range's start of
-    `_LONG_START` digits or more, or starting with 0, is never a price; None when the number is
-    whole, no amount after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`)."""
+    `_LONG_START` digits or more, or starting with 0, is never a price — unless written in groups
+    of thousands (`1.200.000.000 - 1.500.000.000 đồng`); None when the number is whole, no amount
+    after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`)."""
     if not money_follows(text, end):
         return None
     dashes = list(_HYPHENS.finditer(number))
@@ -285,7 +288,11 @@ def account_before_amount(number: str, text: str, end: int) -> int | None:
         return None
     cut = dashes[-1].start()
     start = number[:cut]
-    return cut if digit_count(start) >= _LONG_START or start.startswith("0") else None
+    if start.startswith("0"):
+        return cut
+    if _THOUSANDS.fullmatch(start.strip()):
+        return None  # «1.200.000.000 - 1.500.000.000 đồng»: written as money is, a price's start
+    return cut if digit_count(start) >= _LONG_START else None
 
 
 def without_its_amount(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[str]:

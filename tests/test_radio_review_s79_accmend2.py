@@ -55,6 +55,28 @@ def test_a_range_of_prices_after_an_account_word_is_still_a_price(text: str) -> 
     assert "R9.5" not in codes and "đến hai trăm nghìn đồng" in script
 
 
+# Billions written as money is (groups of thousands) have ten digits and more: the start of such
+# a range was taken for an account — dropped on air with an R9.5 warning, the web silent.
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Số tiền trong tài khoản 1.200.000.000 - 1.500.000.000 đồng.",
+            "từ một tỷ hai trăm triệu đến một tỷ năm trăm triệu đồng",
+        ),
+        (
+            "Hạn mức tài khoản 10.000.000.000 - 20.000.000.000 đồng.",
+            "từ mười tỷ đến hai mươi tỷ đồng",
+        ),
+        ("Mỗi tài khoản 1 200 000 000 - 1 500 000 000 đồng.", "một tỷ hai trăm triệu đến"),
+    ],
+)
+def test_a_range_of_billions_after_an_account_word_is_still_a_price(text: str, said: str) -> None:
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes and said in script, script
+
+
 # A card typed without spaces, or of 19 digits in groups, before an amount: no card found (the
 # 16 digits ran on into the amount), the web silent, the radio reading it with a warning only or
 # its groups as amounts, while the same card without an amount was told and held (R9.6).
