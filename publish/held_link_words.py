@@ -9,14 +9,14 @@ it reads, the link, its address and every line kept where they were.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from publish.links import (
     HELD_LINK_WORDS,
     HTML_LINK_RE,
-    InlineEnds,
     held_words,
     html_link_href,
+    inline_links,
     reference_label,
 )
 from publish.markdown_code import masked
@@ -45,7 +45,7 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
     text = masked(body)
     spans = [
         match.span("words")
-        for match, href in _inline_links(text)
+        for match, href, _ in inline_links(text, _INLINE)
         if _spelled(held, href, _words(body, match))
     ]
     if "]:" in text:
@@ -73,20 +73,6 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
         # Its line breaks kept: the radio's notes name the lines of the file.
         body = body[:start] + HELD_LINK_WORDS + "\n" * body.count("\n", start, end) + body[end:]
     return body
-
-
-def _inline_links(text: str) -> Iterator[tuple[re.Match[str], str]]:
-    """Each inline link of a masked body with its address, as the page links it (one with
-    spaces, «[x](bai viet.md)», whole: links.InlineEnds), none in another's address."""
-    if "](" not in text:
-        return
-    ends = InlineEnds(text)
-    read_to = -1
-    for match in _INLINE.finditer(text):
-        link = ends.link(match.end()) if match.start() >= read_to else None
-        if link is not None:
-            href, read_to = link
-            yield match, href
 
 
 def _words(body: str, match: re.Match[str]) -> str:

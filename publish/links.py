@@ -50,6 +50,7 @@ __all__ = [
     "hrefs_in",
     "html_link_href",
     "image_text_ends",
+    "inline_links",
     "linked_file",
     "links_in",
     "may_name_file",
@@ -578,6 +579,21 @@ class InlineEnds:
         ):
             return self.brackets[at], self.brackets[at] + 1
         return None
+
+
+def inline_links(text: str, opener: re.Pattern[str]) -> Iterator[tuple[re.Match[str], str, int]]:
+    """Each inline link of `text` that `opener` finds («[words](»), with its address and where
+    it ends as the page links it (InlineEnds), none opening inside an address read before it:
+    the one reading the website, search index, radio and PII check all share."""
+    if "](" not in text:
+        return
+    ends = InlineEnds(text)
+    read_to = 0
+    for match in opener.finditer(text):
+        link = ends.link(match.end()) if match.start() >= read_to else None
+        if link is not None:
+            href, read_to = link
+            yield match, href, read_to
 
 
 def _whole_definition(text: str, end: int, href: str) -> str:

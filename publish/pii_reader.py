@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from publish.links import InlineEnds, href_attribute
+from publish.links import href_attribute, inline_links
 
 __all__ = ["reader_text"]
 
@@ -71,13 +71,8 @@ def reader_text(markdown: str) -> str:
 def _links_read(text: str) -> str:
     """`text` with each inline link its text, and its target in brackets after it when that
     holds other digits; a line break in its target kept after it (the lines stay the source's)."""
-    ends = InlineEnds(text)
     parts, done = [], 0
-    for match in _LINK.finditer(text):
-        link = ends.link(match.end()) if match.start() >= done else None
-        if link is None:
-            continue
-        target, end = link
+    for match, target, end in inline_links(text, _LINK):
         breaks = "\n" * text.count("\n", match.end(), end)
         parts += [text[done : match.start()], match["text"], _target(target, match["text"]), breaks]
         done = end

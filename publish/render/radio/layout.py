@@ -13,7 +13,7 @@ from publish.config import Config
 from publish.correction_text import BEFORE_AIR
 from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
-from publish.links import HTML_LINK_RE, InlineEnds, held_words, html_link_href
+from publish.links import HTML_LINK_RE, held_words, html_link_href, inline_links
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
@@ -426,15 +426,11 @@ def _markdown_links_worded(text: str) -> str:
     """`text` with each Markdown link to a content file («[bài sắp tới](2062-12-05-ten-bai.md)»,
     «[x](<bai viet.md> "Tiêu đề")») reduced to its words, its address read whole as the page
     links it (links.InlineEnds: a name with spaces is no address cut at its first word)."""
-    ends = InlineEnds(text)
     parts, done = [], 0
-    for match in _MD_LINK.finditer(text):
-        link = ends.link(match.end()) if match.start() >= done else None
-        if link is None or _NAMES_FILE.search(link[0]) is None:
-            continue
-        href, end = link
-        parts += [text[done : match.start()], _linked_words(href, match["words"])]
-        done = end
+    for match, href, end in inline_links(text, _MD_LINK):
+        if _NAMES_FILE.search(href) is not None:
+            parts += [text[done : match.start()], _linked_words(href, match["words"])]
+            done = end
     return "".join(parts) + text[done:]
 
 

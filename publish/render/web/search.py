@@ -84,10 +84,10 @@ from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.links import (
     HTML_LINK_RE,
-    InlineEnds,
     held_words,
     href_attribute,
     html_link_href,
+    inline_links,
     linked_file,
     may_name_file,
     reference_label,
@@ -554,22 +554,15 @@ def _links_read(text: str, pages: Mapping[str, str]) -> str:
     """`text` with each inline link its words for the index (see _indexed), its address read
     as the page links it (links.InlineEnds: «[x](2020-12-22-x (1).md)» whole, where _MD_LINK
     ends at its first «)» and left «.md)» and its words to the index)."""
-    ends = InlineEnds(text)
     parts, done = [], 0
-    for match in _MD_LINK_OPEN.finditer(text):
-        link = ends.link(match.end()) if match.start() >= done else None
-        if link is None:
-            continue
-        parts += [text[done : match.start()], _indexed(link[0], match["words"], pages)]
-        done = link[1]
+    for match, href, end in inline_links(text, _MD_LINK_OPEN):
+        parts += [text[done : match.start()], _indexed(href, match["words"], pages)]
+        done = end
     return "".join(parts) + text[done:]
 
 
 def _link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
     """A link's words for the index (see _indexed)."""
-    link = InlineEnds(match[0]).link(match.end("words") + 2 - match.start())
-    if link is not None:  # read as the page links it: «[x](bai viet.md)» names «bai viet.md»
-        return _indexed(link[0], match["words"], pages)
     target = match["href"].strip().removeprefix("<").split(">", 1)[0].split(None, 1)
     return _indexed(target[0] if target else "", match["words"], pages)
 
