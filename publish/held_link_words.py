@@ -17,6 +17,7 @@ from publish.links import (
     held_words,
     html_link_href,
     inline_links,
+    reference_definitions,
     reference_label,
 )
 from publish.markdown_code import masked
@@ -29,10 +30,6 @@ _REFERENCE = re.compile(
     r"(?<![\\!\]])\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?(?![(:\[])"
 )
 """A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
-_DEFINITION = re.compile(
-    r"^ {0,3}\[(?!\^)(?P<id>[^\]\n]+)\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<href>\S+))", re.M
-)
-"""A reference definition «[id]: address» (no footnote's)."""
 
 
 def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
@@ -49,11 +46,7 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
         if _spelled(held, href, _words(body, match))
     ]
     if "]:" in text:
-        defined: dict[str, str] = {}
-        for definition in _DEFINITION.finditer(text):
-            defined.setdefault(
-                reference_label(definition["id"]), _first(definition, "angled", "href")
-            )
+        defined = reference_definitions(text)
         spans += [
             match.span("words")
             for match in _REFERENCE.finditer(text)
@@ -79,11 +72,6 @@ def _words(body: str, match: re.Match[str]) -> str:
     """A link's words as the page shows them: found in the masked body, read in `body` (a code
     span in them was blanked) with the code's backticks dropped."""
     return body[match.start("words") : match.end("words")].replace("`", "")
-
-
-def _first(match: re.Match[str], *groups: str) -> str:
-    """The first of `groups` that took part in `match`, stripped."""
-    return next((match[g] for g in groups if match[g] is not None), "").strip()
 
 
 def _spelled(held: Mapping[str, str], href: str, words: str) -> bool:

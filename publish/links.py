@@ -56,6 +56,7 @@ __all__ = [
     "may_name_file",
     "nested_links",
     "nested_references",
+    "reference_definitions",
     "reference_label",
     "resolve",
     "saved_file_name",
@@ -742,9 +743,23 @@ reference: «[[1]](https://…)»."""
 
 
 _LABELLED_DEFINITION = re.compile(
-    r"^ {0,3}\[(?!\^)([^\]\n]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.MULTILINE
+    r"^ {0,3}\[(?!\^)(?P<id>[^\]\n]+)\]:[ \t]*(?:<(?P<angled>[^>\n]*)>|(?P<href>\S+))",
+    re.MULTILINE,
 )
-"""A reference definition as DEFINITION_RE finds it, with its label."""
+"""A reference definition «[id]: address» as DEFINITION_RE finds it, with its label (no
+footnote's)."""
+
+
+def reference_definitions(text: str) -> dict[str, str]:
+    """Each reference definition's address in `text` by its label (`reference_label`), the
+    first of a label kept; an empty «<>» an empty address."""
+    defined: dict[str, str] = {}
+    for definition in _LABELLED_DEFINITION.finditer(text):
+        angled, href = definition["angled"], definition["href"]
+        defined.setdefault(
+            reference_label(definition["id"]), (angled if angled is not None else href).strip()
+        )
+    return defined
 
 
 def nested_references(body: str, first_line: int) -> list[Nested]:
@@ -756,9 +771,7 @@ def nested_references(body: str, first_line: int) -> list[Nested]:
     if "]:" not in body or not _MAY_NEST_REFERENCE.search(body):  # nearly every body
         return []
     text = masked(body)
-    defined: dict[str, str] = {}
-    for definition in _LABELLED_DEFINITION.finditer(text):
-        defined.setdefault(reference_label(definition[1]), (definition[2] or definition[3]).strip())
+    defined = reference_definitions(text)
     line = LineCounter(text, first_line)
     found = []
     for match in _NESTED_REFERENCE.finditer(text):

@@ -1266,3 +1266,11 @@ def test_a_title_with_a_tab_before_its_closing_bracket_is_no_part_of_the_address
         body = f'[x](2020-12-22-vu an mat.md "Tiêu đề"{close}'
         assert 'href="2020-12-22-vu an mat.md" title="Tiêu đề"' in markdown.markdown(body)
         assert links_module.links_in(body, 3) == (("2020-12-22-vu an mat.md", 3),)
+
+
+def test_a_nested_reference_whose_definition_is_an_empty_angle_pair_is_read_not_a_crash() -> None:
+    """«[1]: <>» defines an empty address: reading «[[1]](…)» beside it stopped `publish check`
+    with an internal error (`None.strip()`); the nested link is found, its inner address empty."""
+    body = "Xem [[1]](https://congan.dongthap.gov.vn/a) nhé.\n\n[1]: <>\n"
+    (nested,) = links_module.nested_references(body, 1)
+    assert (nested.inner_href, nested.outer_href) == ("", "https://congan.dongthap.gov.vn/a")
