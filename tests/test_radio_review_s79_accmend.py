@@ -11,14 +11,7 @@ import pytest
 
 from publish.radio.flags import BLOCKING
 from publish.radio.normalise import normalise
-from tests.test_radio_review_tk2 import ACCOUNT, NEAR, on_air, told
-
-DIGITS = "0123456789"
-
-
-def _no_digit(script: str) -> bool:
-    """Whether the radio script holds no digit (every private number went)."""
-    return not any(digit in script for digit in DIGITS)
+from tests.test_radio_review_tk2 import ACCOUNT, NEAR, no_digit, on_air, told
 
 
 # An amount between the payment's verb and «đến/cho TK», or «qua/về TK»: read on air digit by
@@ -38,7 +31,7 @@ def test_tk_after_money_paid_to_it_with_its_amount_is_told_and_dropped(text: str
     assert told(text) == [(ACCOUNT, "012*****89")]
     script, codes = on_air(text)
     assert "R9.5" in codes
-    assert _no_digit(script) and "không một hai ba" not in script
+    assert no_digit(script) and "không một hai ba" not in script
 
 
 @pytest.mark.parametrize(
@@ -82,7 +75,7 @@ def test_em_dashed_or_minus_groups_are_told_and_dropped_or_held(
             finding[1]
         ]
     else:
-        assert _no_digit(spoken.text)
+        assert no_digit(spoken.text)
 
 
 def test_an_em_dashed_range_of_years_after_an_account_label_is_no_account() -> None:

@@ -12,14 +12,7 @@ import pytest
 
 from publish.radio.flags import BLOCKING
 from publish.radio.normalise import normalise
-from tests.test_radio_review_tk2 import ACCOUNT, NEAR, on_air, told
-
-DIGITS = "0123456789"
-
-
-def _no_digit(script: str) -> bool:
-    """Whether the radio script holds no digit (every private number went)."""
-    return not any(digit in script for digit in DIGITS)
+from tests.test_radio_review_tk2 import ACCOUNT, NEAR, no_digit, on_air, told
 
 
 # «STK 0123456789 — 2 triệu đồng»: the account and its amount after a dash were one range read
@@ -42,7 +35,7 @@ def test_an_account_then_a_dash_and_an_amount_is_told_and_dropped(text: str, sai
     assert told(text) == [(ACCOUNT, masked)]
     script, codes = on_air(text)
     assert "R9.5" in codes
-    assert _no_digit(script) and said in script
+    assert no_digit(script) and said in script
 
 
 @pytest.mark.parametrize(
@@ -145,7 +138,7 @@ def test_tk_paid_into_with_d_after_a_scale_or_ve_cho_is_told_and_dropped(text: s
     assert told(text) == [(ACCOUNT, "012*****89")]
     script, codes = on_air(text)
     assert "R9.5" in codes
-    assert _no_digit(script) and "không một hai ba" not in script
+    assert no_digit(script) and "không một hai ba" not in script
 
 
 @pytest.mark.parametrize("text", ["Chuyển về cho TK 0123456789.", "Anh A về cho TK 0123456789."])
