@@ -236,7 +236,8 @@ def alternation(words: dict[str, str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
+SCALE_WORD = r"(nghìn|ngàn|triệu|tỷ|tỉ)"
+SCALE = r"(?:\s?" + SCALE_WORD + r"(?!\w))?"
 """The scale word an amount may have before its currency (`5 triệu đồng`), as a group."""
 _CURRENCY_AFTER = re.compile(
     SCALE + r"\s?(?:" + alternation(CURRENCIES) + r")(?!\w)"
@@ -273,6 +274,9 @@ _LONG_START = 10
 triệu đồng` is an account and its amount)."""
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[. ]\d{3})+")
 """A number in groups of thousands (`1.200.000.000`, `1 200 000 000`): how money is written."""
+_SCALE_AFTER = re.compile(r"\s?" + SCALE_WORD + r"(?!\w)", re.IGNORECASE)
+"""The scale word right after an amount's digits (`5 triệu đồng`)."""
+_SCALE_VALUES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 
 
 def account_before_amount(number: str, text: str, end: int) -> int | None:
@@ -290,9 +294,23 @@ def account_before_amount(number: str, text: str, end: int) -> int | None:
     start = number[:cut]
     if start.startswith("0"):
         return cut
-    if _THOUSANDS.fullmatch(start.strip()):
+    if _THOUSANDS.fullmatch(start.strip()) and _rises(start, number[dashes[-1].end() :], text, end):
         return None  # «1.200.000.000 - 1.500.000.000 đồng»: written as money is, a price's start
     return cut if digit_count(start) >= _LONG_START else None
+
+
+def _rises(start: str, rest: str, text: str, end: int) -> bool:
+    """Whether a range from `start` to `rest` (its scale word after text[:end]) does not fall:
+    «STK 123.456.789.012 - 5 triệu đồng» falls from billions to millions, an account and its
+    amount, not a price range."""
+    high = rest.strip()
+    high = high.replace(".", "").replace(" ", "") if _THOUSANDS.fullmatch(high) else high
+    try:
+        top = float(high.replace(",", "."))
+    except ValueError:
+        return False
+    scale = _SCALE_AFTER.match(text, end)
+    return int(re.sub(r"\D", "", start)) <= top * (_SCALE_VALUES[scale[1].lower()] if scale else 1)
 
 
 def without_its_amount(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[str]:

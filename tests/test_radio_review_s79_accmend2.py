@@ -145,3 +145,23 @@ def test_tk_paid_into_with_d_after_a_scale_or_ve_cho_is_told_and_dropped(text: s
 def test_ve_cho_tk_with_no_money_paid_is_no_account(text: str) -> None:
     assert told(text) == []
     assert "R9.5" not in on_air(text)[1]
+
+
+# A number in groups of thousands after an account's label, then a dash and a SMALLER amount:
+# no price range falls from billions to millions — the account and its amount (the exception
+# for billions written as money is only for a range that rises).
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("STK 123.456.789.012 - 5 triệu đồng.", "123*******12"),
+        ("Số tài khoản 123 456 789 012 - 5 triệu đồng.", "123*******12"),
+        ("Chuyển vào tài khoản 1.234.567.890 - 2 triệu đồng.", "123*****90"),
+    ],
+)
+def test_an_account_in_thousands_groups_before_a_smaller_amount_is_told_and_dropped(
+    text: str, masked: str
+) -> None:
+    assert told(text) == [(ACCOUNT, masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes and "tỷ" not in script, script
+    assert no_digit(script)
