@@ -266,7 +266,9 @@ list (R9.3); a dash, spaced or not, lists them as a comma does once the first is
 115». Only here: after a number already said digit by digit (`_LISTED_AFTER_SPOKEN`) a bare dash
 may join a phone to its extension."""
 _DIGIT_WORD = r"(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
-_LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}}" + _LIST_JOIN + "$")
+_LISTED_AFTER_SPOKEN = re.compile(
+    rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}}" + _LIST_JOIN + "$"
+)
 """The same, when the number before was read already, digit by digit: a service line after a
 trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 113 hoặc 114`). No
 cardinal says three digit words in a row."""
