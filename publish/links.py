@@ -40,6 +40,7 @@ __all__ = [
     "Why",
     "addressed",
     "broken_addresses",
+    "browser_href",
     "content_link",
     "dropped_links",
     "file_name",
@@ -820,14 +821,26 @@ def _targets(text: str) -> Iterator[tuple[int, str]]:
                 href = _whole_definition(text, match.end(), href)
             yield match.start(), href
     for at, href in anchors(text):
-        yield at, unescape(href).strip()
+        yield at, browser_href(href)
+
+
+_HTML_SPACE = " \t\n\f\r"
+"""The whitespace HTML strips from around a URL (no other, unlike str.strip)."""
+
+
+def browser_href(raw: str) -> str:
+    """An href as the browser follows it: entities read, the whitespace HTML strips around it
+    dropped («href=" 2026-12-01-ten-bai.md "» leads to that file) — one reading for the page,
+    the search index and the checks."""
+    return unescape(raw).strip(_HTML_SPACE)
 
 
 def html_link_href(match: re.Match[str]) -> str:
-    """The address of a link found by HTML_LINK_RE, as the browser reads it (entities read,
-    spaces around it dropped): the key links_in gives it."""
-    href = next(match[g] for g in ("quoted", "single", "bare") if match[g] is not None)
-    return unescape(href).strip()
+    """The address of a link found by HTML_LINK_RE, as the browser reads it (`browser_href`):
+    the key links_in gives it."""
+    return browser_href(
+        next(match[g] for g in ("quoted", "single", "bare") if match[g] is not None)
+    )
 
 
 def href_attribute(attributes: str) -> str | None:

@@ -6,7 +6,7 @@ kept here, with no radio module, as every website build imports the lint."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from publish.contact_numbers import home_digits
 
@@ -28,6 +28,7 @@ __all__ = [
     "LABEL_GAP",
     "LIST_JOIN",
     "SCALE",
+    "SCALE_VALUES",
     "SHORT_CODE_END",
     "TIGHT_GAP",
     "account_before_amount",
@@ -231,12 +232,14 @@ CURRENCIES = {
 """The currencies written after an amount, and how each is said (R5)."""
 
 
-def alternation(words: dict[str, str]) -> str:
+def alternation(words: Collection[str]) -> str:
     """Regex alternation of the keys, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-SCALE_WORD = r"(nghìn|ngàn|triệu|tỷ|tỉ)"
+SCALE_VALUES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+"""The scale words written after an amount's figures, and what each multiplies by."""
+SCALE_WORD = "(" + alternation(SCALE_VALUES) + ")"
 SCALE = r"(?:\s?" + SCALE_WORD + r"(?!\w))?"
 """The scale word an amount may have before its currency (`5 triệu đồng`), as a group."""
 _CURRENCY_AFTER = re.compile(
@@ -274,9 +277,6 @@ _LONG_START = 10
 triệu đồng` is an account and its amount)."""
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:[. ]\d{3})+")
 """A number in groups of thousands (`1.200.000.000`, `1 200 000 000`): how money is written."""
-_SCALE_AFTER = re.compile(r"\s?" + SCALE_WORD + r"(?!\w)", re.IGNORECASE)
-"""The scale word right after an amount's digits (`5 triệu đồng`)."""
-_SCALE_VALUES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 
 
 def account_before_amount(number: str, text: str, end: int) -> int | None:
@@ -285,7 +285,8 @@ def account_before_amount(number: str, text: str, end: int) -> int | None:
     `_LONG_START` digits or more, or starting with 0, is never a price — unless written in groups
     of thousands (`1.200.000.000 - 1.500.000.000 đồng`); None when the number is whole, no amount
     after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`)."""
-    if not money_follows(text, end):
+    money = _CURRENCY_AFTER.match(text, end)
+    if money is None:
         return None
     dashes = list(_HYPHENS.finditer(number))
     if not dashes:
@@ -294,13 +295,13 @@ def account_before_amount(number: str, text: str, end: int) -> int | None:
     start = number[:cut]
     if start.startswith("0"):
         return cut
-    if _THOUSANDS.fullmatch(start.strip()) and _rises(start, number[dashes[-1].end() :], text, end):
+    if _THOUSANDS.fullmatch(start.strip()) and _rises(start, number[dashes[-1].end() :], money[1]):
         return None  # «1.200.000.000 - 1.500.000.000 đồng»: written as money is, a price's start
     return cut if digit_count(start) >= _LONG_START else None
 
 
-def _rises(start: str, rest: str, text: str, end: int) -> bool:
-    """Whether a range from `start` to `rest` (its scale word after text[:end]) does not fall:
+def _rises(start: str, rest: str, scale: str | None) -> bool:
+    """Whether a range from `start` to `rest` (`scale` the word after it) does not fall:
     «STK 123.456.789.012 - 5 triệu đồng» falls from billions to millions, an account and its
     amount, not a price range."""
     high = rest.strip()
@@ -309,8 +310,7 @@ def _rises(start: str, rest: str, text: str, end: int) -> bool:
         top = float(high.replace(",", "."))
     except ValueError:
         return False
-    scale = _SCALE_AFTER.match(text, end)
-    return int(re.sub(r"\D", "", start)) <= top * (_SCALE_VALUES[scale[1].lower()] if scale else 1)
+    return int(_NOT_DIGITS.sub("", start)) <= top * SCALE_VALUES.get(scale or "", 1)
 
 
 def without_its_amount(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from publish.number_words import SCALE_VALUES
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import cardinal
 from publish.radio.options import SpeakOptions
@@ -16,8 +17,6 @@ _FIGURES_THEN_WORDS = re.compile(
     r"(?P<unit>(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:\s*(?:đồng|đ|VNĐ|VND)(?!\w))?)"
     r"(?P<words>\s*\(\s*(?P<said>[^\W\d_][^()\d]*?)\s*\))"
 )
-_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-"""`300 triệu đồng (ba trăm triệu đồng)`: the scale word written after the figures."""
 _CURRENCY_WORDS = re.compile(r"(?i:\s*(?:việt nam đồng|đồng|chẵn)\s*)+$")
 _VARIANTS = {"ngàn": "nghìn", "lẻ": "linh", "bốn": "tư", "nhăm": "lăm", "mốt": "một"}
 """Readings of one number that differ only by region or house style (R2, §8)."""
@@ -70,7 +69,7 @@ def without_amounts_in_words(text: str, ctx: Context) -> str:
 
     def said_once(m: re.Match[str]) -> str:
         said = _CURRENCY_WORDS.sub("", m["said"])
-        figures = int(m["figures"].replace(".", "")) * _SCALES.get(m["scale"] or "", 1)
+        figures = int(m["figures"].replace(".", "")) * SCALE_VALUES.get(m["scale"] or "", 1)
         spoken = _plain(cardinal(figures, _NO_OPTIONS))
         if _plain(said) not in (spoken, _TENS_SHORT.sub("", spoken)):
             # `300 triệu đồng (năm)`: a sum a year, no amount said again

@@ -33,7 +33,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from publish.addresses import text_spells_address
 from publish.content_images import img_attributes
 from publish.html_img import with_img_tags
-from publish.links import KEPT_SCHEMES, held_words
+from publish.links import KEPT_SCHEMES, browser_href, held_words
 from publish.markdown_dialect import dialect_extensions
 from publish.markdown_plain import PlainMarkdown
 from publish.markdown_tuning import tuned
@@ -452,16 +452,6 @@ publish.attachments.is_file_link, which `link` asks)."""
 """A link and its (escaped) href, in the sanitiser's own spelling."""
 
 
-def _href(escaped: str) -> str:
-    """An href as the browser follows it: entities read, the whitespace around it dropped
-    («href=" 2026-12-01-ten-bai.md "» leads to that file, held or not)."""
-    return htmllib.unescape(escaped).strip(_HTML_SPACE)
-
-
-_HTML_SPACE = " \t\n\f\r"
-"""The whitespace HTML strips from around a URL (no other, unlike str.strip)."""
-
-
 HELD_MARK = "<a data-held-link"
 """How `_linked` marks a link to a page the website does not have now (links.HELD), for
 `_unheld` to take off: the sanitiser has run, so no body can spell it."""
@@ -473,7 +463,7 @@ next one)."""
 def _linked(link: LinkLookup, held: list[bool], match: re.Match[str]) -> str:
     """A link with the href `link` gives its target instead, when it gives one (marked for
     `_unheld` when it gives links.HELD, and `held` told so: no scan of the page for a mark)."""
-    found = link(_href(match[2]))
+    found = link(browser_href(match[2]))
     if found is None:
         return match[0]
     if not found:
@@ -492,7 +482,7 @@ def _unheld(html: str, held_at: AddressLookup) -> str:
 
 def _held_words(held_at: AddressLookup, match: re.Match[str]) -> str:
     """The words one marked link is reduced to."""
-    href = _href(match[1])
+    href = browser_href(match[1])
     instead = held_words(href, htmllib.unescape(match[2]), held_at(href))
     return match[2] if instead is None else htmllib.escape(instead, quote=False)
 
@@ -504,7 +494,7 @@ spelling; the tag ends at the next `>`, the text at the next `<`, so each `<a` i
 
 def _texted(shown: TextLookup, match: re.Match[str]) -> str:
     """A link with the text `shown` gives instead of its own, when it gives one."""
-    found = shown(_href(match[2]), htmllib.unescape(match[3]))
+    found = shown(browser_href(match[2]), htmllib.unescape(match[3]))
     if found is None:
         return match[0]
     return f"{match[1]}{htmllib.escape(found, quote=False)}</a>"

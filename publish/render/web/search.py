@@ -73,7 +73,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from html import unescape
 from itertools import accumulate, repeat
 from operator import rshift, sub
 from pathlib import Path
@@ -84,6 +83,7 @@ from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.links import (
     HTML_LINK_RE,
+    browser_href,
     held_words,
     href_attribute,
     html_link_href,
@@ -583,7 +583,7 @@ def _loose_link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
     href = href_attribute(match["attributes"])
     if href is None or ".md" not in href.lower():
         return match[0]
-    return _indexed(unescape(href).strip(), match["words"], pages)
+    return _indexed(browser_href(href), match["words"], pages)
 
 
 def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
