@@ -742,8 +742,16 @@
     // A second search replaced the first in the history: Back left the page instead of showing
     // the first search's results again. The typing of one search stays one entry.
     asked = qs ? "?" + qs : "";
-    if (asked != location.search) history[seen ? "pushState" : "replaceState"](null, "", asked || location.pathname);
-    seen = false;
+    // An entry made here knows the address under it. Typed on from an answer seen, then back to
+    // it within 1.4 s («lua dao», «lua daox», «lua dao»): replacing the new entry made it the
+    // same as the one under it, and Back seemed to do nothing. Back to that entry instead: its
+    // answer was seen, so the next search is a new entry again.
+    var at = history.state, back = !seen && !!at && at.below === asked;
+    if (back) history.back();
+    else if (asked != location.search) {
+      history[seen ? "pushState" : "replaceState"](seen ? { below: location.search } : at, "", asked || location.pathname);
+    }
+    seen = back;
     var run = ++state.run;
     if (!query) { status(""); return; }
     var q = queryTerms(query);

@@ -715,3 +715,56 @@ def test_a_query_typed_key_by_key_is_one_entry_of_the_history_and_a_pause_keeps_
     page.go_back()
     page.wait_for_url(lambda url: "tim-kiem" not in url)
     assert recorder.errors == []
+
+
+def _typed_on_and_back(page: Page) -> tuple[str, str, str, list[str]]:
+    """From the home page to the search page, «lua dao» typed key by key and its answer read
+    out; then an «x» typed and taken back before the answer of «lua daox» is (1.4 s). What is
+    shown once «lua dao» is in the address again."""
+    page.goto(page.url + "tim-kiem/", wait_until="load")
+    box = page.get_by_label("Từ khóa")
+    box.press_sequentially("lua dao", delay=120)
+    first = _shown_search(page)
+    page.wait_for_function(
+        "/^Tìm thấy/.test(document.getElementById('trang-thai-doc').textContent)"
+    )
+    box.press("x")
+    page.wait_for_function("location.search === '?q=lua+daox'")
+    box.press("Backspace")
+    page.wait_for_function("location.search === '?q=lua+dao'")
+    assert _shown_search(page) == first
+    return first
+
+
+def test_a_letter_typed_and_taken_back_before_its_answer_is_read_is_no_second_entry(
+    open_page: Opener,
+) -> None:
+    """«lua dao» read out, then «lua daox» and back to «lua dao» within 1.4 s: the page made a
+    second «lua dao» entry of the history, the same as the one under it, and the first Back
+    seemed to do nothing (the same search stayed). Back leaves the search page at once, as it
+    did before the «x»."""
+    page, recorder = open_page("/")
+    _typed_on_and_back(page)
+    page.go_back()
+    page.wait_for_url(lambda url: "tim-kiem" not in url, timeout=3000)
+    assert recorder.errors == []
+
+
+def test_a_search_typed_after_coming_back_to_an_answer_read_keeps_that_answer(
+    open_page: Opener,
+) -> None:
+    """Back at «lua dao», whose answer was read out before the «x», a new query typed at once is
+    a new entry, not «lua dao»'s replaced: Back shows «lua dao» again, Back again leaves."""
+    page, recorder = open_page("/")
+    first = _typed_on_and_back(page)
+    box = page.get_by_label("Từ khóa")
+    box.fill("")
+    box.press_sequentially("can cuoc", delay=120)
+    page.wait_for_function("/can/.test(location.search)")
+    second = _shown_search(page)
+    assert second[1] == "can cuoc"
+    page.go_back()
+    assert _shown_search(page) == first and first[0] == "q=lua+dao"
+    page.go_back()
+    page.wait_for_url(lambda url: "tim-kiem" not in url, timeout=3000)
+    assert recorder.errors == []
