@@ -761,7 +761,11 @@ def test_a_contact_number_key_with_no_number_is_an_error(line: str) -> None:
     ],
 )
 def test_contact_numbers_and_addresses_as_units_write_them_load(line: str) -> None:
-    parse(SITE_TOML + f"\n[contact]\n{line}\n", root=ROOT)
+    """Numbers and addresses as units write them load as written, for the footer and the
+    contact card to show them so."""
+    key = line.split(" = ", 1)[0]
+    contact = parse(SITE_TOML + f"\n[contact]\n{line}\n", root=ROOT).contact
+    assert getattr(contact, key) == tomllib.loads(line)[key]
 
 
 @pytest.mark.parametrize("written", ["https://zalo.me/1234567890123", "zalo.me/1234567890123/"])
