@@ -275,6 +275,31 @@ def test_off_a_lost_create_listed_on_a_short_list_is_taken_whatever_else_is_hidd
     assert records(root)["bt-003"]["article_id"] in emulator.articles
 
 
+def test_off_lost_creates_of_an_earlier_run_read_a_short_list_once_a_run(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two creates lost (no article made), the list one short: each lookup read the whole
+    list again (two readings alike, page by page) though the run's first reading still held,
+    spending the OA's rate limit on an answer known already."""
+    root = one_hidden(tmp_path, emulator)
+    for index in (3, 4):
+        path = root / "content" / "bai-viet" / f"ban-tin-{index:03d}.md"
+        path.write_text(zalo_bulletin(index), encoding="utf-8")
+    emulator.configure(fault_paths=("/article/create",), drop_first=2)
+    assert sync(root) == 3
+    assert all(records(root)[key].get("pending_create") for key in ("bt-003", "bt-004"))
+    emulator.configure(fault_paths=None, drop_first=0)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 3
+    # One reading: two passes alike, each a page of 2 and the empty page short of 3.
+    assert emulator.count_calls("/article/getslice") == 2 * 2
+    out = said(capsys)
+    assert "bt-003, bt-004: chưa tạo lại bài của một lần tạo bị ngắt" in out
+    assert FIX in out
+    assert emulator.count_calls("/article/create") == 0  # neither sent again blindly
+
+
 # --- the check before creating (held-back creates) ------------------------------------------------
 
 

@@ -177,8 +177,8 @@ class ArticleLookup:
         self._lock = threading.RLock()
         self._claimed: set[str] = set()
         self._token_ids: dict[str, str | None] = {}
-        self._short_ids: set[str] = set()
-        """The ids on the last list read short: each is on the OA (see `listed`)."""
+        self._short: ListShort | None = None
+        """The run's reading when it was short (`_remote` None then): kept like a whole one."""
 
     def find(
         self,
@@ -194,18 +194,18 @@ class ArticleLookup:
         it; Unreadable when getdetail refuses one whose content must be compared, unless
         `past_unreadable` (--zalo-create-anyway: a person found it is not this bulletin's)."""
         with self._lock:
-            short: ListShort | None = None
-            if fresh or self._remote is None:
+            if fresh or (self._remote is None and self._short is None):
                 try:
-                    self._remote = self._articles()
+                    self._remote, self._short = self._articles(), None
                 except ListShort as error:
                     # Two readings agreed on it: each article it lists is on the OA, whatever
                     # the ones it lacks are. Only a lost create not on it must wait for a whole
-                    # list (it may be one it lacks); the list is kept for no other question.
-                    self._remote, short = None, error
-                    self._short_ids = {str(item.get("id")) for item in error.articles}
+                    # list (it may be one it lacks). Kept for the run as a whole reading is:
+                    # read again for each lost create, it cost the rate limit and said the same.
+                    self._remote, self._short = None, error
                 except ListUnsettled as error:
                     raise self._unread(error) from None
+            short = self._short
             taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
             for item in short.articles if short is not None else self._remote or []:
                 article_id = str(item.get("id"))
@@ -248,7 +248,7 @@ class ArticleLookup:
         """Every normal article of the OA, read now and kept for the rest of the run (`listed`,
         `find`): the ids asked about later were recorded before it."""
         with self._lock:
-            self._remote = self._articles()
+            self._remote, self._short = self._articles(), None
             return self._remote
 
     def _articles(self) -> list[dict[str, Any]]:
@@ -294,8 +294,10 @@ class ArticleLookup:
         shared with `find` (the ids asked about were recorded before the run, so a list read
         earlier in it holds each one not deleted by then)."""
         with self._lock:
-            if self._remote is None and article_id in self._short_ids:
-                return True  # a short list's article is there (what it lacks is not known)
+            if self._remote is None and self._short is not None:
+                if any(str(item.get("id")) == article_id for item in self._short.articles):
+                    return True  # a short list's article is there (what it lacks is not known)
+                raise self._short  # read again, the run's list said the same
             if self._remote is None:
                 self._remote = self._articles()
             return any(str(item.get("id")) == article_id for item in self._remote)
