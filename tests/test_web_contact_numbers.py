@@ -3,9 +3,14 @@ the editor meant."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from publish.cli import main
 from publish.contact_numbers import dialled, tel_uri
+from publish.render.web.phones import hotline_linker
+from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
 
 
 @pytest.mark.parametrize("written", ["113 7-17h", "0277 3610 113 7-17h", "113 7 đến 17 giờ"])
@@ -25,3 +30,63 @@ def test_hours_written_apart_from_the_number_are_no_warning(written: str) -> Non
     """Hours in brackets, after a comma or with their unit say they are hours: no warning."""
     found = dialled(written)
     assert found is not None and not found.left_over
+
+
+DASHED = ["0912 – 345 – 678", "0912—345—678", "0912 - 345 - 678", "(0277) – 3610 – 113"]
+"""A hotline's groups split by dashes, as Word types «0912 - 345 - 678» (an en dash), which the
+personal-data check and the radio read as one number."""
+
+
+@pytest.mark.parametrize("hotline", DASHED)
+def test_a_hotline_written_with_dashes_is_dialled_whole_on_the_built_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], hotline: str
+) -> None:
+    """«0912 – 345 – 678» in site.toml dialled tel:0912 from the footer (with a warning that
+    only «0912» is called), and the same number in a body was no link: the «Gọi» rule split
+    groups by one hyphen only, while the personal-data check and the radio read every dash."""
+    digits = "".join(c for c in hotline if c.isdigit())
+    text = SITE_TOML + f'\n[contact]\nhotline = "{hotline}"\n'
+    body = f"Mọi tin báo xin gọi đường dây nóng {hotline} của Công an xã.\n"
+    root = make_project(
+        tmp_path, {"site.toml": text, "content/bai-viet/2020-12-08-a.md": bulletin_md({}, body)}
+    )
+    argv = ["--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(["check", *argv, "--strict"]) == 0
+    assert "[contact] hotline" not in capsys.readouterr().err
+    assert main(["build", *argv]) == 0
+    home = (root / "output/web/index.html").read_text("utf-8")
+    assert f'href="tel:{digits}" aria-label="Gọi đường dây nóng {hotline}"' in home
+    page = next(
+        path.read_text("utf-8")
+        for path in (root / "output/web").rglob("*.html")
+        if "Mọi tin báo xin gọi" in path.read_text("utf-8")
+    )
+    assert f'đường dây nóng <a href="tel:{digits}">{hotline}</a> của Công an xã.' in page
+
+
+@pytest.mark.parametrize("typed", DASHED[:3])
+def test_the_unit_s_hotline_typed_with_dashes_in_a_body_is_linked_and_no_other(typed: str) -> None:
+    """The body's copy of a hotline site.toml writes plainly is linked however its dashes
+    are typed; another number with dashes beside it stays text (nobody's number is dialled)."""
+    html = hotline_linker("0912 345 678", "tel:0912345678")(
+        f"<p>Gọi {typed}, không gọi 0913 – 222 – 333.</p>"
+    )
+    assert html == (f'<p>Gọi <a href="tel:0912345678">{typed}</a>, không gọi 0913 – 222 – 333.</p>')
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("113 - 114 - 115", "113"),
+        ("1900 – 0368", "1900"),
+        ("0236 - 3123 45", "0236"),
+        ("113 – 0277 3610 113", "113"),
+        ("(0297) 3846.113 – 0912 345 678", "(0297) 3846.113"),
+        ("0912 – 345 – 678 – 0277 3610 113", "0912 – 345 – 678"),
+    ],
+)
+def test_a_spaced_dash_joins_groups_only_into_one_phone_number(written: str, number: str) -> None:
+    """A spaced dash still ends a number before a second one: read on across it only as far as
+    one mobile or landline number goes, never dialling two numbers run together."""
+    found = dialled(written)
+    assert found is not None and (found.number, found.left_over) == (number, True)
