@@ -253,8 +253,8 @@ class ArticleLookup:
 
     def _articles(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read consistently, a shortfall taken only for the
-        hidden articles still there (identified: see ZaloClient.list_articles)."""
-        return self._client().list_articles("normal", hidden=self._hidden(), identified=True)
+        hidden articles still there (see ZaloClient.list_articles)."""
+        return self._client().list_articles("normal", hidden=self._hidden())
 
     def content_of(self, article_id: str) -> str | None:
         """The content digest of an OA article, or None when it is gone (see `detail`)."""

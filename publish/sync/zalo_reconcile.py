@@ -49,10 +49,10 @@ def reconcile(
     short: ListShort | None = None
     reads: dict[str, bool] = {}
     try:
-        # Taken as the daily check and the lost-create lookup take it (identified): by count,
+        # Taken as every reading takes it (the hidden articles still there): by count,
         # a stale hidden record covered an article hidden by hand that a bulletin without a
         # record owned, and it was created again beside it.
-        remote = client.list_articles("normal", hidden=hidden, identified=True, detail_reads=reads)
+        remote = client.list_articles("normal", hidden=hidden, detail_reads=reads)
     except ListShort as error:
         if not error.counted:
             raise _unread(error) from None

@@ -546,7 +546,6 @@ class ZaloClient:
         *,
         until: Callable[[Mapping[str, Any]], bool] | None = None,
         hidden: Collection[str] = (),
-        identified: bool = False,
         detail_reads: dict[str, bool] | None = None,
     ) -> list[dict[str, Any]]:
         """Every article of one type, newest first, each once, from a listing the OA did not
@@ -555,10 +554,11 @@ class ZaloClient:
         every reading moved; ListShort when two readings agree on ids and total yet end before
         it (a short list is told from one that moved: reading it again would not help), unless
         the total counts hidden articles it does not list (list_total_counts_hidden) and the
-        ids of `hidden` (articles known hidden) the list lacks are at least as many as it
-        misses; `identified`: exactly as many, each still read by getdetail (see _unlisted),
-        whose answers go into `detail_reads` (id → read, False for -201): a caller need not ask
-        again (the OA is rate-limited)."""
+        ids of `hidden` (articles known hidden) the list lacks that getdetail still reads are
+        exactly as many as it misses (see _unlisted). With the setting off they are read too
+        when they may be as many, for ListShort.fixable to say what turning it on would do.
+        getdetail's answers go into `detail_reads` (id → read, False for -201): a caller need
+        not ask again (the OA is rate-limited)."""
         short: tuple[list[str], int] | None = None
         for _ in range(LIST_ATTEMPTS):
             listed, total, complete = self._list_once(type, until)
@@ -571,13 +571,11 @@ class ZaloClient:
                 unlisted = set(hidden) - set(ids)
                 counted = self.settings.list_total_counts_hidden
                 missing, gone = total - len(listed), 0
-                if counted and identified:
+                if counted or missing <= len(unlisted):
                     there = self._unlisted(unlisted, detail_reads)
                     gone, unlisted = len(unlisted) - len(there), there
-                    if missing == len(unlisted):
+                    if counted and missing == len(unlisted):
                         return listed
-                elif counted and missing <= len(unlisted):
-                    return listed
                 raise ListShort(
                     listed, total, type, hidden=len(unlisted), counted=counted, gone=gone
                 )

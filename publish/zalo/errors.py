@@ -236,7 +236,9 @@ class ListShort(ZaloError):
     not help. Whether Zalo's total counts articles it does not list (hidden ones) is
     unconfirmed (zalo-oa-api.md §2.5): no article may be taken for missing from it, unless
     [zalo] list_total_counts_hidden says so and the articles state/zalo.json records hidden
-    that the list lacks (`hidden`) are as many as it misses. `articles`: what was read, for a
+    that the list lacks and getdetail still reads (`hidden`) are as many as it misses (with
+    the setting off, `hidden` is that count when they were read, for `fixable`; otherwise
+    those the list lacks, fewer than it misses). `articles`: what was read, for a
     caller that only counts (publish report), or reads each record's article again
     (--reconcile). `counted`: whether that setting is on. `gone`:
     the articles recorded hidden that getdetail no longer reads (not in `hidden`)."""
@@ -262,8 +264,10 @@ class ListShort(ZaloError):
         self.articles = articles
         self.total = total
         self.counted = counted
-        self.fixable = not counted and 0 < total - len(articles) <= hidden
-        """Whether turning list_total_counts_hidden on would have the list taken whole."""
+        self.fixable = not counted and 0 < total - len(articles) == hidden
+        """Whether turning list_total_counts_hidden on would have the list taken whole: the
+        recorded hidden articles the list lacks that getdetail still reads are exactly as many
+        as it misses, the one rule list_articles takes a short list by with the setting on."""
 
     def next_run(self) -> str:
         """What a caller that waits for the next run's reading tells of it: that reading helps
@@ -312,13 +316,32 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
             f". Đã trừ {hidden} bài đã ẩn mà state/zalo.json ghi và danh sách không có ({where} "
             f"là true){stale} mà vẫn thiếu {missing - hidden} bài"
         )
-    if missing <= hidden:
+    stale = (
+        f" (không tính {gone} bài đã ẩn mà state/zalo.json ghi thì Zalo không còn đọc được: có "
+        "thể đã bị xoá trong trang quản trị OA)"
+        if gone
+        else ""
+    )
+    if missing == hidden:
         return (
             f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, đủ bù {missing} bài "
-            "thiếu: nếu lần nào cũng thiếu đúng như vậy thì Zalo tính cả bài đã ẩn vào tổng mà "
-            f"không liệt kê chúng. Cách sửa: đặt {SETTING} = true trong bảng [zalo] của "
+            f"thiếu{stale}: nếu lần nào cũng thiếu đúng như vậy thì Zalo tính cả bài đã ẩn vào "
+            f"tổng mà không liệt kê chúng. Cách sửa: đặt {SETTING} = true trong bảng [zalo] của "
             "site.toml (docs/cau-hinh.md), từ đó danh sách là đủ khi số bài thiếu đúng bằng "
             "số bài đã ẩn mà danh sách không có và Zalo vẫn đọc được (getdetail)"
+        )
+    if hidden > missing:
+        return (
+            f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có và Zalo vẫn đọc "
+            f"được{stale}, nhiều hơn {missing} bài thiếu: tổng của Zalo không tính hết các bài "
+            f"ẩn ấy, nên không biết bài thiếu là những bài nào, và {where} cũng không bù được"
+        )
+    if gone:
+        return (
+            f". Số bài thiếu nhiều hơn số bài đã ẩn mà state/zalo.json ghi, danh sách không có "
+            f"và Zalo vẫn đọc được ({hidden}; {gone} bài đã ẩn mà state/zalo.json ghi thì Zalo "
+            f"không còn đọc được: có thể đã bị xoá trong trang quản trị OA), nên {where} cũng "
+            "không bù được"
         )
     return (
         f". Số bài thiếu nhiều hơn số bài đã ẩn mà state/zalo.json ghi và danh sách không có "
