@@ -26,6 +26,7 @@ from publish.commands import zalo_sandbox
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from publish.zalo.errors import ListShort
 from tests import forked
+from tests.zalo_fixtures import make_client, sample_body
 from tests.zalo_project import (
     NOW,
     expire_access_token,
@@ -829,6 +830,60 @@ def test_on_reconcile_reads_a_hidden_article_the_list_lacks_once(
     assert records(root)["bt-000"]["status"] == "hidden"
     assert records(root)["bt-000"]["article_id"] == before["bt-000"]["article_id"]
     assert emulator.count_calls("/article/create") == 0
+
+
+def hidden_oa(emulator: ZaloEmulator, live: int) -> str:
+    """`live` articles on the emulator and one hidden, its total counting the hidden one
+    without listing it (one short); the hidden article's id."""
+    for n in range(live):
+        emulator.seed_article(sample_body(title=f"Bản tin {n}"))
+    hidden = emulator.seed_article(sample_body(title="Bản tin đã ẩn"))
+    emulator.edit_article(hidden, status="hide")
+    emulator.configure(hidden_in_list="counted")
+    emulator.clear_calls()
+    return hidden
+
+
+def test_off_a_short_list_reads_no_hidden_article_only_to_word_the_advice(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """Review of s80-zalo: setting off, a list one short beside 300 hidden records read each
+    with getdetail (300 calls at every short reading: daily check, lost-create lookup, report,
+    --reconcile) only to word the advice. Off, they are read only when as many as the list
+    misses and few; the advice then claims nothing of what Zalo still reads."""
+    hidden = hidden_oa(emulator, 12)
+    records_hidden = {hidden, *(f"{900 + n}" for n in range(299))}
+    with (
+        make_client(emulator, tmp_path / "token.json") as client,
+        pytest.raises(ListShort) as caught,
+    ):
+        client.list_articles("normal", hidden=records_hidden)
+    assert emulator.count_calls("/article/getdetail") == 0
+    assert emulator.count_calls("/article/getslice") == 2 * 3  # two readings alike
+    told_short = " ".join(str(caught.value).split())
+    assert "chỉ có 12 bài trong khi Zalo báo tổng 13 bài" in told_short
+    assert "state/zalo.json ghi 300 bài đã ẩn mà danh sách không có, nhiều hơn 1 bài" in told_short
+    assert "Zalo vẫn đọc được" not in told_short.split("khi list_total_counts_hidden")[0]
+    assert not caught.value.fixable
+
+
+def test_off_a_failed_read_for_the_advice_leaves_the_short_list_told(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """getdetail failing (HTTP 503 at every try) while the one hidden article the list lacks
+    is read for the advice replaced the short list: a lost create failed with a raw getdetail
+    error instead of why it waits. The short list is raised, worded from the count."""
+    hidden = hidden_oa(emulator, 3)
+    emulator.configure(fault_paths=("/article/getdetail",), fail_first_5xx=1000)
+    with (
+        make_client(emulator, tmp_path / "token.json") as client,
+        pytest.raises(ListShort) as caught,
+    ):
+        client.list_articles("normal", hidden={hidden})
+    told_short = " ".join(str(caught.value).split())
+    assert "chỉ có 3 bài trong khi Zalo báo tổng 4 bài" in told_short
+    assert "công cụ chưa hỏi Zalo từng bài ấy còn đọc được không" in told_short
+    assert "đủ bù" not in told_short and not caught.value.fixable
 
 
 def test_on_reconcile_takes_a_hidden_article_for_deleted_on_the_second_refusal_only(

@@ -76,6 +76,8 @@ ARTICLE_TYPES = ("normal", "video")
 PAGE_LIMIT = 10
 LIST_ATTEMPTS = 3
 """Listings of the OA's articles tried before giving up on one the list kept changing under."""
+ADVICE_READS = 5
+"""Most hidden articles getdetail reads, setting off, only to word a short list's advice."""
 ADOPTED_MAX = 3
 """Tokens refreshed by other workers one call tries, each refused, before refreshing itself."""
 
@@ -555,8 +557,9 @@ class ZaloClient:
         it (a short list is told from one that moved: reading it again would not help), unless
         the total counts hidden articles it does not list (list_total_counts_hidden) and the
         ids of `hidden` (articles known hidden) the list lacks that getdetail still reads are
-        exactly as many as it misses (see _unlisted). With the setting off they are read too
-        when they may be as many, for ListShort.fixable to say what turning it on would do.
+        exactly as many as it misses (see _unlisted). With the setting off they are read only
+        when exactly as many and no more than ADVICE_READS (a reading is repeated at each short
+        list of each run), for ListShort.fixable to say what turning it on would do.
         getdetail's answers go into `detail_reads` (id → read, False for -201): a caller need
         not ask again (the OA is rate-limited)."""
         short: tuple[list[str], int] | None = None
@@ -571,11 +574,23 @@ class ZaloClient:
                 unlisted = set(hidden) - set(ids)
                 counted = self.settings.list_total_counts_hidden
                 missing, gone = total - len(listed), 0
-                if counted or missing <= len(unlisted):
+                if counted:
                     there = self._unlisted(unlisted, detail_reads)
                     gone, unlisted = len(unlisted) - len(there), there
-                    if counted and missing == len(unlisted):
+                    if missing == len(unlisted):
                         return listed
+                elif missing == len(unlisted) <= ADVICE_READS:
+                    # Read only to word the advice: a bounded few, and a failure (429, network)
+                    # leaves it worded from the count rather than replacing the short list.
+                    try:
+                        there = self._unlisted(unlisted, detail_reads)
+                    except ZaloError:
+                        pass
+                    else:
+                        gone = len(unlisted) - len(there)
+                        raise ListShort(
+                            listed, total, type, hidden=len(there), gone=gone, read=True
+                        )
                 raise ListShort(
                     listed, total, type, hidden=len(unlisted), counted=counted, gone=gone
                 )

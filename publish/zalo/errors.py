@@ -236,9 +236,10 @@ class ListShort(ZaloError):
     not help. Whether Zalo's total counts articles it does not list (hidden ones) is
     unconfirmed (zalo-oa-api.md §2.5): no article may be taken for missing from it, unless
     [zalo] list_total_counts_hidden says so and the articles state/zalo.json records hidden
-    that the list lacks and getdetail still reads (`hidden`) are as many as it misses (with
-    the setting off, `hidden` is that count when they were read, for `fixable`; otherwise
-    those the list lacks, fewer than it misses). `articles`: what was read, for a
+    that the list lacks and getdetail still reads (`hidden`) are as many as it misses.
+    `read`: whether getdetail was asked about those articles (always with the setting on;
+    off, only a few, for `fixable`): unread, `hidden` counts every one the list lacks, and
+    nothing is said of whether Zalo still reads them. `articles`: what was read, for a
     caller that only counts (publish report), or reads each record's article again
     (--reconcile). `counted`: whether that setting is on. `gone`:
     the articles recorded hidden that getdetail no longer reads (not in `hidden`)."""
@@ -252,22 +253,25 @@ class ListShort(ZaloError):
         hidden: int = 0,
         counted: bool = False,
         gone: int = 0,
+        read: bool = False,
     ) -> None:
         missing = total - len(articles)
+        read = read or counted
         super().__init__(
             f"danh sách bài {'video' if type == 'video' else 'thường'} trên Zalo chỉ có "
             f"{len(articles)} bài trong khi Zalo báo tổng {total} bài, như nhau ở hai lần đọc "
             "liền (danh sách không thay đổi, nên đọc lại ngay cũng vậy; Zalo có thể tính cả bài "
-            f"không liệt kê, như bài đã ẩn){_setting_note(missing, hidden, counted, gone)}",
+            f"không liệt kê, như bài đã ẩn){_setting_note(missing, hidden, counted, gone, read)}",
             operation="getslice",
         )
         self.articles = articles
         self.total = total
         self.counted = counted
-        self.fixable = not counted and 0 < total - len(articles) == hidden
+        self.fixable = not counted and read and 0 < total - len(articles) == hidden
         """Whether turning list_total_counts_hidden on would have the list taken whole: the
         recorded hidden articles the list lacks that getdetail still reads are exactly as many
-        as it misses, the one rule list_articles takes a short list by with the setting on."""
+        as it misses, the one rule list_articles takes a short list by with the setting on (not
+        known when they were not read)."""
 
     def next_run(self) -> str:
         """What a caller that waits for the next run's reading tells of it: that reading helps
@@ -283,11 +287,21 @@ class ListShort(ZaloError):
         )
 
 
-def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> str:
+_RULE = (
+    "từ đó danh sách là đủ khi số bài thiếu đúng bằng số bài đã ẩn mà danh sách không có và "
+    "Zalo vẫn đọc được (getdetail)"
+)
+"""The rule list_articles takes a short list by with the setting on, as the advice tells it."""
+
+
+def _setting_note(
+    missing: int, hidden: int, counted: bool, gone: int = 0, read: bool = True
+) -> str:
     """What ListShort adds about [zalo] list_total_counts_hidden: turn it on when the articles
     state/zalo.json records hidden that the list lacks make up for what it misses; with it on,
     how the shortfall and those articles differ (fewer: some unknown; more: which are missing
-    cannot be told), and how many recorded hidden are gone (`gone`)."""
+    cannot be told), and how many recorded hidden are gone (`gone`); with it off and the
+    articles not read (`read`), only what their count tells."""
     where = f"{SETTING} trong bảng [zalo] của site.toml"
     if counted:
         gone_told = (
@@ -316,6 +330,8 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
             f". Đã trừ {hidden} bài đã ẩn mà state/zalo.json ghi và danh sách không có ({where} "
             f"là true){stale} mà vẫn thiếu {missing - hidden} bài"
         )
+    if not read and 0 < missing <= hidden:
+        return _unread_note(missing, hidden, where)
     stale = (
         f" (không tính {gone} bài đã ẩn mà state/zalo.json ghi thì Zalo không còn đọc được: có "
         "thể đã bị xoá trong trang quản trị OA)"
@@ -327,8 +343,7 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
             f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, đủ bù {missing} bài "
             f"thiếu{stale}: nếu lần nào cũng thiếu đúng như vậy thì Zalo tính cả bài đã ẩn vào "
             f"tổng mà không liệt kê chúng. Cách sửa: đặt {SETTING} = true trong bảng [zalo] của "
-            "site.toml (docs/cau-hinh.md), từ đó danh sách là đủ khi số bài thiếu đúng bằng "
-            "số bài đã ẩn mà danh sách không có và Zalo vẫn đọc được (getdetail)"
+            f"site.toml (docs/cau-hinh.md), {_RULE}"
         )
     if hidden > missing:
         return (
@@ -346,6 +361,24 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
     return (
         f". Số bài thiếu nhiều hơn số bài đã ẩn mà state/zalo.json ghi và danh sách không có "
         f"({hidden}), nên {where} cũng không bù được"
+    )
+
+
+def _unread_note(missing: int, hidden: int, where: str) -> str:
+    """What the setting would do for a shortfall the hidden articles the list lacks may cover
+    by count, none of them read (too many to read for advice alone, or getdetail failed)."""
+    unasked = "công cụ chưa hỏi Zalo từng bài ấy còn đọc được không"
+    if missing == hidden:
+        return (
+            f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, bằng {missing} bài "
+            f"thiếu ({unasked}): nếu lần nào cũng thiếu đúng như vậy thì có thể Zalo tính cả bài "
+            f"đã ẩn vào tổng mà không liệt kê chúng. Khi ấy, cách sửa: đặt {SETTING} = true "
+            f"trong bảng [zalo] của site.toml (docs/cau-hinh.md), {_RULE}"
+        )
+    return (
+        f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, nhiều hơn {missing} bài "
+        f"thiếu ({unasked}), nên không biết bài thiếu là những bài nào; khi {where} là true, "
+        f"mỗi lần đọc công cụ hỏi Zalo từng bài ấy (getdetail), và {_RULE}"
     )
 
 
