@@ -328,6 +328,31 @@ def test_off_lost_creates_of_an_earlier_run_read_a_short_list_once_a_run(
     assert emulator.count_calls("/article/create") == 0  # neither sent again blindly
 
 
+def test_off_a_short_list_the_daily_check_read_is_not_read_again_for_a_lost_create(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A token-renewal run (the daily hand-deleted check) with a create lost in an earlier
+    run, the list one short: the check read it short and did not keep it, so the lost create
+    read the whole list again (two readings, page by page) for the same answer."""
+    root = one_hidden(tmp_path, emulator)
+    path = root / "content" / "bai-viet" / "ban-tin-003.md"
+    path.write_text(zalo_bulletin(3), encoding="utf-8")
+    emulator.configure(fault_paths=("/article/create",), drop_first=1)
+    assert sync(root) == 3
+    assert records(root)["bt-003"].get("pending_create")
+    emulator.configure(fault_paths=None, drop_first=0)
+    expire(tmp_path)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 3
+    # One reading: two passes alike, each a page of 2 and the empty page short of 3.
+    assert emulator.count_calls("/article/getslice") == 2 * 2
+    out = said(capsys)
+    assert "chưa đọc được danh sách bài trên Zalo OA để tìm bài bị xoá tay" in out
+    assert "bt-003: chưa tạo lại bài của một lần tạo bị ngắt" in out
+    assert emulator.count_calls("/article/create") == 0  # not sent again blindly
+
+
 # --- the check before creating (held-back creates) ------------------------------------------------
 
 

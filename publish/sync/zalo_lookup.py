@@ -196,13 +196,7 @@ class ArticleLookup:
         with self._lock:
             if fresh or (self._remote is None and self._short is None):
                 try:
-                    self._remote, self._short = self._articles(), None
-                except ListShort as error:
-                    # Two readings agreed on it: each article it lists is on the OA, whatever
-                    # the ones it lacks are. Only a lost create not on it must wait for a whole
-                    # list (it may be one it lacks). Kept for the run as a whole reading is:
-                    # read again for each lost create, it cost the rate limit and said the same.
-                    self._remote, self._short = None, error
+                    self._read()  # short: only a lost create not on it waits (see _read)
                 except ListUnsettled as error:
                     raise self._unread(error) from None
             short = self._short
@@ -246,10 +240,23 @@ class ArticleLookup:
 
     def read_all(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read now and kept for the rest of the run (`listed`,
-        `find`): the ids asked about later were recorded before it."""
+        `find`): the ids asked about later were recorded before it. A short reading is kept
+        too (as `find` keeps it) before it is raised: read again, it said the same."""
         with self._lock:
+            self._read()
+            if self._short is not None:
+                raise self._short
+            return self._remote or []
+
+    def _read(self) -> None:
+        """Read the OA's list now into `_remote`, or, when short, into `_short`."""
+        try:
             self._remote, self._short = self._articles(), None
-            return self._remote
+        except ListShort as error:
+            # Two readings agreed on it: each article it lists is on the OA, whatever the
+            # ones it lacks are. Kept for the run as a whole reading is: read again (for each
+            # lost create, after the daily check), it cost the rate limit and said the same.
+            self._remote, self._short = None, error
 
     def _articles(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read consistently, a shortfall taken only for the
@@ -294,13 +301,13 @@ class ArticleLookup:
         shared with `find` (the ids asked about were recorded before the run, so a list read
         earlier in it holds each one not deleted by then)."""
         with self._lock:
-            if self._remote is None and self._short is not None:
+            if self._remote is None and self._short is None:
+                self._read()
+            if self._short is not None:
                 if any(str(item.get("id")) == article_id for item in self._short.articles):
                     return True  # a short list's article is there (what it lacks is not known)
                 raise self._short  # read again, the run's list said the same
-            if self._remote is None:
-                self._remote = self._articles()
-            return any(str(item.get("id")) == article_id for item in self._remote)
+            return any(str(item.get("id")) == article_id for item in self._remote or [])
 
     def _resolving(
         self, key: str, title: str, entries: Mapping[str, Mapping[str, Any]]
