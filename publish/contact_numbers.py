@@ -111,9 +111,10 @@ def _number_pattern(gap: str) -> re.Pattern[str]:
 
 _NUMBER = _number_pattern(rf"(?:[ \u00a0]+|[.{DASHES}-])")
 """One run of digits as a number is typed, its groups split by spaces or one dot or dash."""
-_THROUGH_DASHES = _number_pattern(rf"(?:[ \u00a0]+|\.|[^\S\n]?{DASH}[^\S\n]?)")
-"""`_NUMBER` read on across a dash with a space beside it («0912 – 345 – 678», as Word types
-«0912 - 345 - 678»): taken only as far as it makes one phone number (`_phone_through_dashes`),
+_THROUGH_DASHES = _number_pattern(rf"(?:[ \u00a0]+|\.|[^\S\n]*{DASH}[^\S\n]*)")
+"""`_NUMBER` read on across a dash with spaces beside it («0912 – 345 – 678», as Word types
+«0912 - 345 - 678»; doubled by a paste, «0912  –  345  –  678», as `_NUMBER`'s spaces may be):
+taken only as far as it makes one phone number (`_phone_through_dashes`),
 for a spaced dash also ends a number before its note or a second number («(0297) 3846.113 -
 0912 345 678»)."""
 _WHOLE_PHONE = re.compile(r"0(?:[35789]\d{8}|2\d{9})")
@@ -196,8 +197,12 @@ def _phone_through_dashes(text: str, found: re.Match[str]) -> tuple[int, int] | 
     («0912 – 345 – 678», «(0277) – 3610 – 113»), the longest such that is one phone number (the
     personal-data check and the radio read it whole); None when there is none past `found`.
     «113 - 114», «1900 – 0368» stay what `found` dials: no phone number is made of them."""
-    through = _first_run(_THROUGH_DASHES, text)
-    if through is None or through.start() > found.start():
+    # From the number's own start, or the bracket of its area code («(0277) – 3610 – 113»): a
+    # first run found further back («Tổ 1 – 0912 – 345 – 678») is no phone and hid this one.
+    start = found.start()
+    through = _THROUGH_DASHES.match(text, start - 1) if text[start - 1 : start] == "(" else None
+    through = through or _THROUGH_DASHES.match(text, start)
+    if through is None:
         return None
     best = None
     for group in re.finditer(r"\d+", through[0]):

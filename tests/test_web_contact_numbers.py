@@ -90,3 +90,32 @@ def test_a_spaced_dash_joins_groups_only_into_one_phone_number(written: str, num
     one mobile or landline number goes, never dialling two numbers run together."""
     found = dialled(written)
     assert found is not None and (found.number, found.left_over) == (number, True)
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("Tổ 1 – 0912 – 345 – 678", "0912 – 345 – 678"),
+        ("Số 2 - 0912 345 - 678", "0912 345 - 678"),
+        ("Máy lẻ 3 — 0277 – 3610 – 113", "0277 – 3610 – 113"),
+    ],
+)
+def test_a_number_before_the_hotline_does_not_cut_its_dashed_groups(
+    written: str, number: str
+) -> None:
+    """«Tổ 1 – 0912 – 345 – 678» dialled tel:0912 and «Số 2 - 0912 345 - 678» tel:0912345: the
+    groups were read on from the first run of digits, the «1» or «2» before the number, which
+    makes no phone, so the hotline itself stopped at its first dash. The «1» stays a warning."""
+    found = dialled(written)
+    digits = "".join(c for c in number if c.isdigit())
+    assert found is not None and (found.number, found.digits) == (number, digits)
+    assert found.left_over
+    assert tel_uri(written) == f"tel:{digits}"
+
+
+@pytest.mark.parametrize("written", ["0912  –  345  –  678", "0912 \u00a0– 345 –\u00a0 678"])
+def test_a_hotline_s_dashes_with_doubled_spaces_are_dialled_whole(written: str) -> None:
+    """Spaces doubled by a paste beside a dash («0912  –  345  –  678») split groups of one
+    number as doubled spaces alone do («0912  345  678»): it dialled tel:0912."""
+    found = dialled(written)
+    assert found is not None and (found.digits, found.left_over) == ("0912345678", False)
