@@ -30,6 +30,7 @@ __all__ = [
     "DASH",
     "DASHES",
     "LEAST_DIGITS",
+    "SPACED_DASH",
     "WRITTEN_COUNTRY",
     "Dialled",
     "country_lead",
@@ -46,6 +47,11 @@ what the hyphen they become means on air («Thẻ ATM số 9704 — 1234 — 567
 publish.number_words (which reads it from here), so the «Gọi» links read the same set."""
 DASH = f"[{DASHES}-]"
 """A hyphen or any of `DASHES`: the one dash set both channels read numbers by."""
+SPACED_DASH = rf"[^\S\n]?{DASH}[^\S\n]?"
+"""A dash between two groups of one number, with or without one space each side («0912 – 345
+– 678», «0912-345-678»): the one gap the personal-data check (publish.number_words.GROUP_GAP),
+the body's «Gọi» links (publish.render.web.phones) and a [contact] value's read all take. A
+doubled space beside it («0912  –  345») ends the number for each of them alike."""
 
 LEAST_DIGITS = 3
 """Fewest digits of a number to dial: 113. A shorter run is a note («Hotline 1», «24/24»)."""
@@ -111,12 +117,15 @@ def _number_pattern(gap: str) -> re.Pattern[str]:
 
 _NUMBER = _number_pattern(rf"(?:[ \u00a0]+|[.{DASHES}-])")
 """One run of digits as a number is typed, its groups split by spaces or one dot or dash."""
-_THROUGH_DASHES = _number_pattern(rf"(?:[ \u00a0]+|\.|[^\S\n]*{DASH}[^\S\n]*)")
-"""`_NUMBER` read on across a dash with spaces beside it («0912 – 345 – 678», as Word types
-«0912 - 345 - 678»; doubled by a paste, «0912  –  345  –  678», as `_NUMBER`'s spaces may be):
-taken only as far as it makes one phone number (`_phone_through_dashes`),
-for a spaced dash also ends a number before its note or a second number («(0297) 3846.113 -
-0912 345 678»)."""
+_THROUGH_DASHES = _number_pattern(rf"(?:[ \u00a0]+|\.|{SPACED_DASH})")
+"""`_NUMBER` read on across a dash with a space beside it (`SPACED_DASH`: «0912 – 345 – 678», as
+Word types «0912 - 345 - 678»): taken only as far as it makes one phone number
+(`_phone_through_dashes`), for a spaced dash also ends a number before its note or a second
+number («(0297) 3846.113 - 0912 345 678»)."""
+_COUNTRY_BEFORE = re.compile(rf"(?:\(\+84\)|(?<![\w+])\+84)(?:[ \u00a0]+|\.|{SPACED_DASH})\Z")
+"""A country code «+84» or «(+84)» and its gap right before a number's first group («+84 – 912 –
+345 – 678»): too short for a run of its own (`LEAST_DIGITS`), the number is read from it, as the
+personal-data check reads one (publish.pii_phones._ABROAD)."""
 _WHOLE_PHONE = re.compile(r"0(?:[35789]\d{8}|2\d{9})")
 """A whole Vietnamese number's digits as dialled at home, as the personal-data check reads one
 (publish.pii_phones): a mobile (03, 05, 07, 08, 09 and eight digits more) or a landline (02, an
@@ -194,22 +203,36 @@ def _first_run(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def _phone_through_dashes(text: str, found: re.Match[str]) -> tuple[int, int] | None:
     """Where the phone number `found` starts and ends when it goes on across a spaced dash
-    («0912 – 345 – 678», «(0277) – 3610 – 113»), the longest such that is one phone number (the
-    personal-data check and the radio read it whole); None when there is none past `found`.
-    «113 - 114», «1900 – 0368» stay what `found` dials: no phone number is made of them."""
-    # From the number's own start, or the bracket of its area code («(0277) – 3610 – 113»): a
-    # first run found further back («Tổ 1 – 0912 – 345 – 678») is no phone and hid this one.
-    start = found.start()
-    through = _THROUGH_DASHES.match(text, start - 1) if text[start - 1 : start] == "(" else None
-    through = through or _THROUGH_DASHES.match(text, start)
-    if through is None:
-        return None
-    best = None
-    for group in re.finditer(r"\d+", through[0]):
-        end = through.start() + group.end()
-        if end > found.end() and _is_phone(text[through.start() : end]):
-            best = (through.start(), end)
-    return best
+    («0912 – 345 – 678», «(0277) – 3610 – 113», «+84 – 912 – 345 – 678»), the longest such that
+    is one phone number (the personal-data check and the radio read it whole); None when there
+    is none past `found`. «113 - 114», «1900 – 0368» stay what `found` dials: no phone number is
+    made of them."""
+    for start in _starts_before(text, found.start()):
+        through = _THROUGH_DASHES.match(text, start)
+        if through is None:
+            continue
+        best = None
+        for group in re.finditer(r"\d+", through[0]):
+            end = through.start() + group.end()
+            if end >= found.end() and _is_phone(text[through.start() : end]):
+                best = (through.start(), end)
+        if best is not None:
+            return best
+    return None
+
+
+def _starts_before(text: str, start: int) -> list[int]:
+    """Where a number found at `start` may begin, first the furthest back: at its country code
+    («+84 – 912 …», «(+84) – 912 …»), at the bracket of its area code («(0277) – 3610 – 113»),
+    or at itself. Never further: a first run found before it («Tổ 1 – 0912 – 345 – 678») is no
+    phone and hid this one."""
+    starts = [start]
+    if text[start - 1 : start] == "(":
+        starts.insert(0, start - 1)
+    country = _COUNTRY_BEFORE.search(text, 0, start)
+    if country is not None:
+        starts.insert(0, country.start())
+    return starts
 
 
 def _is_phone(written: str) -> bool:

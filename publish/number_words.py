@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from publish.contact_numbers import DASH, DASHES, home_digits
+from publish.contact_numbers import DASH, DASHES, SPACED_DASH, home_digits
 
 __all__ = [
     "ACCOUNT_DIGITS",
@@ -51,7 +51,7 @@ __all__ = [
     "without_its_amount",
 ]
 
-GROUP_GAP = rf"(?:[ .]|[^\S\n]?{DASH}[^\S\n]?)"
+GROUP_GAP = rf"(?:[ .]|{SPACED_DASH})"
 """Between two groups of an ID's, an account's or a card's number: a space, a dot or a dash
 (`DASH`) with or without spaces («087 - 123 - 456 - 789», «0071 — 0001 — 2345»), as the radio
 holds them (its dashes are hyphens by then)."""

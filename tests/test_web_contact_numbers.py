@@ -9,6 +9,7 @@ import pytest
 
 from publish.cli import main
 from publish.contact_numbers import dialled, tel_uri
+from publish.pii_phones import phone_numbers
 from publish.render.web.phones import hotline_linker
 from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
 
@@ -114,8 +115,32 @@ def test_a_number_before_the_hotline_does_not_cut_its_dashed_groups(
 
 
 @pytest.mark.parametrize("written", ["0912  –  345  –  678", "0912 \u00a0– 345 –\u00a0 678"])
-def test_a_hotline_s_dashes_with_doubled_spaces_are_dialled_whole(written: str) -> None:
-    """Spaces doubled by a paste beside a dash («0912  –  345  –  678») split groups of one
-    number as doubled spaces alone do («0912  345  678»): it dialled tel:0912."""
+def test_a_hotline_s_dashes_with_doubled_spaces_are_read_as_the_check_reads_them(
+    written: str,
+) -> None:
+    """A dash between doubled spaces («0912  –  345  –  678») ends a number for the
+    personal-data check and the body's «Gọi» links (one space each side of a dash): site.toml's
+    read dialled it whole alone, and the docstring claimed the check read it so. It dials the
+    first group, with the warning that tells the editor to write it as one number."""
     found = dialled(written)
-    assert found is not None and (found.digits, found.left_over) == ("0912345678", False)
+    assert found is not None and (found.digits, found.left_over) == ("0912", True)
+    assert not list(phone_numbers(f"Liên hệ {written}."))  # nor does the check read it whole
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "+84 – 912 – 345 – 678",
+        "+84 - 912 - 345 - 678",
+        "(+84) – 912 – 345 – 678",
+        "(+84) - 912 345 678",
+    ],
+)
+def test_a_hotline_with_its_country_code_and_dashes_is_dialled_whole(written: str) -> None:
+    """«+84 – 912 – 345 – 678» dialled tel:912 with a warning: «+84» is too short to be a run
+    of its own, so the number was read from «912». The personal-data check reads it whole
+    (0912345678), and so does the «Gọi» link now: tel:+84912345678, no warning."""
+    found = dialled(written)
+    assert found is not None and (found.number, found.left_over) == (written, False)
+    assert tel_uri(written) == "tel:+84912345678"
+    assert [digits for _, digits in phone_numbers(f"Liên hệ {written}.")] == ["0912345678"]

@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
-from publish.contact_numbers import DASH, DASHES, country_lead, home_digits
+from publish.contact_numbers import DASHES, SPACED_DASH, country_lead, home_digits
 from publish.number_words import bare_84_phone
 from publish.place_words import sub_commune_pattern
 from publish.text import CAPITALS
@@ -66,7 +66,7 @@ _GAP = r"(?:[ .\-\u00a0\u202f\n]|\)\s?)?"
 the end of a line where an editor's text wrapped inside the number («0277 3610⏎113»);
 or the non-breaking space Word puts there, which a body pasted from it keeps (written `&nbsp;`
 in the HTML, the linkers are handed the character: Views._body)."""
-_OWN_GAP = rf"(?:[^\S\n]?{DASH}[^\S\n]?|\)(?:[^\S\n]?{DASH}[^\S\n]?|\s)?|[ .\u00a0\u202f\n])?"
+_OWN_GAP = rf"(?:{SPACED_DASH}|\)(?:{SPACED_DASH}|\s)?|[ .\u00a0\u202f\n])?"
 """Between two digits of one of the unit's own numbers: what _GAP allows, and a dash of any
 kind with a space beside it or not («0912 – 345 – 678», «(0277) – 3610 – 113», as Word types
 «0912 - 345 - 678»), which the personal-data check and the radio read as one number too. Only
