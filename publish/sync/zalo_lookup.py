@@ -103,8 +103,9 @@ AGAIN = "rồi chạy lại publish sync zalo (bài đã có trên OA thì đư�
 
 def _list_closing(error: ListShort | ListUnsettled) -> str:
     """What a person is to know and do when a lost create was not looked for in a list not
-    read whole: turn the setting on (a shortfall the hidden articles recorded cover), show
-    again what was hidden by hand, or wait for a list that moved."""
+    read whole: turn the setting on (a shortfall the hidden articles recorded cover; maybe,
+    when they cover it by count only), show again what was hidden by hand, or wait for a list
+    that moved."""
     if isinstance(error, ListUnsettled):
         return (
             f"{REFUSED}danh sách bài trên Zalo OA thay đổi trong lúc đọc (có bài được thêm hay "
@@ -118,6 +119,16 @@ def _list_closing(error: ListShort | ListUnsettled) -> str:
             "đã ẩn mà state/zalo.json ghi, nên chưa biết bài ấy đã có trên OA chưa. Thiếu như "
             f"vậy ở mọi lần chạy thì chạy lại không giúp: đặt {SETTING} = true trong bảng "
             f"[zalo] của site.toml, {AGAIN}."
+        )
+    if error.maybe_fixable:
+        return (
+            f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, bằng số bài đã ẩn "
+            "mà state/zalo.json ghi (chưa biết Zalo còn đọc được từng bài ấy không), nên chưa "
+            "biết bài ấy đã có trên OA chưa. Thiếu đúng như vậy ở mọi lần chạy thì có thể Zalo "
+            f"tính cả bài đã ẩn vào tổng: khi ấy đặt {SETTING} = true trong bảng [zalo] của "
+            f"site.toml (công cụ sẽ hỏi Zalo từng bài đã ẩn ấy), {AGAIN}. Đặt rồi mà danh sách "
+            "vẫn thiếu thì trong trang quản trị OA, tìm các bài bị ẩn tay (không qua công cụ), "
+            "kể cả bài cùng tiêu đề với bản tin, và hiện lại chúng."
         )
     return (
         f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, và các bài đã ẩn mà "

@@ -558,7 +558,7 @@ class ZaloClient:
         the total counts hidden articles it does not list (list_total_counts_hidden) and the
         ids of `hidden` (articles known hidden) the list lacks that getdetail still reads are
         exactly as many as it misses (see _unlisted). With the setting off they are read only
-        when exactly as many and no more than ADVICE_READS (a reading is repeated at each short
+        when at least as many and no more than ADVICE_READS (a reading is repeated at each short
         list of each run), for ListShort.fixable to say what turning it on would do.
         getdetail's answers go into `detail_reads` (id → read, False for -201): a caller need
         not ask again (the OA is rate-limited)."""
@@ -579,18 +579,21 @@ class ZaloClient:
                     gone, unlisted = len(unlisted) - len(there), there
                     if missing == len(unlisted):
                         return listed
-                elif missing == len(unlisted) <= ADVICE_READS:
-                    # Read only to word the advice: a bounded few, and a failure (429, network)
-                    # leaves it worded from the count rather than replacing the short list.
+                elif missing <= len(unlisted) <= ADVICE_READS:
+                    # Read only to word the advice: a bounded few, more than missing too (one
+                    # recorded hidden may be deleted by hand, the rest as many as missing). A
+                    # failure (429, network) leaves it worded from the count rather than
+                    # replacing the short list; a login only a person can fix stops the channel.
                     try:
                         there = self._unlisted(unlisted, detail_reads)
-                    except ZaloError:
-                        pass
-                    else:
-                        gone = len(unlisted) - len(there)
+                    except ZaloError as error:
+                        if error.stops_channel:
+                            raise
                         raise ListShort(
-                            listed, total, type, hidden=len(there), gone=gone, read=True
-                        )
+                            listed, total, type, hidden=len(unlisted), asked=True
+                        ) from error
+                    gone = len(unlisted) - len(there)
+                    raise ListShort(listed, total, type, hidden=len(there), gone=gone, read=True)
                 raise ListShort(
                     listed, total, type, hidden=len(unlisted), counted=counted, gone=gone
                 )

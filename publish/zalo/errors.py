@@ -239,7 +239,8 @@ class ListShort(ZaloError):
     that the list lacks and getdetail still reads (`hidden`) are as many as it misses.
     `read`: whether getdetail was asked about those articles (always with the setting on;
     off, only a few, for `fixable`): unread, `hidden` counts every one the list lacks, and
-    nothing is said of whether Zalo still reads them. `articles`: what was read, for a
+    nothing is said of whether Zalo still reads them. `asked`: unread because getdetail failed
+    (503, 429), not because they were too many to ask about. `articles`: what was read, for a
     caller that only counts (publish report), or reads each record's article again
     (--reconcile). `counted`: whether that setting is on. `gone`:
     the articles recorded hidden that getdetail no longer reads (not in `hidden`)."""
@@ -254,6 +255,7 @@ class ListShort(ZaloError):
         counted: bool = False,
         gone: int = 0,
         read: bool = False,
+        asked: bool = False,
     ) -> None:
         missing = total - len(articles)
         read = read or counted
@@ -261,7 +263,8 @@ class ListShort(ZaloError):
             f"danh sách bài {'video' if type == 'video' else 'thường'} trên Zalo chỉ có "
             f"{len(articles)} bài trong khi Zalo báo tổng {total} bài, như nhau ở hai lần đọc "
             "liền (danh sách không thay đổi, nên đọc lại ngay cũng vậy; Zalo có thể tính cả bài "
-            f"không liệt kê, như bài đã ẩn){_setting_note(missing, hidden, counted, gone, read)}",
+            f"không liệt kê, như bài đã ẩn)"
+            + _setting_note(missing, hidden, counted, gone, read, asked),
             operation="getslice",
         )
         self.articles = articles
@@ -272,6 +275,10 @@ class ListShort(ZaloError):
         recorded hidden articles the list lacks that getdetail still reads are exactly as many
         as it misses, the one rule list_articles takes a short list by with the setting on (not
         known when they were not read)."""
+        self.maybe_fixable = not read and 0 < missing == hidden
+        """Whether turning the setting on may have the list taken whole: as many recorded hidden
+        articles the list lacks as it misses, by count only (not read: too many, or getdetail
+        failed), so whether Zalo still reads each is not known."""
 
     def next_run(self) -> str:
         """What a caller that waits for the next run's reading tells of it: that reading helps
@@ -280,6 +287,11 @@ class ListShort(ZaloError):
             return (
                 "Lần đồng bộ sau đọc lại danh sách, nhưng thiếu đúng như vậy ở mọi lần chạy "
                 f"thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
+            )
+        if self.maybe_fixable:
+            return (
+                "Lần đồng bộ sau đọc lại danh sách, nhưng thiếu đúng như vậy ở mọi lần chạy "
+                f"thì đọc lại không giúp: có thể cần đặt {SETTING} = true như nói trên."
             )
         return (
             "Lần đồng bộ sau đọc lại danh sách; thiếu đúng như vậy ở mọi lần chạy thì đọc lại "
@@ -295,13 +307,18 @@ _RULE = (
 
 
 def _setting_note(
-    missing: int, hidden: int, counted: bool, gone: int = 0, read: bool = True
+    missing: int,
+    hidden: int,
+    counted: bool,
+    gone: int = 0,
+    read: bool = True,
+    asked: bool = False,
 ) -> str:
     """What ListShort adds about [zalo] list_total_counts_hidden: turn it on when the articles
     state/zalo.json records hidden that the list lacks make up for what it misses; with it on,
     how the shortfall and those articles differ (fewer: some unknown; more: which are missing
     cannot be told), and how many recorded hidden are gone (`gone`); with it off and the
-    articles not read (`read`), only what their count tells."""
+    articles not read (`read`; `asked`: getdetail failed), only what their count tells."""
     where = f"{SETTING} trong bảng [zalo] của site.toml"
     if counted:
         gone_told = (
@@ -331,7 +348,7 @@ def _setting_note(
             f"là true){stale} mà vẫn thiếu {missing - hidden} bài"
         )
     if not read and 0 < missing <= hidden:
-        return _unread_note(missing, hidden, where)
+        return _unread_note(missing, hidden, where, asked)
     stale = (
         f" (không tính {gone} bài đã ẩn mà state/zalo.json ghi thì Zalo không còn đọc được: có "
         "thể đã bị xoá trong trang quản trị OA)"
@@ -364,10 +381,16 @@ def _setting_note(
     )
 
 
-def _unread_note(missing: int, hidden: int, where: str) -> str:
+def _unread_note(missing: int, hidden: int, where: str, asked: bool) -> str:
     """What the setting would do for a shortfall the hidden articles the list lacks may cover
-    by count, none of them read (too many to read for advice alone, or getdetail failed)."""
-    unasked = "công cụ chưa hỏi Zalo từng bài ấy còn đọc được không"
+    by count, none of them read (too many to read for advice alone, or getdetail failed:
+    `asked`)."""
+    unasked = (
+        "công cụ đã hỏi Zalo từng bài ấy nhưng chưa đọc được (getdetail lỗi), nên chưa biết Zalo "
+        "còn đọc được bài nào"
+        if asked
+        else "công cụ chưa hỏi Zalo xem từng bài ấy còn đọc được không"
+    )
     if missing == hidden:
         return (
             f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, bằng {missing} bài "
