@@ -242,12 +242,15 @@ def _is_phone(written: str) -> bool:
 
 def _dialled_digits(written: str) -> str:
     """The digits of a number as written, with its +, as tel: takes them: a full-width «１１３»
-    (some Asian input methods) dials as 113."""
-    return "".join(
+    (some Asian input methods) dials as 113, «+84 0912 …» as +84912… ."""
+    digits = "".join(
         str(unicodedata.decimal(c)) if c.isdecimal() else c
         for c in written
         if c.isdecimal() or c == "+"
     )
+    # The home 0 after the country code («+84 0277 3610 113», as units copy it from letterheads)
+    # is never dialled from abroad: kept, the landline was 13 digits (no link, «hai số viết liền»).
+    return "+84" + digits[4:] if digits.startswith("+840") else digits
 
 
 def _count_digits(text: str) -> int:

@@ -144,3 +144,23 @@ def test_a_hotline_with_its_country_code_and_dashes_is_dialled_whole(written: st
     assert found is not None and (found.number, found.left_over) == (written, False)
     assert tel_uri(written) == "tel:+84912345678"
     assert [digits for _, digits in phone_numbers(f"Liên hệ {written}.")] == ["0912345678"]
+
+
+@pytest.mark.parametrize(
+    ("written", "tel"),
+    [
+        ("+84 – 0277 – 3610 – 113", "tel:+842773610113"),
+        ("+84 0277 3610 113", "tel:+842773610113"),
+        ("+84-0277-3610-113", "tel:+842773610113"),
+        ("+84 – 0912 – 345 – 678", "tel:+84912345678"),
+        ("(+84) – 0912 – 345 – 678", "tel:+84912345678"),
+        ("+84 0912 345 678", "tel:+84912345678"),
+    ],
+)
+def test_the_home_zero_after_the_country_code_is_not_dialled(written: str, tel: str) -> None:
+    """Units copy «+84 0277 3610 113» from letterheads: with the home 0 kept the landline was 13
+    digits — no «Gọi» link and a site.toml error calling it two numbers run together — and the
+    mobile dialled +840912…, which networks abroad refuse."""
+    found = dialled(written)
+    assert found is not None and not found.left_over
+    assert tel_uri(written) == tel
