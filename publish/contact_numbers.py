@@ -2,9 +2,11 @@
 and by every «Gọi» link the website builds from it (footer, contact page, body text).
 
 The number is the first run of 3 digits or more, its digit groups split by spaces or by one dot
-or hyphen each («0277 3610 113», «0912.345.678», «+84 277 3610 113»), after an area code in
-brackets at its start («(0277) 3610 113»). It never runs on across « (» or « - »: what follows
-is the value's note, not more of the number. Office hours and days are notes too, wherever
+or dash each («0277 3610 113», «0912.345.678», «0912–345–678», «+84 277 3610 113»), after an
+area code in brackets at its start («(0277) 3610 113»). It never runs on across « (», nor
+across a spaced dash (« - », « – ») unless that makes one phone number («0912 – 345 – 678», as
+the personal-data check and the radio read it): what follows is the value's note, or a second
+number, not more of the first. Office hours and days are notes too, wherever
 they are written («7h–17h», «7h30-11h30», «7:00–17:00», «thứ 2–thứ 6»): never part of the
 number nor dialled. Digits left over that are not duty hours (such notes, «24/24», «24/7»,
 «24h», «24h/24») are a number no link dials, which the check warns about: the second of two
@@ -25,7 +27,10 @@ from publish.text import nfc
 
 __all__ = [
     "BARE_GAP",
+    "DASH",
+    "DASHES",
     "LEAST_DIGITS",
+    "SPACED_DASH",
     "WRITTEN_COUNTRY",
     "Dialled",
     "country_lead",
@@ -34,6 +39,19 @@ __all__ = [
     "home_digits",
     "tel_uri",
 ]
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+"""Every dash the radio turns into a hyphen before reading (publish.radio.normalise): an en dash
+«–», an em dash «—», a minus «−» between a number's groups or a range's ends mean on the website
+what the hyphen they become means on air («Thẻ ATM số 9704 — 1234 — 5678 — 9012»). Here, not in
+publish.number_words (which reads it from here), so the «Gọi» links read the same set."""
+DASH = f"[{DASHES}-]"
+"""A hyphen or any of `DASHES`: the one dash set both channels read numbers by."""
+SPACED_DASH = rf"[^\S\n]?{DASH}[^\S\n]?"
+"""A dash between two groups of one number, with or without one space each side («0912 – 345
+– 678», «0912-345-678»): the one gap the personal-data check (publish.number_words.GROUP_GAP),
+the body's «Gọi» links (publish.render.web.phones) and a [contact] value's read all take. A
+doubled space beside it («0912  –  345») ends the number for each of them alike."""
 
 LEAST_DIGITS = 3
 """Fewest digits of a number to dial: 113. A shorter run is a note («Hotline 1», «24/24»)."""
@@ -83,17 +101,35 @@ def country_lead(sep: str, not_after: tuple[str, ...] = ()) -> str:
     )
 
 
-_NUMBER = re.compile(
-    r"(?<![\d/])"  # not the middle of a run, nor the second half of «24/24»
-    r"(?:\+[ \u00a0]?)?"
-    r"(?:\(\+?\d+\)(?:[ \u00a0]+|[.-])?)?"  # «(0277) 3610 113», «(+84) 277 3610 113»
-    # Spaces doubled by a paste («0277  3610 113») still split groups of one number. A group
-    # «24» before «/24», «/7», «h» or «giờ» is duty hours («113 24/24»), not more of the number;
-    # before «/» and another number it ends one number of two («0277.3610.24/0277.3610.25»).
-    r"\d+(?:(?:[ \u00a0]+|[.-])(?!24\s*(?:/\s*(?:24|7)(?!\d)|h(?!\w)|giờ))\d+)*",
-    re.IGNORECASE,
-)
-"""One run of digits as a number is typed, its groups split by spaces or one dot or hyphen."""
+def _number_pattern(gap: str) -> re.Pattern[str]:
+    """One run of digits as a number is typed, its groups split by `gap`."""
+    return re.compile(
+        r"(?<![\d/])"  # not the middle of a run, nor the second half of «24/24»
+        r"(?:\+[ \u00a0]?)?"
+        rf"(?:\(\+?\d+\){gap}?)?"  # «(0277) 3610 113», «(+84) 277 3610 113»
+        # Spaces doubled by a paste («0277  3610 113») still split groups of one number. A group
+        # «24» before «/24», «/7», «h» or «giờ» is duty hours («113 24/24»), not more of the
+        # number; before «/» and another number it ends one number of two («0277.3610.24/…»).
+        rf"\d+(?:{gap}(?!24\s*(?:/\s*(?:24|7)(?!\d)|h(?!\w)|giờ))\d+)*",
+        re.IGNORECASE,
+    )
+
+
+_NUMBER = _number_pattern(rf"(?:[ \u00a0]+|[.{DASHES}-])")
+"""One run of digits as a number is typed, its groups split by spaces or one dot or dash."""
+_THROUGH_DASHES = _number_pattern(rf"(?:[ \u00a0]+|\.|{SPACED_DASH})")
+"""`_NUMBER` read on across a dash with a space beside it (`SPACED_DASH`: «0912 – 345 – 678», as
+Word types «0912 - 345 - 678»): taken only as far as it makes one phone number
+(`_phone_through_dashes`), for a spaced dash also ends a number before its note or a second
+number («(0297) 3846.113 - 0912 345 678»)."""
+_COUNTRY_BEFORE = re.compile(rf"(?:\(\+84\)|(?<![\w+])\+84)(?:[ \u00a0]+|\.|{SPACED_DASH})\Z")
+"""A country code «+84» or «(+84)» and its gap right before a number's first group («+84 – 912 –
+345 – 678»): too short for a run of its own (`LEAST_DIGITS`), the number is read from it, as the
+personal-data check reads one (publish.pii_phones._ABROAD)."""
+_WHOLE_PHONE = re.compile(r"0(?:[35789]\d{8}|2\d{9})")
+"""A whole Vietnamese number's digits as dialled at home, as the personal-data check reads one
+(publish.pii_phones): a mobile (03, 05, 07, 08, 09 and eight digits more) or a landline (02, an
+area code and the subscriber: eleven digits)."""
 _DUTY_HOURS = re.compile(
     r"(?<![\w/])24(?:\s*(?:h|giờ))?(?:\s*/\s*(?:24|7)(?:\s*(?:h|giờ))?|(?<=h|ờ))(?![\w/])",
     re.IGNORECASE,
@@ -149,21 +185,82 @@ def dialled(written: str) -> Dialled | None:
     # Duty hours first: read as office hours, the «24h» of «24h/24» left a stray «24» warned about.
     unhoured = _DUTY_HOURS.sub(_blank, nfc(written))
     text = _OFFICE_HOURS.sub(_blank, unhoured)
-    found = next(
-        (m for m in _NUMBER.finditer(text) if sum(c.isdigit() for c in m[0]) >= LEAST_DIGITS),
-        None,
-    )
+    found = _first_run(_NUMBER, text)
     if found is None:
         return None
-    rest = _DUTY_HOURS.sub(" ", f"{text[: found.start()]} {text[found.end() :]}")
-    # A full-width «１１３» (some Asian input methods) dials as 113: tel: takes ASCII digits.
+    start, end = _phone_through_dashes(text, found) or found.span()
+    rest = _DUTY_HOURS.sub(" ", f"{text[:start]} {text[end:]}")
+    ambiguous = _HOUR_OR_GROUP.search(unhoured) is not None
+    return Dialled(
+        text[start:end], _dialled_digits(text[start:end]), ambiguous or _holds_digit(rest)
+    )
+
+
+def _first_run(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first run of `pattern` in `text` with at least LEAST_DIGITS digits."""
+    return next((m for m in pattern.finditer(text) if _count_digits(m[0]) >= LEAST_DIGITS), None)
+
+
+def _phone_through_dashes(text: str, found: re.Match[str]) -> tuple[int, int] | None:
+    """Where the phone number `found` starts and ends when it goes on across a spaced dash
+    («0912 – 345 – 678», «(0277) – 3610 – 113», «+84 – 912 – 345 – 678»), the longest such that
+    is one phone number (the personal-data check and the radio read it whole); None when there
+    is none past `found`. «113 - 114», «1900 – 0368» stay what `found` dials: no phone number is
+    made of them."""
+    for start in _starts_before(text, found.start()):
+        through = _THROUGH_DASHES.match(text, start)
+        if through is None:
+            continue
+        best = None
+        for group in re.finditer(r"\d+", through[0]):
+            end = through.start() + group.end()
+            if end >= found.end() and _is_phone(text[through.start() : end]):
+                best = (through.start(), end)
+        if best is not None:
+            return best
+    return None
+
+
+def _starts_before(text: str, start: int) -> list[int]:
+    """Where a number found at `start` may begin, first the furthest back: at its country code
+    («+84 – 912 …», «(+84) – 912 …»), at the bracket of its area code («(0277) – 3610 – 113»),
+    or at itself. Never further: a first run found before it («Tổ 1 – 0912 – 345 – 678») is no
+    phone and hid this one."""
+    starts = [start]
+    if text[start - 1 : start] == "(":
+        starts.insert(0, start - 1)
+    country = _COUNTRY_BEFORE.search(text, 0, start)
+    if country is not None:
+        starts.insert(0, country.start())
+    return starts
+
+
+def _is_phone(written: str) -> bool:
+    """Whether `written` dials one whole mobile or landline number (`_WHOLE_PHONE`)."""
+    return _WHOLE_PHONE.fullmatch(home_digits(_dialled_digits(written))) is not None
+
+
+def _dialled_digits(written: str) -> str:
+    """The digits of a number as written, with its +, as tel: takes them: a full-width «１１３»
+    (some Asian input methods) dials as 113, «+84 0912 …» as +84912… ."""
     digits = "".join(
         str(unicodedata.decimal(c)) if c.isdecimal() else c
-        for c in found[0]
+        for c in written
         if c.isdecimal() or c == "+"
     )
-    ambiguous = _HOUR_OR_GROUP.search(unhoured) is not None
-    return Dialled(found[0], digits, ambiguous or any(c.isdigit() for c in rest))
+    # The home 0 after the country code («+84 0277 3610 113», as units copy it from letterheads)
+    # is never dialled from abroad: kept, the landline was 13 digits (no link, «hai số viết liền»).
+    return "+84" + digits[4:] if digits.startswith("+840") else digits
+
+
+def _count_digits(text: str) -> int:
+    """How many digits `text` holds."""
+    return sum(c.isdigit() for c in text)
+
+
+def _holds_digit(text: str) -> bool:
+    """Whether `text` holds a digit."""
+    return any(c.isdigit() for c in text)
 
 
 def _blank(note: re.Match[str]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
-from publish.contact_numbers import home_digits
+from publish.contact_numbers import DASH, DASHES, SPACED_DASH, home_digits
 
 __all__ = [
     "ACCOUNT_DIGITS",
@@ -51,13 +51,7 @@ __all__ = [
     "without_its_amount",
 ]
 
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-"""Every dash the radio turns into a hyphen before reading (publish.radio.normalise): an en dash
-«–», an em dash «—», a minus «−» between a number's groups or a range's ends mean on the website
-what the hyphen they become means on air («Thẻ ATM số 9704 — 1234 — 5678 — 9012»)."""
-DASH = f"[{DASHES}-]"
-"""A hyphen or any of `DASHES`: the one dash set both channels read numbers by."""
-GROUP_GAP = rf"(?:[ .]|[^\S\n]?{DASH}[^\S\n]?)"
+GROUP_GAP = rf"(?:[ .]|{SPACED_DASH})"
 """Between two groups of an ID's, an account's or a card's number: a space, a dot or a dash
 (`DASH`) with or without spaces («087 - 123 - 456 - 789», «0071 — 0001 — 2345»), as the radio
 holds them (its dashes are hyphens by then)."""

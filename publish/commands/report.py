@@ -121,9 +121,7 @@ def collect(
         # taken by the hidden articles still there, as the daily check takes it, or the
         # report promised what the next renewal would not do.
         try:
-            listed += client.list_articles(
-                kind, hidden=hidden if kind == "normal" else (), identified=True
-            )
+            listed += client.list_articles(kind, hidden=hidden if kind == "normal" else ())
         except ListUnsettled as error:
             raise ZaloError(
                 f"Chưa đọc trọn số liệu các bài: {error}. Chưa ghi gì vào state/{STATS_NAME}. "

@@ -181,10 +181,19 @@ def find_deleted(syncer: ZaloSyncer, local: Collection[str]) -> None:
 def _after_short(error: ListShort) -> str:
     """What the daily check adds to a list that read short: the same shortfall every day is
     not mended by reading again; with the setting off, nor by --reconcile, which refuses that
-    list too; with it on, --reconcile reads each record's missing article again (RECONCILE_READS)."""
+    list too; with it on, --reconcile reads each record's missing article again (RECONCILE_READS).
+    A shortfall the recorded hidden articles cover by count only may be mended by the setting."""
     again = "Lần làm mới token sau (khoảng một ngày) đọc lại, nhưng thiếu đúng như vậy mỗi ngày"
     if error.fixable:
         return f"{again} thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
+    if error.maybe_fixable:
+        return (
+            f"{again} thì đọc lại không giúp (khi {SETTING} chưa là true, publish sync zalo "
+            "--reconcile cũng không đối chiếu được): có thể Zalo tính cả bài đã ẩn vào tổng, "
+            f"khi ấy đặt {SETTING} = true như nói trên. Đặt rồi mà danh sách vẫn thiếu thì so "
+            "số bài trong trang quản trị OA, và tìm bài bị ẩn tay (không qua công cụ): hiện lại "
+            "bài ấy, hoặc muốn nó ẩn thì thêm dòng draft: [zalo] vào phần đầu bản tin của nó."
+        )
     reconcile = f"; muốn tìm bài bị xoá tay ngay: {RECONCILE_READS}" if error.counted else ""
     refused = "" if error.counted else " (publish sync zalo --reconcile cũng không đối chiếu được)"
     return (

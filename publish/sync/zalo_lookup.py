@@ -103,8 +103,9 @@ AGAIN = "rồi chạy lại publish sync zalo (bài đã có trên OA thì đư�
 
 def _list_closing(error: ListShort | ListUnsettled) -> str:
     """What a person is to know and do when a lost create was not looked for in a list not
-    read whole: turn the setting on (a shortfall the hidden articles recorded cover), show
-    again what was hidden by hand, or wait for a list that moved."""
+    read whole: turn the setting on (a shortfall the hidden articles recorded cover; maybe,
+    when they cover it by count only), show again what was hidden by hand, or wait for a list
+    that moved."""
     if isinstance(error, ListUnsettled):
         return (
             f"{REFUSED}danh sách bài trên Zalo OA thay đổi trong lúc đọc (có bài được thêm hay "
@@ -118,6 +119,16 @@ def _list_closing(error: ListShort | ListUnsettled) -> str:
             "đã ẩn mà state/zalo.json ghi, nên chưa biết bài ấy đã có trên OA chưa. Thiếu như "
             f"vậy ở mọi lần chạy thì chạy lại không giúp: đặt {SETTING} = true trong bảng "
             f"[zalo] của site.toml, {AGAIN}."
+        )
+    if error.maybe_fixable:
+        return (
+            f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, bằng số bài đã ẩn "
+            "mà state/zalo.json ghi (chưa biết Zalo còn đọc được từng bài ấy không), nên chưa "
+            "biết bài ấy đã có trên OA chưa. Thiếu đúng như vậy ở mọi lần chạy thì có thể Zalo "
+            f"tính cả bài đã ẩn vào tổng: khi ấy đặt {SETTING} = true trong bảng [zalo] của "
+            f"site.toml (công cụ sẽ hỏi Zalo từng bài đã ẩn ấy), {AGAIN}. Đặt rồi mà danh sách "
+            "vẫn thiếu thì trong trang quản trị OA, tìm các bài bị ẩn tay (không qua công cụ), "
+            "kể cả bài cùng tiêu đề với bản tin, và hiện lại chúng."
         )
     return (
         f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, và các bài đã ẩn mà "
@@ -177,8 +188,8 @@ class ArticleLookup:
         self._lock = threading.RLock()
         self._claimed: set[str] = set()
         self._token_ids: dict[str, str | None] = {}
-        self._short_ids: set[str] = set()
-        """The ids on the last list read short: each is on the OA (see `listed`)."""
+        self._short: ListShort | None = None
+        """The run's reading when it was short (`_remote` None then): kept like a whole one."""
 
     def find(
         self,
@@ -194,18 +205,12 @@ class ArticleLookup:
         it; Unreadable when getdetail refuses one whose content must be compared, unless
         `past_unreadable` (--zalo-create-anyway: a person found it is not this bulletin's)."""
         with self._lock:
-            short: ListShort | None = None
-            if fresh or self._remote is None:
+            if fresh or (self._remote is None and self._short is None):
                 try:
-                    self._remote = self._articles()
-                except ListShort as error:
-                    # Two readings agreed on it: each article it lists is on the OA, whatever
-                    # the ones it lacks are. Only a lost create not on it must wait for a whole
-                    # list (it may be one it lacks); the list is kept for no other question.
-                    self._remote, short = None, error
-                    self._short_ids = {str(item.get("id")) for item in error.articles}
+                    self._read()  # short: only a lost create not on it waits (see _read)
                 except ListUnsettled as error:
                     raise self._unread(error) from None
+            short = self._short
             taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
             for item in short.articles if short is not None else self._remote or []:
                 article_id = str(item.get("id"))
@@ -246,15 +251,28 @@ class ArticleLookup:
 
     def read_all(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read now and kept for the rest of the run (`listed`,
-        `find`): the ids asked about later were recorded before it."""
+        `find`): the ids asked about later were recorded before it. A short reading is kept
+        too (as `find` keeps it) before it is raised: read again, it said the same."""
         with self._lock:
-            self._remote = self._articles()
-            return self._remote
+            self._read()
+            if self._short is not None:
+                raise self._short
+            return self._remote or []
+
+    def _read(self) -> None:
+        """Read the OA's list now into `_remote`, or, when short, into `_short`."""
+        try:
+            self._remote, self._short = self._articles(), None
+        except ListShort as error:
+            # Two readings agreed on it: each article it lists is on the OA, whatever the
+            # ones it lacks are. Kept for the run as a whole reading is: read again (for each
+            # lost create, after the daily check), it cost the rate limit and said the same.
+            self._remote, self._short = None, error
 
     def _articles(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read consistently, a shortfall taken only for the
-        hidden articles still there (identified: see ZaloClient.list_articles)."""
-        return self._client().list_articles("normal", hidden=self._hidden(), identified=True)
+        hidden articles still there (see ZaloClient.list_articles)."""
+        return self._client().list_articles("normal", hidden=self._hidden())
 
     def content_of(self, article_id: str) -> str | None:
         """The content digest of an OA article, or None when it is gone (see `detail`)."""
@@ -294,11 +312,13 @@ class ArticleLookup:
         shared with `find` (the ids asked about were recorded before the run, so a list read
         earlier in it holds each one not deleted by then)."""
         with self._lock:
-            if self._remote is None and article_id in self._short_ids:
-                return True  # a short list's article is there (what it lacks is not known)
-            if self._remote is None:
-                self._remote = self._articles()
-            return any(str(item.get("id")) == article_id for item in self._remote)
+            if self._remote is None and self._short is None:
+                self._read()
+            if self._short is not None:
+                if any(str(item.get("id")) == article_id for item in self._short.articles):
+                    return True  # a short list's article is there (what it lacks is not known)
+                raise self._short  # read again, the run's list said the same
+            return any(str(item.get("id")) == article_id for item in self._remote or [])
 
     def _resolving(
         self, key: str, title: str, entries: Mapping[str, Mapping[str, Any]]

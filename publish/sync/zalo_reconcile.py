@@ -49,10 +49,10 @@ def reconcile(
     short: ListShort | None = None
     reads: dict[str, bool] = {}
     try:
-        # Taken as the daily check and the lost-create lookup take it (identified): by count,
+        # Taken as every reading takes it (the hidden articles still there): by count,
         # a stale hidden record covered an article hidden by hand that a bulletin without a
         # record owned, and it was created again beside it.
-        remote = client.list_articles("normal", hidden=hidden, identified=True, detail_reads=reads)
+        remote = client.list_articles("normal", hidden=hidden, detail_reads=reads)
     except ListShort as error:
         if not error.counted:
             raise _unread(error) from None
@@ -223,6 +223,12 @@ def _unread(error: ListShort | ListUnsettled, blind: list[str] | None = None) ->
             "OA, tạo mới lúc này có thể đăng trùng. Hiện lại các bài bị ẩn tay (không qua công "
             "cụ) trong trang quản trị OA rồi chạy lại lệnh; không thấy bài nào như vậy thì so số "
             "bài trong trang quản trị OA."
+        )
+    elif isinstance(error, ListShort) and error.maybe_fixable:
+        after = (
+            "Thiếu đúng như vậy ở mọi lần chạy thì chạy lại không giúp: có thể cần đặt "
+            f"{SETTING} = true như nói trên rồi chạy lại lệnh; vẫn thiếu thì so số bài trong "
+            "trang quản trị OA."
         )
     elif isinstance(error, ListUnsettled) or not error.fixable:
         after = (

@@ -235,7 +235,6 @@ def _newer_than_known(
         "normal",
         until=lambda article: str(article.get("id")) in known,
         hidden=hidden,
-        identified=True,
     )
 
 

@@ -76,6 +76,8 @@ ARTICLE_TYPES = ("normal", "video")
 PAGE_LIMIT = 10
 LIST_ATTEMPTS = 3
 """Listings of the OA's articles tried before giving up on one the list kept changing under."""
+ADVICE_READS = 5
+"""Most hidden articles getdetail reads, setting off, only to word a short list's advice."""
 ADOPTED_MAX = 3
 """Tokens refreshed by other workers one call tries, each refused, before refreshing itself."""
 
@@ -546,7 +548,6 @@ class ZaloClient:
         *,
         until: Callable[[Mapping[str, Any]], bool] | None = None,
         hidden: Collection[str] = (),
-        identified: bool = False,
         detail_reads: dict[str, bool] | None = None,
     ) -> list[dict[str, Any]]:
         """Every article of one type, newest first, each once, from a listing the OA did not
@@ -555,10 +556,12 @@ class ZaloClient:
         every reading moved; ListShort when two readings agree on ids and total yet end before
         it (a short list is told from one that moved: reading it again would not help), unless
         the total counts hidden articles it does not list (list_total_counts_hidden) and the
-        ids of `hidden` (articles known hidden) the list lacks are at least as many as it
-        misses; `identified`: exactly as many, each still read by getdetail (see _unlisted),
-        whose answers go into `detail_reads` (id → read, False for -201): a caller need not ask
-        again (the OA is rate-limited)."""
+        ids of `hidden` (articles known hidden) the list lacks that getdetail still reads are
+        exactly as many as it misses (see _unlisted). With the setting off they are read only
+        when at least as many and no more than ADVICE_READS (a reading is repeated at each short
+        list of each run), for ListShort.fixable to say what turning it on would do.
+        getdetail's answers go into `detail_reads` (id → read, False for -201): a caller need
+        not ask again (the OA is rate-limited)."""
         short: tuple[list[str], int] | None = None
         for _ in range(LIST_ATTEMPTS):
             listed, total, complete = self._list_once(type, until)
@@ -571,13 +574,26 @@ class ZaloClient:
                 unlisted = set(hidden) - set(ids)
                 counted = self.settings.list_total_counts_hidden
                 missing, gone = total - len(listed), 0
-                if counted and identified:
+                if counted:
                     there = self._unlisted(unlisted, detail_reads)
                     gone, unlisted = len(unlisted) - len(there), there
                     if missing == len(unlisted):
                         return listed
-                elif counted and missing <= len(unlisted):
-                    return listed
+                elif missing <= len(unlisted) <= ADVICE_READS:
+                    # Read only to word the advice: a bounded few, more than missing too (one
+                    # recorded hidden may be deleted by hand, the rest as many as missing). A
+                    # failure (429, network) leaves it worded from the count rather than
+                    # replacing the short list; a login only a person can fix stops the channel.
+                    try:
+                        there = self._unlisted(unlisted, detail_reads)
+                    except ZaloError as error:
+                        if error.stops_channel:
+                            raise
+                        raise ListShort(
+                            listed, total, type, hidden=len(unlisted), asked=True
+                        ) from error
+                    gone = len(unlisted) - len(there)
+                    raise ListShort(listed, total, type, hidden=len(there), gone=gone, read=True)
                 raise ListShort(
                     listed, total, type, hidden=len(unlisted), counted=counted, gone=gone
                 )

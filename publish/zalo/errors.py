@@ -236,7 +236,11 @@ class ListShort(ZaloError):
     not help. Whether Zalo's total counts articles it does not list (hidden ones) is
     unconfirmed (zalo-oa-api.md §2.5): no article may be taken for missing from it, unless
     [zalo] list_total_counts_hidden says so and the articles state/zalo.json records hidden
-    that the list lacks (`hidden`) are as many as it misses. `articles`: what was read, for a
+    that the list lacks and getdetail still reads (`hidden`) are as many as it misses.
+    `read`: whether getdetail was asked about those articles (always with the setting on;
+    off, only a few, for `fixable`): unread, `hidden` counts every one the list lacks, and
+    nothing is said of whether Zalo still reads them. `asked`: unread because getdetail failed
+    (503, 429), not because they were too many to ask about. `articles`: what was read, for a
     caller that only counts (publish report), or reads each record's article again
     (--reconcile). `counted`: whether that setting is on. `gone`:
     the articles recorded hidden that getdetail no longer reads (not in `hidden`)."""
@@ -250,20 +254,31 @@ class ListShort(ZaloError):
         hidden: int = 0,
         counted: bool = False,
         gone: int = 0,
+        read: bool = False,
+        asked: bool = False,
     ) -> None:
         missing = total - len(articles)
+        read = read or counted
         super().__init__(
             f"danh sách bài {'video' if type == 'video' else 'thường'} trên Zalo chỉ có "
             f"{len(articles)} bài trong khi Zalo báo tổng {total} bài, như nhau ở hai lần đọc "
             "liền (danh sách không thay đổi, nên đọc lại ngay cũng vậy; Zalo có thể tính cả bài "
-            f"không liệt kê, như bài đã ẩn){_setting_note(missing, hidden, counted, gone)}",
+            f"không liệt kê, như bài đã ẩn)"
+            + _setting_note(missing, hidden, counted, gone, read, asked),
             operation="getslice",
         )
         self.articles = articles
         self.total = total
         self.counted = counted
-        self.fixable = not counted and 0 < total - len(articles) <= hidden
-        """Whether turning list_total_counts_hidden on would have the list taken whole."""
+        self.fixable = not counted and read and 0 < total - len(articles) == hidden
+        """Whether turning list_total_counts_hidden on would have the list taken whole: the
+        recorded hidden articles the list lacks that getdetail still reads are exactly as many
+        as it misses, the one rule list_articles takes a short list by with the setting on (not
+        known when they were not read)."""
+        self.maybe_fixable = not read and 0 < missing == hidden
+        """Whether turning the setting on may have the list taken whole: as many recorded hidden
+        articles the list lacks as it misses, by count only (not read: too many, or getdetail
+        failed), so whether Zalo still reads each is not known."""
 
     def next_run(self) -> str:
         """What a caller that waits for the next run's reading tells of it: that reading helps
@@ -273,17 +288,37 @@ class ListShort(ZaloError):
                 "Lần đồng bộ sau đọc lại danh sách, nhưng thiếu đúng như vậy ở mọi lần chạy "
                 f"thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
             )
+        if self.maybe_fixable:
+            return (
+                "Lần đồng bộ sau đọc lại danh sách, nhưng thiếu đúng như vậy ở mọi lần chạy "
+                f"thì đọc lại không giúp: có thể cần đặt {SETTING} = true như nói trên."
+            )
         return (
             "Lần đồng bộ sau đọc lại danh sách; thiếu đúng như vậy ở mọi lần chạy thì đọc lại "
             "không giúp: so số bài trong trang quản trị OA."
         )
 
 
-def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> str:
+_RULE = (
+    "từ đó danh sách là đủ khi số bài thiếu đúng bằng số bài đã ẩn mà danh sách không có và "
+    "Zalo vẫn đọc được (getdetail)"
+)
+"""The rule list_articles takes a short list by with the setting on, as the advice tells it."""
+
+
+def _setting_note(
+    missing: int,
+    hidden: int,
+    counted: bool,
+    gone: int = 0,
+    read: bool = True,
+    asked: bool = False,
+) -> str:
     """What ListShort adds about [zalo] list_total_counts_hidden: turn it on when the articles
     state/zalo.json records hidden that the list lacks make up for what it misses; with it on,
     how the shortfall and those articles differ (fewer: some unknown; more: which are missing
-    cannot be told), and how many recorded hidden are gone (`gone`)."""
+    cannot be told), and how many recorded hidden are gone (`gone`); with it off and the
+    articles not read (`read`; `asked`: getdetail failed), only what their count tells."""
     where = f"{SETTING} trong bảng [zalo] của site.toml"
     if counted:
         gone_told = (
@@ -312,17 +347,61 @@ def _setting_note(missing: int, hidden: int, counted: bool, gone: int = 0) -> st
             f". Đã trừ {hidden} bài đã ẩn mà state/zalo.json ghi và danh sách không có ({where} "
             f"là true){stale} mà vẫn thiếu {missing - hidden} bài"
         )
-    if missing <= hidden:
+    if not read and 0 < missing <= hidden:
+        return _unread_note(missing, hidden, where, asked)
+    stale = (
+        f" (không tính {gone} bài đã ẩn mà state/zalo.json ghi thì Zalo không còn đọc được: có "
+        "thể đã bị xoá trong trang quản trị OA)"
+        if gone
+        else ""
+    )
+    if missing == hidden:
         return (
             f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, đủ bù {missing} bài "
-            "thiếu: nếu lần nào cũng thiếu đúng như vậy thì Zalo tính cả bài đã ẩn vào tổng mà "
-            f"không liệt kê chúng. Cách sửa: đặt {SETTING} = true trong bảng [zalo] của "
-            "site.toml (docs/cau-hinh.md), từ đó danh sách là đủ khi số bài thiếu đúng bằng "
-            "số bài đã ẩn mà danh sách không có và Zalo vẫn đọc được (getdetail)"
+            f"thiếu{stale}: nếu lần nào cũng thiếu đúng như vậy thì Zalo tính cả bài đã ẩn vào "
+            f"tổng mà không liệt kê chúng. Cách sửa: đặt {SETTING} = true trong bảng [zalo] của "
+            f"site.toml (docs/cau-hinh.md), {_RULE}"
+        )
+    if hidden > missing:
+        return (
+            f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có và Zalo vẫn đọc "
+            f"được{stale}, nhiều hơn {missing} bài thiếu: tổng của Zalo không tính hết các bài "
+            f"ẩn ấy, nên không biết bài thiếu là những bài nào, và {where} cũng không bù được"
+        )
+    if gone:
+        return (
+            f". Số bài thiếu nhiều hơn số bài đã ẩn mà state/zalo.json ghi, danh sách không có "
+            f"và Zalo vẫn đọc được ({hidden}; {gone} bài đã ẩn mà state/zalo.json ghi thì Zalo "
+            f"không còn đọc được: có thể đã bị xoá trong trang quản trị OA), nên {where} cũng "
+            "không bù được"
         )
     return (
         f". Số bài thiếu nhiều hơn số bài đã ẩn mà state/zalo.json ghi và danh sách không có "
         f"({hidden}), nên {where} cũng không bù được"
+    )
+
+
+def _unread_note(missing: int, hidden: int, where: str, asked: bool) -> str:
+    """What the setting would do for a shortfall the hidden articles the list lacks may cover
+    by count, none of them read (too many to read for advice alone, or getdetail failed:
+    `asked`)."""
+    unasked = (
+        "công cụ đã hỏi Zalo từng bài ấy nhưng chưa đọc được (getdetail lỗi), nên chưa biết Zalo "
+        "còn đọc được bài nào"
+        if asked
+        else "công cụ chưa hỏi Zalo xem từng bài ấy còn đọc được không"
+    )
+    if missing == hidden:
+        return (
+            f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, bằng {missing} bài "
+            f"thiếu ({unasked}): nếu lần nào cũng thiếu đúng như vậy thì có thể Zalo tính cả bài "
+            f"đã ẩn vào tổng mà không liệt kê chúng. Khi ấy, cách sửa: đặt {SETTING} = true "
+            f"trong bảng [zalo] của site.toml (docs/cau-hinh.md), {_RULE}"
+        )
+    return (
+        f". state/zalo.json ghi {hidden} bài đã ẩn mà danh sách không có, nhiều hơn {missing} bài "
+        f"thiếu ({unasked}), nên không biết bài thiếu là những bài nào; khi {where} là true, "
+        f"mỗi lần đọc công cụ hỏi Zalo từng bài ấy (getdetail), và {_RULE}"
     )
 
 

@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
-from publish.contact_numbers import country_lead, home_digits
+from publish.contact_numbers import DASHES, SPACED_DASH, country_lead, home_digits
 from publish.number_words import bare_84_phone
 from publish.place_words import sub_commune_pattern
 from publish.text import CAPITALS
@@ -66,10 +66,16 @@ _GAP = r"(?:[ .\-\u00a0\u202f\n]|\)\s?)?"
 the end of a line where an editor's text wrapped inside the number («0277 3610⏎113»);
 or the non-breaking space Word puts there, which a body pasted from it keeps (written `&nbsp;`
 in the HTML, the linkers are handed the character: Views._body)."""
+_OWN_GAP = rf"(?:{SPACED_DASH}|\)(?:{SPACED_DASH}|\s)?|[ .\u00a0\u202f\n])?"
+"""Between two digits of one of the unit's own numbers: what _GAP allows, and a dash of any
+kind with a space beside it or not («0912 – 345 – 678», «(0277) – 3610 – 113», as Word types
+«0912 - 345 - 678»), which the personal-data check and the radio read as one number too. Only
+for the unit's own numbers: a body's digits must spell one exactly to be linked, so a dash
+never joins two other numbers into a call."""
 _TAGS = r"(?>(?:<[^<>]*+>)*)"
 """Tags an editor's markup may put between two digits of a number («11</strong>3»)."""
-_SPLIT_GAP = r"(?>(?:<[^<>]*+>|[\s.)-])*)"
-"""Between two digits of a typed number in a body's HTML, what _GAP allows with tags anywhere
+_SPLIT_GAP = rf"(?>(?:<[^<>]*+>|[\s.){DASHES}-])*)"
+"""Between two digits of a typed number in a body's HTML, what _OWN_GAP allows with tags anywhere
 in it («0277</strong> 3610», «(0277)</em> 3610»), and more: a first look, which only has to
 find every number the linker links, skipping what holds none."""
 _COUNTED = (
@@ -295,7 +301,7 @@ def own_numbers_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         return _unchanged
     # One tree of digits, not one branch per number: 40 posts' numbers as branches tried at
     # every digit of a body took 50 times the hotline's time.
-    typed = "|".join(lead + _digit_tree(nationals, _GAP) for lead, nationals in leads.items())
+    typed = "|".join(lead + _digit_tree(nationals, _OWN_GAP) for lead, nationals in leads.items())
     pattern = _PhonesOnly(re.compile(r"()(?<![\w+(])(" + typed + r")(?![\w]|[.,]\d)"))
     quick = re.compile(_digit_tree(uris, _SPLIT_GAP))
     if len(uris) == 1:
