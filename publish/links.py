@@ -33,6 +33,7 @@ __all__ = [
     "HELD_LINK_WORDS",
     "HTML_LINK_RE",
     "KEPT_SCHEMES",
+    "LOOSE_HTML_LINK_RE",
     "ContentFiles",
     "InlineEnds",
     "Links",
@@ -50,6 +51,7 @@ __all__ = [
     "href_attribute",
     "hrefs_in",
     "html_link_href",
+    "html_links",
     "image_text_ends",
     "inline_links",
     "linked_file",
@@ -95,6 +97,15 @@ an mat.md">» links that whole name; a reader stopping at the space took «2020-
 the name's date and words to the search index and the station). A tag that never closes is no
 link, and its words end at the next «<a»: each try ends where the next begins («<a
 href=href=href=…» was tried from every «href=» to the end). Read with html_link_href."""
+LOOSE_HTML_LINK_RE = re.compile(
+    r"<a\b(?P<attributes>(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>"
+    r"(?P<words>(?:(?!\n[ \t]*\n)[^<])*(?:<(?!/?a\b)(?:(?!\n[ \t]*\n)[^<])*)*)(?:</a\s*>)?",
+    re.IGNORECASE,
+)
+"""A raw HTML link as the page reads one HTML_LINK_RE leaves: a quoted value holding «>»
+(«<a title="a>b" href=…>»), an end tag with a space («</a >»), or none (its words end with
+its paragraph, where the sanitiser closes it). Each try ends at the next «<» or blank line.
+Read with html_links."""
 AUTOLINK_RE = re.compile(r"<((?i:https?:)?//[^\s<>]+)>")
 """An address written between angle brackets, which Markdown makes a link."""
 WINDOWS_SEPARATOR_RE = re.compile(r"\\(?=[^!-/:-@\[-`{-~])")
@@ -843,6 +854,26 @@ def html_link_href(match: re.Match[str]) -> str:
     )
 
 
+def html_links(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each raw HTML link of `text` as the page reads it, with its address as the browser reads
+    it (browser_href): closed (HTML_LINK_RE), else read loosely (LOOSE_HTML_LINK_RE: «</a >», a
+    quoted «>», a tag never closed); its words are the match's "words". The one reading of the
+    search index, the radio and the station: the radio and the station read only closed links,
+    and an unclosed «<a href="held.md">2020-12-22-vu an mat.md» gave them the held name."""
+    at = 0
+    while (tag := _TAG_OPEN_RE.search(text, at)) is not None:
+        closed = HTML_LINK_RE.match(text, tag.start())
+        if closed is not None:
+            yield closed, html_link_href(closed)
+            at = closed.end()
+            continue
+        loose = LOOSE_HTML_LINK_RE.match(text, tag.start())
+        href = None if loose is None else href_attribute(loose["attributes"])
+        if loose is not None and href is not None:
+            yield loose, browser_href(href)
+        at = tag.end() if loose is None else loose.end()
+
+
 def href_attribute(attributes: str) -> str | None:
     """The address in an HTML tag's `attributes` («href="bai viet.md" title="x"»), a quoted one
     read to its closing quote; None when it has none."""
@@ -850,12 +881,22 @@ def href_attribute(attributes: str) -> str | None:
     return None if match is None else next(g for g in match.groups() if g is not None)
 
 
+_ATTRIBUTES = re.compile(r"""(?:[^<>"']|"[^"<]*"|'[^'<]*')*""")
+"""A tag's attributes, a quoted value read whole: «<a title="a>b" href="x.md">» ends at its
+last «>», as the page reads it (the checks and the radio's held links ended it in the title and
+found no address). Each try ends at the next «<»."""
+
+
 def anchors(text: str) -> Iterator[tuple[int, str]]:
     """Where each match of ANCHOR_RE starts in `text`, and its href, as ANCHOR_RE.finditer finds them."""
     pos = 0
     while tag := _TAG_OPEN_RE.search(text, pos):
-        closed = text.find(">", tag.end())
-        closed = len(text) if closed < 0 else closed
+        read = _ATTRIBUTES.match(text, tag.end())
+        if read is not None and text.startswith(">", read.end()):
+            closed = read.end()
+        else:
+            closed = text.find(">", tag.end())
+            closed = len(text) if closed < 0 else closed
         key = _HREF_RE.search(text, tag.end(), closed)
         if key is None:
             pos = closed  # no href before this '>', so none for any `<a` before it either

@@ -13,7 +13,7 @@ from publish.config import Config
 from publish.correction_text import BEFORE_AIR
 from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
-from publish.links import HTML_LINK_RE, held_words, html_link_href, inline_links
+from publish.links import held_words, html_links, inline_links
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
@@ -407,9 +407,6 @@ _FILE_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """The address of a content file alone (an autolink, an address in the text), with its host."""
-_FILE_LINK = re.compile(rf"{HTML_LINK_RE.pattern}|{_FILE_ADDRESS.pattern}", re.IGNORECASE)
-"""A raw HTML link (links.HTML_LINK_RE: its quoted address read whole, «<a href="2020-12-22-vu
-an mat.md">»), or an address of a content file alone."""
 
 
 def station_words(text: str) -> str:
@@ -419,7 +416,9 @@ def station_words(text: str) -> str:
     name carries the date and the title's slug), and has no use for a file name anyway."""
     if ".md" not in text.lower():
         return text
-    return _FILE_LINK.sub(_file_words, _markdown_links_worded(text) if "](" in text else text)
+    text = _markdown_links_worded(text) if "](" in text else text
+    text = _html_links_worded(text) if "<" in text else text
+    return _FILE_ADDRESS.sub(_address_words, text)
 
 
 def _markdown_links_worded(text: str) -> str:
@@ -434,17 +433,16 @@ def _markdown_links_worded(text: str) -> str:
     return "".join(parts) + text[done:]
 
 
-def _file_words(match: re.Match[str]) -> str:
-    """What one match of _FILE_LINK is reduced to: an HTML link's words (see _linked_words),
-    an address's host and «…»."""
-    if match["words"] is None:
-        return _address_words(match)
-    href = html_link_href(match)
-    if _NAMES_FILE.search(href) is not None:
-        return _linked_words(href, match["words"])
-    # A link to no content file: its tag and words read as any text is.
-    tag = match[0][: match.start("words") - match.start()]
-    return _FILE_ADDRESS.sub(_address_words, tag + match["words"]) + "</a>"
+def _html_links_worded(text: str) -> str:
+    """`text` with each raw HTML link to a content file reduced to its words, read as the page
+    reads it (links.html_links: its quoted address whole, a link never closed or ended by
+    «</a >» too); a link to no content file left to be read as any text is."""
+    parts, done = [], 0
+    for match, href in html_links(text):
+        if _NAMES_FILE.search(href) is not None:
+            parts += [text[done : match.start()], _linked_words(href, match["words"])]
+            done = match.end()
+    return "".join(parts) + text[done:]
 
 
 def _address_words(match: re.Match[str]) -> str:

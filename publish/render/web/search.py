@@ -82,11 +82,8 @@ from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.links import (
-    HTML_LINK_RE,
-    browser_href,
     held_words,
-    href_attribute,
-    html_link_href,
+    html_links,
     inline_links,
     linked_file,
     may_name_file,
@@ -240,14 +237,6 @@ _MD_LINK_OPEN = re.compile(r"(?<!!)\[(?P<words>[^\[\]]*)\]\(")
 """An inline link's «[words](» (an image's went before), its address read by links.InlineEnds."""
 _MD_REFERENCE = re.compile(r"\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?")
 """A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
-_LOOSE_HTML_LINK = re.compile(
-    r"<a\b(?P<attributes>(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>"
-    r"(?P<words>(?:(?!\n[ \t]*\n)[^<])*(?:<(?!/?a\b)(?:(?!\n[ \t]*\n)[^<])*)*)(?:</a\s*>)?",
-    re.IGNORECASE,
-)
-"""A raw HTML link as the page reads one HTML_LINK_RE leaves: a quoted value holding «>»
-(«<a title="a>b" href=…>»), an end tag with a space («</a >»), or none (its words end with
-its paragraph, where the sanitiser closes it). Each try ends at the next «<» or blank line."""
 _FILE_NAME = re.compile(
     r"(?<![^\s<>«»\"'()\[\]])[^\s<>«»\"'()\[\]]*?(?<![^\s<>«»\"'()\[\]/])"
     r"\d{4}-\d{2}-\d{2}-[^\s<>«»\"'()\[\]/]*\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?",
@@ -519,8 +508,7 @@ def plain_text(markdown: str, pages: Mapping[str, str] | None = None) -> str:
     if names_file:
         words = partial(_link_words, pages)
         if "<" in text:
-            text = HTML_LINK_RE.sub(partial(_html_link_words, pages), text)
-            text = _LOOSE_HTML_LINK.sub(partial(_loose_link_words, pages), text)
+            text = _html_links_read(text, pages)
         text = _MD_LINK.sub(words, _links_read(text, pages) if "](" in text else text)
     else:
         text = _MD_LINK.sub(r" \1 ", text)
@@ -567,23 +555,17 @@ def _link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
     return _indexed(target[0] if target else "", match["words"], pages)
 
 
-def _html_link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
-    """A raw HTML link's words for the index (see _indexed), its address read as the browser
-    reads it (links.HTML_LINK_RE: «<a href="2020-12-22-vu an mat.md">» whole); a link to no
-    content file as written, its tags dropped later."""
-    href = html_link_href(match)
-    if ".md" not in href.lower():
-        return match[0]
-    return _indexed(href, match["words"], pages)
-
-
-def _loose_link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
-    """A raw HTML link HTML_LINK_RE leaves, its words for the index as _html_link_words gives
-    them (its address read to its closing quote, spaces around it dropped)."""
-    href = href_attribute(match["attributes"])
-    if href is None or ".md" not in href.lower():
-        return match[0]
-    return _indexed(browser_href(href), match["words"], pages)
+def _html_links_read(text: str, pages: Mapping[str, str]) -> str:
+    """`text` with each raw HTML link to a content file its words for the index (see _indexed),
+    read as the page reads it (links.html_links: «<a href="2020-12-22-vu an mat.md">» whole, a
+    link never closed or ended by «</a >» too); a link to no content file as written, its tags
+    dropped later."""
+    parts, done = [], 0
+    for match, href in html_links(text):
+        if ".md" in href.lower():
+            parts += [text[done : match.start()], _indexed(href, match["words"], pages)]
+            done = match.end()
+    return "".join(parts) + text[done:]
 
 
 def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
