@@ -500,15 +500,17 @@ def _texted(shown: TextLookup, match: re.Match[str]) -> str:
     return f"{match[1]}{htmllib.escape(found, quote=False)}</a>"
 
 
-SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")(/[^"]*|(?i:https?://)[^"]*)"')
+SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")[ \t\n\f\r]*(/[^"]*|(?i:https?://)[^"]*)"')
 """A link to a site path, a protocol-relative address ("//host/…") or a web address, in the
-sanitiser's own spelling."""
+sanitiser's own spelling, after the whitespace a browser strips (links.browser_href): «<a href="
+https://cu.example.vn/…">» was left to the old site and «<a href=" /lien-he/">» without the
+site's folder, where Zalo led to the page here."""
 
 
 def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
     """A link to the site with the folder the site is served under (`prefix`) in front, once:
     one written with the site's own address (`own`) leads to its site path."""
-    path = own(htmllib.unescape(match[2]))
+    path = own(browser_href(match[2]))
     if path:  # not links.HELD (""): that would lead to the home page
         return f'{match[1]}{htmllib.escape(prefix + path)}"'
     if prefix and match[2].startswith("/") and not match[2].startswith("//"):
