@@ -110,6 +110,7 @@ from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
+from publish.spaced_definitions import spaced_definitions
 from publish.tags import tag_key
 from publish.text import nfc, quoted, slug_file_name
 from publish.title_links import bracketed_titles, titled_files
@@ -1128,6 +1129,7 @@ def _link_checks(col: Collector, parsed: Parsed) -> None:
     _broken_links(col, parsed)
     _nested_links(col, parsed)
     _nested_references(col, parsed)
+    _spaced_definitions(col, parsed)
     _dropped_links(col, parsed)
 
 
@@ -1203,6 +1205,23 @@ def _nested_references(col: Collector, parsed: Parsed) -> None:
             f"vuông bằng «\\[» và «\\]» để chúng chỉ là chữ ({example}).",
             # A warning (an error under --strict): «[[1]](…)» beside a «[1]:» list of sources
             # may stand in a bulletin published long ago, which must not stop every build.
+            severity="warning",
+        )
+
+
+def _spaced_definitions(col: Collector, parsed: Parsed) -> None:
+    """A warning (an error under --strict) for each reference definition whose address between
+    «<…>» holds a space (see spaced_definitions): the page shows it, and its links, as typed."""
+    for written, address, line in spaced_definitions(parsed.body, parsed.body_line):
+        label = written.partition("]:")[0] + "]"
+        col.add(
+            f"định nghĩa tham chiếu {quoted(written)} có dấu cách trong địa chỉ giữa «<…>»: "
+            "website không đọc đây là định nghĩa mà hiện nguyên dòng, và mọi liên kết "
+            f"«[…]{label.strip()}» hiện nguyên dấu ngoặc, không dẫn tới đâu",
+            line=line,
+            hint=f"Viết mỗi dấu cách trong địa chỉ thành %20: «{label.strip()}: <{address}>».",
+            # A warning (an error under --strict): the bulletin still goes out, its words shown,
+            # and one published long ago must not stop every build after an upgrade.
             severity="warning",
         )
 

@@ -924,6 +924,38 @@ def test_an_html_link_to_a_held_bulletins_site_path_with_a_space_before_it_is_to
     ) in err, err
 
 
+def test_a_reference_definition_with_a_space_between_angle_brackets_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown 3.11.4 reads no definition in «[r]: <a b.md>»: the page showed «[bài bên
+    kia][r]» and the line as typed, and the check said nothing."""
+    body = "Dòng một.\n\nXem [bài bên kia][r].\n\n[r]: <2020-12-09-co cach.md>\n"
+    spaced = bulletin_md({"id": "c", "title": '"Bài có cách"', "date": "2020-12-09 09:00"})
+    root = project(tmp_path, body, {"content/bai-viet/2020-12-09-co cach.md": spaced})
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"{A}:14: cảnh báo: định nghĩa tham chiếu «[r]: <2020-12-09-co cach.md>» có dấu cách "
+        "trong địa chỉ giữa «<…>»: website không đọc đây là định nghĩa mà hiện nguyên dòng, và "
+        "mọi liên kết «[…][r]» hiện nguyên dấu ngoặc, không dẫn tới đâu\n"
+        "    Cách sửa: Viết mỗi dấu cách trong địa chỉ thành %20: "
+        "«[r]: <2020-12-09-co%20cach.md>»."
+    ) in err, err
+    assert "[bài bên kia][r]" in (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+
+
+def test_a_spaced_definition_shown_as_code_or_without_angle_brackets_is_not_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "Xem [bài bên kia][r].\n\n[r]: <2020-12-09-ben-kia.md>\n\n"
+        "    [x]: <a b.md>\n\n`[y]: <c d.md>`\n"
+    )
+    root = project(tmp_path, body)
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    assert "định nghĩa tham chiếu" not in capsys.readouterr().err
+
+
 def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
