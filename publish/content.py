@@ -75,7 +75,7 @@ from publish.editor_files import (
     not_a_bulletin,
     renamed_bulletin,
 )
-from publish.errors import ContentError, Problem, not_a_file, os_reason
+from publish.errors import SPACED_DEFINITION, ContentError, Problem, not_a_file, os_reason
 from publish.far_date import far_dates, updated_ahead
 from publish.fields import WORD_SPACES, Collector, word_spaced
 from publish.frontmatter import (
@@ -110,7 +110,7 @@ from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
-from publish.spaced_definitions import spaced_definitions
+from publish.spaced_definitions import escaped, spaced_definitions
 from publish.tags import tag_key
 from publish.text import nfc, quoted, slug_file_name
 from publish.title_links import bracketed_titles, titled_files
@@ -1211,18 +1211,21 @@ def _nested_references(col: Collector, parsed: Parsed) -> None:
 
 def _spaced_definitions(col: Collector, parsed: Parsed) -> None:
     """A warning (an error under --strict) for each reference definition whose address between
-    «<…>» holds a space (see spaced_definitions): the page shows it, and its links, as typed."""
-    for written, address, line in spaced_definitions(parsed.body, parsed.body_line):
-        label = written.partition("]:")[0] + "]"
+    «<…>» holds a space (see spaced_definitions): the page shows it, and its links, as typed.
+    One naming a held bulletin is made an error once the site is loaded (held_spaced)."""
+    for spaced in spaced_definitions(parsed.body, parsed.body_line):
         col.add(
-            f"định nghĩa tham chiếu {quoted(written)} có dấu cách trong địa chỉ giữa «<…>»: "
-            "website không đọc đây là định nghĩa mà hiện nguyên dòng, và mọi liên kết "
-            f"«[…]{label.strip()}» hiện nguyên dấu ngoặc, không dẫn tới đâu",
-            line=line,
-            hint=f"Viết mỗi dấu cách trong địa chỉ thành %20: «{label.strip()}: <{address}>».",
+            f"định nghĩa tham chiếu {quoted(spaced.written)} có dấu cách trong địa chỉ giữa "
+            "«<…>»: website không đọc đây là định nghĩa mà hiện nguyên dòng, và mọi liên kết "
+            f"«[…]{spaced.label}» hiện nguyên văn, cả dấu ngoặc, không dẫn tới đâu",
+            line=spaced.line,
+            hint="Viết mỗi dấu cách trong địa chỉ thành %20"
+            + (", mỗi dấu Tab thành %09" if "\t" in spaced.address else "")
+            + f": «{spaced.label}: <{escaped(spaced.address)}>».",
             # A warning (an error under --strict): the bulletin still goes out, its words shown,
             # and one published long ago must not stop every build after an upgrade.
             severity="warning",
+            code=SPACED_DEFINITION,
         )
 
 

@@ -937,7 +937,7 @@ def test_a_reference_definition_with_a_space_between_angle_brackets_is_told(
     assert (
         f"{A}:14: cảnh báo: định nghĩa tham chiếu «[r]: <2020-12-09-co cach.md>» có dấu cách "
         "trong địa chỉ giữa «<…>»: website không đọc đây là định nghĩa mà hiện nguyên dòng, và "
-        "mọi liên kết «[…][r]» hiện nguyên dấu ngoặc, không dẫn tới đâu\n"
+        "mọi liên kết «[…][r]» hiện nguyên văn, cả dấu ngoặc, không dẫn tới đâu\n"
         "    Cách sửa: Viết mỗi dấu cách trong địa chỉ thành %20: "
         "«[r]: <2020-12-09-co%20cach.md>»."
     ) in err, err

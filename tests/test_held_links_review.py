@@ -1,0 +1,86 @@
+"""What reaches no channel when it names a held bulletin: a reference definition the page shows
+as typed («[r]: <a b.md>»); and which such definitions the check tells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.spaced_definitions import spaced_definitions
+from tests.helpers import bulletin_md
+from tests.test_held_links import index_terms, run, sent, with_b, write_held_draft
+
+SPACED = "2020-12-22-vu an xuyenhai.md"
+LEAKS = ("xuyenhai", "vu an", "vu%20an")
+"""What of the held bulletin's name no public file may hold."""
+
+
+def test_a_spaced_definition_naming_a_held_bulletin_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown reads no definition there: the page, feed.xml and Zalo showed the line,
+    the held file's name with it, and the search index took «xuyenhai»; the check only warned.
+    The page has no link to make neutral: the build stops, naming the line and the file."""
+    root = with_b(tmp_path, f"Công an.\n\nMột [bài][r] xong.\n\n[r]: <{SPACED}>\n")
+    write_held_draft(root, f"content/bai-viet/{SPACED}")
+    assert run(root, "build", "-q") == 1
+    err = capsys.readouterr().err
+    assert (
+        f"content/bai-viet/2021-01-01-b.md:14: lỗi: định nghĩa tham chiếu «[r]: <{SPACED}>» có "
+        "dấu cách trong địa chỉ giữa «<…>»: website không đọc đây là định nghĩa mà hiện nguyên "
+        "dòng, và mọi liên kết «[…][r]» hiện nguyên văn, cả dấu ngoặc, không dẫn tới đâu. Địa "
+        f"chỉ ấy là tệp content/bai-viet/{SPACED}, không được đăng lúc này"
+    ) in err, err
+    assert "Hoặc bỏ định nghĩa này." in err
+    assert not index_terms(root) & {"xuyenhai"}
+    for path, text in sent(root).items():
+        for leak in LEAKS:
+            assert leak not in text, (path, leak)
+
+
+def test_a_spaced_definition_naming_a_published_bulletin_only_warns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its name is no secret: the bulletin still goes out (the warning is the load's)."""
+    name = "2020-12-09-co cach.md"
+    root = with_b(tmp_path, f"Công an.\n\nMột [bài][r] xong.\n\n[r]: <{name}>\n")
+    (root / f"content/bai-viet/{name}").write_text(
+        bulletin_md({"id": "c", "title": '"Bài C"', "date": "2020-12-09 07:00"}), "utf-8"
+    )
+    assert run(root, "build", "-q") == 0
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert "cảnh báo: định nghĩa tham chiếu «[r]: <2020-12-09-co cach.md>»" in err, err
+    assert "«[…][r]» hiện nguyên văn, cả dấu ngoặc, không dẫn tới đâu" in err
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("> [r]: <a b.md>\n", 1),
+        ("[r]:\n<a b.md>\n", 1),
+        ("> [r]:\n> <a b.md>\n", 1),
+        ("Dòng.\n\n[r]: <a\tb.md>\n", 3),
+    ],
+    ids=["in a quote", "address on the next line", "both", "a Tab"],
+)
+def test_a_spaced_definition_the_page_shows_as_typed_is_found(body: str, line: int) -> None:
+    """Python-Markdown shows each of these as typed too; the check missed them."""
+    assert [(d.label, d.address, d.line) for d in spaced_definitions(body, 1)] == [
+        ("[r]", "a\tb.md" if "\t" in body else "a b.md", line)
+    ]
+
+
+def test_a_spaced_definition_in_a_hidden_comment_is_not_told() -> None:
+    """The page hides the comment, line and all: nothing shows as typed."""
+    assert spaced_definitions("Dòng.\n\n<!--\n[r]: <a b.md>\n-->\n", 1) == []
+
+
+def test_a_tab_in_a_spaced_definition_is_hinted_as_09(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Tab written «%20» is another address: the hint said %20 for it."""
+    root = with_b(tmp_path, "Công an.\n\nMột [bài][r] xong.\n\n[r]: <a\tb.md>\n")
+    run(root, "check")
+    assert "mỗi dấu Tab thành %09: «[r]: <a%09b.md>»." in capsys.readouterr().err
