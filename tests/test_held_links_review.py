@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from publish.render.radio.layout import station_words
+from publish.render.web.search import plain_text
 from publish.spaced_definitions import spaced_definitions
 from tests.helpers import bulletin_md
 from tests.test_held_links import index_terms, run, sent, with_b, write_held_draft
@@ -84,3 +86,22 @@ def test_a_tab_in_a_spaced_definition_is_hinted_as_09(
     root = with_b(tmp_path, "Công an.\n\nMột [bài][r] xong.\n\n[r]: <a\tb.md>\n")
     run(root, "check")
     assert "mỗi dấu Tab thành %09: «[r]: <a%09b.md>»." in capsys.readouterr().err
+
+
+DASHED = "2020-12-20-nan-nhan-nguyen-van-a.md"
+CODE = f'Một `<a href="{DASHED}">{DASHED}` xong.'
+"""A link in a code span: shown as typed on the page, no link."""
+
+
+def test_an_html_link_in_code_leaves_the_rest_of_its_paragraph_in_the_index() -> None:
+    """Read as a link never closed, it took «xong.» with it."""
+    text = plain_text(CODE)
+    assert "xong." in text, text
+    assert "nan-nhan" not in text, text
+
+
+def test_an_html_link_in_code_reaches_the_station_as_the_page_shows_it() -> None:
+    """The code as typed, the file's name alone reduced: read as a link, its tag went, and a
+    «`</a>`» in code further on was taken for its end."""
+    assert station_words(CODE) == 'Một `<a href="…">…` xong.'
+    assert station_words(f"{CODE}\n\nHai `</a>`.").endswith("Hai `</a>`.")

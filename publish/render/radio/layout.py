@@ -14,6 +14,7 @@ from publish.correction_text import BEFORE_AIR
 from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
 from publish.links import held_words, html_links, inline_links
+from publish.markdown_code import masked
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
@@ -438,9 +439,12 @@ def _html_links_worded(text: str) -> str:
     reads it (links.html_links: its quoted address whole, a link never closed or ended by
     «</a >» too); a link to no content file left to be read as any text is."""
     parts, done = [], 0
-    for match, href in html_links(text):
+    # Code masked first: «`<a href="x.md">x.md`» is shown as typed, no link (read as one, its
+    # words ran on over the code's closing backtick).
+    for match, href in html_links(masked(text)):
         if _NAMES_FILE.search(href) is not None:
-            parts += [text[done : match.start()], _linked_words(href, match["words"])]
+            words = text[match.start("words") : match.end("words")]
+            parts += [text[done : match.start()], _linked_words(href, words)]
             done = match.end()
     return "".join(parts) + text[done:]
 

@@ -90,6 +90,7 @@ from publish.links import (
     reference_label,
 )
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
+from publish.markdown_code import masked
 from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.number_words import bare_84_phone
@@ -561,9 +562,12 @@ def _html_links_read(text: str, pages: Mapping[str, str]) -> str:
     link never closed or ended by «</a >» too); a link to no content file as written, its tags
     dropped later."""
     parts, done = [], 0
-    for match, href in html_links(text):
+    # Code masked first: «`<a href="x.md">x.md`» is shown as typed, no link, and read as one
+    # it took the rest of its paragraph («xong.») out of the index.
+    for match, href in html_links(masked(text)):
         if ".md" in href.lower():
-            parts += [text[done : match.start()], _indexed(href, match["words"], pages)]
+            words = text[match.start("words") : match.end("words")]
+            parts += [text[done : match.start()], _indexed(href, words, pages)]
             done = match.end()
     return "".join(parts) + text[done:]
 
