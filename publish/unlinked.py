@@ -19,6 +19,7 @@ from publish.errors import Problem
 from publish.links import linked_file
 from publish.model import Bulletin, Page, Site
 from publish.text import nfc
+from publish.titled_names import titled_names
 
 __all__ = ["unlinked_warnings"]
 
@@ -46,7 +47,7 @@ def unlinked_warnings(site: Site) -> list[Problem]:
     ]
     found: list[Problem] = []
     for item in sorted(items, key=lambda i: i.source):
-        told: set[str] = set()
+        told: set[str | tuple[str, int]] = set()
         for href, line in item.links:
             target = linked_file(href, item.source, site.documents, addresses)
             if target is None or target not in unlinked or target in never or href in told:
@@ -54,7 +55,29 @@ def unlinked_warnings(site: Site) -> list[Problem]:
             told.add(href)
             shown = "trang" if isinstance(item, Page) else "bản tin"
             found.append(_warning(item.source, shown, href, line, target, why.get(target)))
+        for name, line in titled_names(item.body, item.body_line):
+            target = linked_file(name, item.source, site.documents, addresses)
+            if target is None or target not in unlinked or (name, line) in told:
+                continue
+            told.add((name, line))
+            found.append(_title_warning(item.source, name, line, target, why.get(target)))
     return found
+
+
+def _title_warning(
+    source: str, name: str, line: int, target: str, reason: tuple[str, str] | None
+) -> Problem:
+    """The warning for a link title in `source` naming the held `target` (as `name`)."""
+    kind, why = reason or ("bản tin", "không được đăng lúc này")
+    return Problem(
+        source,
+        f"tiêu đề (title) của liên kết nêu tên tệp «{name}» của {kind} không được đăng lúc "
+        f"này: {why} (tệp {target}); website bỏ tiêu đề ấy đi",
+        line=line,
+        hint="Tên tệp mang ngày và tiêu đề của bài kia, chưa được lộ ra trước khi bài kia "
+        "được đăng. Bỏ tên tệp khỏi tiêu đề của liên kết, hoặc viết tiêu đề bằng lời của mình.",
+        severity="warning",
+    )
 
 
 def _reasons(site: Site) -> dict[str, tuple[str, str]]:

@@ -105,3 +105,48 @@ def test_an_html_link_in_code_reaches_the_station_as_the_page_shows_it() -> None
     «`</a>`» in code further on was taken for its end."""
     assert station_words(CODE) == 'Một `<a href="…">…` xong.'
     assert station_words(f"{CODE}\n\nHai `</a>`.").endswith("Hai `</a>`.")
+
+
+HELD_DASHED = f"content/bai-viet/{DASHED}"
+TITLES = {
+    "a held file's name": f'Một [bài](https://x.vn "{DASHED}") xong.',
+    "an HTML link to it": f"""Một [bài](https://x.vn "<a href='{DASHED}'>{DASHED}</a>") xong.""",
+    "a raw HTML title": f'Một <a href="https://x.vn" title="xem {DASHED}">bài</a> xong.',
+}
+
+
+@pytest.mark.parametrize("line", TITLES.values(), ids=TITLES.keys())
+def test_a_link_title_naming_a_held_bulletin_goes_out_on_no_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """The page and feed.xml carried the title, the held file's name in it; the link stays,
+    without its title, and the check warns."""
+    root = with_b(tmp_path, f"Công an.\n\n{line}\n")
+    write_held_draft(root, HELD_DASHED)
+    assert run(root, "build", "-q") == 0
+    out = root / "output"
+    page = (out / "web/2021/01/b/index.html").read_text("utf-8")
+    assert 'Một <a href="https://x.vn" rel="noopener">bài</a> xong.' in page, page
+    assert "https://x.vn" in (out / "web/feed.xml").read_text("utf-8")
+    assert "Một bài (https://x.vn) xong." in (out / "zalo/b.json").read_text("utf-8")
+    assert "Một bài xong." in (out / "radio/items/b.txt").read_text("utf-8-sig")
+    assert not index_terms(root) & {"nan", "nhan", "nguyen"}
+    for path, text in sent(root).items():
+        assert "nan-nhan" not in text, path
+    capsys.readouterr()
+    run(root, "check")
+    assert (
+        f"content/bai-viet/2021-01-01-b.md:12: cảnh báo: tiêu đề (title) của liên kết nêu tên "
+        f"tệp «{DASHED}» của bản tin không được đăng lúc này"
+    ) in capsys.readouterr().err
+
+
+def test_a_link_title_naming_a_published_bulletin_is_kept(tmp_path: Path) -> None:
+    """Its name is no secret: the title stays."""
+    root = with_b(tmp_path, "Công an.\n\n" + TITLES["a held file's name"] + "\n")
+    (root / HELD_DASHED).write_text(
+        bulletin_md({"id": "c", "title": '"Bài C"', "date": "2020-12-20 07:00"}), "utf-8"
+    )
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f'title="{DASHED}"' in page

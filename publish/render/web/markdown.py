@@ -40,6 +40,7 @@ from publish.markdown_tuning import tuned
 from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, sized_attributes
 from publish.render.web.plain_body import heading_level, plain_body_html, text_heading_id
 from publish.text import slugify
+from publish.titled_names import names_in_title
 
 __all__ = [
     "SAME_TEXT",
@@ -425,6 +426,8 @@ class MarkdownRenderer:
             html = LINK_RE.sub(partial(_linked, link, held), html)
             if held:
                 html = _unheld(html, held_at)
+        if 'title="' in html and ".md" in html:
+            html = TITLED_LINK_RE.sub(partial(_held_title_dropped, link), html)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
@@ -485,6 +488,21 @@ def _held_words(held_at: AddressLookup, match: re.Match[str]) -> str:
     href = browser_href(match[1])
     instead = held_words(href, htmllib.unescape(match[2]), held_at(href))
     return match[2] if instead is None else htmllib.escape(instead, quote=False)
+
+
+TITLED_LINK_RE = re.compile(r'(<a\b[^>]*?) title="([^"]*)"')
+"""A link's title («[bài](https://x.vn "Tiêu đề")», «<a title="…">»), in the sanitiser's
+spelling: its (escaped) value."""
+
+
+def _held_title_dropped(link: LinkLookup, match: re.Match[str]) -> str:
+    """A link without its title when the title names a file the website has no page of now
+    (`link` gives links.HELD): a browser shows it on hover, and the feeds carry it, with that
+    file's date and title words (a victim's name, an embargoed fact)."""
+    names = names_in_title(htmllib.unescape(match[2]))
+    if any(link(name) == "" for name in names):  # links.HELD
+        return match[1]
+    return match[0]
 
 
 TEXT_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref="([^"]*)"[^>]*>)([^<]*)</a>')
