@@ -359,12 +359,16 @@ def resolve(
 ) -> str | None:
     """The site path (with its #fragment) of the page a link in `source` leads to, when it
     names a loaded content file (`documents`: see Site.documents), also as written with one of
-    the `site`'s addresses (see content_link); HELD when that file is in `held`; else None."""
+    the `site`'s addresses (see content_link); HELD when that file is in `held`, also for a
+    link to its page's address (see _page_linked); else None."""
     found = _linked(href, source, documents, site)
     if found is None:
         return None
     file, fragment = found
-    return HELD if file in held else documents[file] + fragment
+    if file in held:
+        return HELD
+    # A published page's address leads where it is written (SiteAddresses.own_path).
+    return None if content_link(href, site) is None else documents[file] + fragment
 
 
 def linked_file(
@@ -382,9 +386,44 @@ def _linked(
     """(the loaded file, "#fragment" or "") a link in `source` names; None when it names none."""
     found = content_link(href, site)
     if found is None:
-        return None
+        return _page_linked(href, documents, site)
     file = _loaded(found[0], source, documents, site)
     return None if file is None else (file, found[1])
+
+
+def _page_linked(
+    href: str, documents: Mapping[str, str], site: SiteAddresses | None
+) -> tuple[str, str] | None:
+    """(the loaded file, "#fragment" or "") whose page a link names by its address, as typed
+    from the browser («/2020/12/ten-bai/», in full with an address the site has or had, spaces
+    around it as the browser strips them): a held bulletin's is its file's (its slug), whose
+    link must not go out either; None for any other link."""
+    href = href.strip(_HTML_SPACE)
+    if not href or ".md" in href or not (href.startswith("/") or addressed(href)):
+        return None
+    path = site.own_path(href) if site is not None else None
+    if path is None:
+        if addressed(href):
+            return None
+        path = href  # a path of the host: the website puts its folder in front
+    path, mark, fragment = path.partition("#")
+    path = nfc(unquote(path.split("?", 1)[0]))
+    path = path if path.endswith(("/", ".html")) else path + "/"
+    file = _pages_of(documents).get(path)
+    return None if file is None else (file, mark + fragment)
+
+
+_PAGES: list[tuple[Mapping[str, str], int, dict[str, str]]] = []
+"""The last `documents` _pages_of was asked of, with its files by their pages' addresses."""
+
+
+def _pages_of(documents: Mapping[str, str]) -> dict[str, str]:
+    """Each file of `documents` by its page's site path; made once per site, not per link."""
+    if _PAGES and _PAGES[0][0] is documents and _PAGES[0][1] == len(documents):
+        return _PAGES[0][2]
+    pages = {url: file for file, url in documents.items()}
+    _PAGES[:] = [(documents, len(documents), pages)]
+    return pages
 
 
 def _loaded(

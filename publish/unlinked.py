@@ -16,12 +16,12 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 from __future__ import annotations
 
 from publish.errors import Problem
-from publish.links import linked_file
+from publish.links import HELD, content_link, hrefs_in, linked_file, resolve
 from publish.model import Bulletin, Page, Site
 from publish.text import nfc
 from publish.titled_names import titled_names
 
-__all__ = ["unlinked_warnings"]
+__all__ = ["held_page_addresses", "unlinked_warnings"]
 
 OUT_CHANNELS = frozenset({"web", "zalo"})
 """The channels a link's address goes out on (a radio script reads its words alone)."""
@@ -107,3 +107,26 @@ def _warning(
         ),
         severity="warning",
     )
+
+
+def held_page_addresses(site: Site) -> list[tuple[str, str, str]]:
+    """(the linking page's site path, its file, the link as its page would show it) of each
+    link of a bulletin or page going out on the website that names a held page by its address
+    («/2020/12/ten-bai/», typed from the browser): the website shows its words alone, so the
+    check of the rendered pages, which tells such a link, is given it from here."""
+    addresses = site.config.addresses
+    unlinked = site.unlinked()
+    items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
+    found: list[tuple[str, str, str]] = []
+    for item in items:
+        if "/" not in item.body:
+            continue
+        for href in hrefs_in(item.body):
+            if content_link(href, addresses) is not None:
+                continue  # a link to its file: told by unlinked_warnings
+            if resolve(href, item.source, site.documents, addresses, unlinked) != HELD:
+                continue
+            written = href.strip(" \t\n\f\r")
+            path = addresses.own_path(written) or written
+            found.append((item.url, item.source, addresses.folder + path))
+    return found

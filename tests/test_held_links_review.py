@@ -11,7 +11,7 @@ from publish.render.radio.layout import station_words
 from publish.render.web.search import plain_text
 from publish.spaced_definitions import spaced_definitions
 from tests.helpers import bulletin_md
-from tests.test_held_links import index_terms, run, sent, with_b, write_held_draft
+from tests.test_held_links import NEUTRAL, index_terms, run, sent, with_b, write_held_draft
 
 SPACED = "2020-12-22-vu an xuyenhai.md"
 LEAKS = ("xuyenhai", "vu an", "vu%20an")
@@ -150,3 +150,74 @@ def test_a_link_title_naming_a_published_bulletin_is_kept(tmp_path: Path) -> Non
     assert run(root, "build", "-q") == 0
     page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
     assert f'title="{DASHED}"' in page
+
+
+HELD_PAGE = "/2020/12/nan-nhan-nguyen-van-a/"
+"""The address the held draft of the sample project (2020-12-20-nan-nhan-nguyen-van-a.md) will
+have once published."""
+ADDRESSES = {
+    "HTML, a space before it": f'Một <a href=" {HELD_PAGE}">xem</a> xong.',
+    "Markdown, a space before it": f"Một [xem]( {HELD_PAGE}) xong.",
+    "Markdown": f"Một [xem]({HELD_PAGE}) xong.",
+    "the old site's address": f"Một [xem](https://cu.example.vn{HELD_PAGE}) xong.",
+    "the site's address": f"Một [xem](https://congan-chauthanh.example.vn{HELD_PAGE}#a) xong.",
+}
+
+
+@pytest.mark.parametrize("line", ADDRESSES.values(), ids=ADDRESSES.keys())
+def test_a_link_to_a_held_bulletins_page_address_goes_out_on_no_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """Typed from the browser, the held bulletin's page address stayed a link: its slug went out
+    on the page, the feeds and Zalo. As a link to its file: its words alone, and the warning."""
+    root = with_b(tmp_path, f"Công an.\n\n{line}\n", old=True)
+    assert run(root, "build", "-q") == 0
+    out = root / "output"
+    assert "Một xem xong." in (out / "web/2021/01/b/index.html").read_text("utf-8")
+    assert "Một xem xong." in (out / "web/feed.xml").read_text("utf-8")
+    assert "Một xem xong." in (out / "zalo/b.json").read_text("utf-8")
+    assert "Một xem xong." in (out / "radio/items/b.txt").read_text("utf-8-sig")
+    assert not index_terms(root) & {"nan", "nhan", "nguyen"}
+    for path, text in sent(root).items():
+        assert "nan-nhan" not in text, path
+    capsys.readouterr()
+    run(root, "check")
+    assert "trỏ tới bản tin không được đăng lúc này" in capsys.readouterr().err
+
+
+def test_a_held_bulletins_page_address_as_its_links_words_goes_neutral(tmp_path: Path) -> None:
+    """Its words spell the slug: neutral words instead, as for a link to its file."""
+    root = with_b(tmp_path, f"Công an.\n\nMột [{HELD_PAGE}]({HELD_PAGE}) xong.\n")
+    assert run(root, "build", "-q") == 0
+    out = root / "output"
+    assert f"Một {NEUTRAL} xong." in (out / "web/2021/01/b/index.html").read_text("utf-8")
+    assert f"Một {NEUTRAL} xong." in (out / "zalo/b.json").read_text("utf-8")
+    assert "bài viết hiện không có trên trang" in (out / "radio/items/b.txt").read_text("utf-8-sig")
+    assert not index_terms(root) & {"nan", "nhan", "nguyen"}
+    for path, text in sent(root).items():
+        assert "nan-nhan" not in text, path
+
+
+def test_a_published_bulletins_page_address_stays_a_link(tmp_path: Path) -> None:
+    """Only a held page loses its link: a published one's address leads to it, as typed."""
+    root = with_b(tmp_path, "Công an.\n\nMột [xem](/2021/01/b/) xong.\n")
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert 'Một <a href="/2021/01/b/" rel="noopener">xem</a> xong.' in page
+
+
+def test_a_page_address_link_is_made_again_when_its_page_is_held(tmp_path: Path) -> None:
+    """The page, feed and Zalo bodies are reused from the cache while their links lead to the
+    same places: a page's address is among those links, or its slug stayed once held."""
+    root = with_b(tmp_path, f"Công an.\n\nMột [xem]({HELD_PAGE}) xong.\n")
+    held = root / "content/bai-viet/2020-12-20-nan-nhan-nguyen-van-a.md"
+    draft = held.read_text("utf-8")
+    held.write_text(
+        bulletin_md({"id": "held", "title": '"Bài kia"', "date": "2020-12-20 07:00"}), "utf-8"
+    )
+    assert run(root, "build", "-q") == 0
+    assert HELD_PAGE in (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    held.write_text(draft, "utf-8")
+    assert run(root, "build", "-q") == 0
+    for path, text in sent(root).items():
+        assert "nan-nhan" not in text, path

@@ -419,7 +419,12 @@ class MarkdownRenderer:
         if shown is not None and "//" in html:
             # Before the hrefs change: `shown` is asked about the href as written.
             html = TEXT_LINK_RE.sub(partial(_texted, shown), html)
-        if ".md" in html or (FILE_LINK_RE.search(html) is not None):
+        if (
+            ".md" in html
+            or FILE_LINK_RE.search(html) is not None
+            # A page's address typed from the browser: `link` says when that page is held.
+            or SITE_LINK_RE.search(html) is not None
+        ):
             # After the sanitiser, so links in the editor's HTML are found too, in one spelling;
             # a link to a file the site serves (a form, a notice) leads to it as well.
             held: list[bool] = []

@@ -83,6 +83,7 @@ from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.links import (
     held_words,
+    hrefs_in,
     html_links,
     inline_links,
     linked_file,
@@ -505,7 +506,7 @@ def plain_text(markdown: str, pages: Mapping[str, str] | None = None) -> str:
     text = _MD_IMAGE.sub(r" \1 ", text)
     # Words that spell a content file's name go (see _link_words); lower() of every body, twice,
     # cost a cold index ~0.5 s at 10,000 bulletins. Nothing below writes a «.md» of its own.
-    names_file = _MD_SUFFIX.search(text) is not None
+    names_file = _MD_SUFFIX.search(text) is not None or bool(pages)
     if names_file:
         words = partial(_link_words, pages)
         if "<" in text:
@@ -577,7 +578,7 @@ def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
     address of its page (`pages`, which its `slug` makes) (links.held_words, whether that file
     is held now or not: the index then does not follow the clock): its date and slug may name
     a victim or an embargoed fact, and the page shows neutral words instead."""
-    if may_name_file(href) and held_words(href, words, pages.get(href, "")):
+    if (href in pages or may_name_file(href)) and held_words(href, words, pages.get(href, "")):
         return " "
     return f" {words} "
 
@@ -1605,7 +1606,12 @@ from its `slug`, which need not be in its file's name."""
 def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
     """The LinkedPages of one bulletin's body."""
     found: dict[str, str] = {}
-    for href, _ in bulletin.links:
+    hrefs = [href for href, _ in bulletin.links]
+    if "/" in bulletin.body:
+        # A page's address typed from the browser («/2020/12/ten-bai/»): words spelling it
+        # name that page's file too.
+        hrefs += [h for href in hrefs_in(bulletin.body) for h in {href, href.strip()}]
+    for href in hrefs:
         file = linked_file(href, bulletin.source, site.documents, site.config.addresses)
         if file is not None:
             found[href] = site.documents[file]
@@ -1615,7 +1621,10 @@ def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
 def _site_linked_pages(site: Site) -> dict[str, LinkedPages]:
     """The LinkedPages of each website bulletin whose body links to a content file, by its file."""
     return {
-        b.source: found for b in _numbered(site) if b.links if (found := _linked_pages(b, site))
+        b.source: found
+        for b in _numbered(site)
+        if b.links or "/" in b.body
+        if (found := _linked_pages(b, site))
     }
 
 
