@@ -407,7 +407,8 @@ def _page_linked(
             return None
         path = href  # a path of the host: the website puts its folder in front
     path, mark, fragment = path.partition("#")
-    path = nfc(unquote(path.split("?", 1)[0]))
+    path = nfc(unquote(path.split("?", 1)[0])).lower()  # slugs are lowercase; hosts ignore case
+    path = path.removesuffix("index.html")  # the folder's page, as the host serves it
     path = path if path.endswith(("/", ".html")) else path + "/"
     file = _pages_of(documents).get(path)
     return None if file is None else (file, mark + fragment)
@@ -421,7 +422,7 @@ def _pages_of(documents: Mapping[str, str]) -> dict[str, str]:
     """Each file of `documents` by its page's site path; made once per site, not per link."""
     if _PAGES and _PAGES[0][0] is documents and _PAGES[0][1] == len(documents):
         return _PAGES[0][2]
-    pages = {url: file for file, url in documents.items()}
+    pages = {url.lower(): file for file, url in documents.items()}
     _PAGES[:] = [(documents, len(documents), pages)]
     return pages
 

@@ -161,6 +161,8 @@ ADDRESSES = {
     "Markdown": f"Một [xem]({HELD_PAGE}) xong.",
     "the old site's address": f"Một [xem](https://cu.example.vn{HELD_PAGE}) xong.",
     "the site's address": f"Một [xem](https://congan-chauthanh.example.vn{HELD_PAGE}#a) xong.",
+    "its index.html": f"Một [xem]({HELD_PAGE}index.html) xong.",
+    "in capitals": f"Một [xem]({HELD_PAGE.upper()}) xong.",
 }
 
 
