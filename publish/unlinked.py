@@ -16,7 +16,7 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 from __future__ import annotations
 
 from publish.errors import Problem
-from publish.links import HELD, content_link, hrefs_in, linked_file, resolve
+from publish.links import HELD, content_link, linked_file, page_hrefs, resolve
 from publish.model import Bulletin, Page, Site
 from publish.text import nfc
 from publish.titled_names import titled_names
@@ -119,9 +119,7 @@ def held_page_addresses(site: Site) -> list[tuple[str, str, str]]:
     items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
     found: list[tuple[str, str, str]] = []
     for item in items:
-        if "/" not in item.body:
-            continue
-        for href in hrefs_in(item.body):
+        for href in page_hrefs(item.body, addresses):
             if content_link(href, addresses) is not None:
                 continue  # a link to its file: told by unlinked_warnings
             if resolve(href, item.source, site.documents, addresses, unlinked) != HELD:

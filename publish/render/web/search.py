@@ -83,11 +83,11 @@ from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.links import (
     held_words,
-    hrefs_in,
     html_links,
     inline_links,
     linked_file,
     may_name_file,
+    page_hrefs,
     reference_label,
 )
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
@@ -1606,11 +1606,9 @@ from its `slug`, which need not be in its file's name."""
 def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
     """The LinkedPages of one bulletin's body."""
     found: dict[str, str] = {}
-    hrefs = [href for href, _ in bulletin.links]
-    if "/" in bulletin.body:
-        # A page's address typed from the browser («/2020/12/ten-bai/»): words spelling it
-        # name that page's file too.
-        hrefs += [h for href in hrefs_in(bulletin.body) for h in {href, href.strip()}]
+    # A page's address typed from the browser («/2020/12/ten-bai/»): words spelling it name
+    # that page's file too.
+    hrefs = [href for href, _ in bulletin.links] + page_hrefs(bulletin.body, site.config.addresses)
     for href in hrefs:
         file = linked_file(href, bulletin.source, site.documents, site.config.addresses)
         if file is not None:
@@ -1620,12 +1618,7 @@ def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
 
 def _site_linked_pages(site: Site) -> dict[str, LinkedPages]:
     """The LinkedPages of each website bulletin whose body links to a content file, by its file."""
-    return {
-        b.source: found
-        for b in _numbered(site)
-        if b.links or "/" in b.body
-        if (found := _linked_pages(b, site))
-    }
+    return {b.source: found for b in _numbered(site) if (found := _linked_pages(b, site))}
 
 
 def _numbered(site: Site) -> tuple[Bulletin, ...]:
