@@ -416,25 +416,46 @@ def _page_linked(
     return None if file is None else (file, mark + fragment)
 
 
-_PAGE_LINK_START = re.compile(r"\]\(\s*<?/|\]:\s*<?/|href|<https?:", re.IGNORECASE)
-"""Where a link by a page's address may start in a body: «](/», «]: /», «href», «<http»."""
+_PATH_TAIL = (
+    r"""\s*["'<]?[ \t\n\f\r]*(?:&|/(?:[^\s)>"'#?]*/)?[^\s)>"'#?./]*(?:\.html)?(?![^\s)>"'#?]))"""
+)
+"""An address that may be a page's path as the browser shows it («/2020/12/ten-bai/», « /lien-he»,
+«/…/index.html», or one an entity may spell), not a file's («/images/a.jpg», which most
+bulletins have)."""
+_MARKDOWN_PATH = re.compile(r"\][(:]" + _PATH_TAIL)
+"""An inline link's or a definition's address that may be a page's path; its «]» lets the
+search skip ahead as for a word, where a pattern starting any other way tries every character."""
+_HTML_PATH = re.compile(r"\bhref[ \t\n\f\r]*=" + _PATH_TAIL, re.IGNORECASE)
+"""An HTML link's address that may be a page's path."""
 
 
 def page_hrefs(body: str, site: SiteAddresses | None) -> list[str]:
     """The addresses of a body's links (hrefs_in), each also with the spaces around it dropped,
     when one may name a page by its address (_page_linked); [] for a body with none, at the
-    cost of one search or two: a date «20/12/2020» put nearly every body through hrefs_in."""
-    if _PAGE_LINK_START.search(body) is None and (
-        site is None or _hosts_pattern(site.hosts()).search(body) is None
-    ):
+    cost of a search or two: a date «20/12/2020» put nearly every body through hrefs_in."""
+    if not _may_name_page(body, site):
         return []
     return [h for href in hrefs_in(body) for h in {href, href.strip()}]
 
 
+def _may_name_page(body: str, site: SiteAddresses | None) -> bool:
+    """Whether a link of `body` may name a page by its path, or in full by the site's address."""
+    return (
+        _MARKDOWN_PATH.search(body) is not None
+        or ("=" in body and _HTML_PATH.search(body) is not None)
+        or (
+            "//" in body
+            and site is not None
+            and _hosts_pattern(site.hosts()).search(body) is not None
+        )
+    )
+
+
 @lru_cache(maxsize=8)
 def _hosts_pattern(hosts: frozenset[str]) -> re.Pattern[str]:
-    """Any of `hosts`, in any case: where a link in full to the site may be."""
-    return re.compile("|".join(map(re.escape, sorted(hosts))) or "(?!)", re.IGNORECASE)
+    """An address in full on one of `hosts` («//www.Host…», any case), searched from its «//»."""
+    names = "|".join(map(re.escape, sorted(hosts))) or "(?!)"
+    return re.compile(rf"//(?:[^/\s]*[.@])?(?:{names})", re.IGNORECASE)
 
 
 _PAGES: list[tuple[Mapping[str, str], int, dict[str, str]]] = []

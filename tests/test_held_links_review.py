@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from publish.addresses import SiteAddresses
+from publish.links import page_hrefs
 from publish.render.radio.layout import station_words
 from publish.render.web.search import plain_text
 from publish.spaced_definitions import spaced_definitions
@@ -223,3 +225,16 @@ def test_a_page_address_link_is_made_again_when_its_page_is_held(tmp_path: Path)
     assert run(root, "build", "-q") == 0
     for path, text in sent(root).items():
         assert "nan-nhan" not in text, path
+
+
+@pytest.mark.parametrize("line", ADDRESSES.values(), ids=ADDRESSES.keys())
+def test_a_page_address_link_is_read_past_the_quick_look(line: str) -> None:
+    """page_hrefs reads a body's links only where one may name a page: it must find each."""
+    addresses = SiteAddresses("https://congan-chauthanh.example.vn/", ("https://cu.example.vn/",))
+    assert any(HELD_PAGE.upper() in href.upper() for href in page_hrefs(line, addresses)), line
+
+
+def test_a_body_with_dates_and_images_is_not_read_for_page_addresses() -> None:
+    """A date «20/12/2020» and a picture «](/images/a.jpg)» are in nearly every bulletin."""
+    body = "Ngày 20/12/2020, ![Hiện trường](/images/a.jpg) và [văn bản](https://vbpl.vn/a/)."
+    assert page_hrefs(body, SiteAddresses("https://congan-chauthanh.example.vn/")) == []
