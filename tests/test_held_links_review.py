@@ -238,3 +238,17 @@ def test_a_body_with_dates_and_images_is_not_read_for_page_addresses() -> None:
     """A date «20/12/2020» and a picture «](/images/a.jpg)» are in nearly every bulletin."""
     body = "Ngày 20/12/2020, ![Hiện trường](/images/a.jpg) và [văn bản](https://vbpl.vn/a/)."
     assert page_hrefs(body, SiteAddresses("https://congan-chauthanh.example.vn/")) == []
+
+
+def test_an_autolink_to_a_held_bulletins_page_leaves_no_trace(tmp_path: Path) -> None:
+    """Its words are its address: neutral words on the page and Zalo; the radio's note on the
+    address it left out quoted it in rundown.json, slug and all."""
+    full = f"https://congan-chauthanh.example.vn{HELD_PAGE}"
+    root = with_b(tmp_path, f"Công an.\n\nMột <{full}> xong.\n")
+    assert run(root, "build", "-q") == 0
+    out = root / "output"
+    assert f"Một {NEUTRAL} xong." in (out / "web/2021/01/b/index.html").read_text("utf-8")
+    assert f"Một {NEUTRAL} xong." in (out / "zalo/b.json").read_text("utf-8")
+    assert not index_terms(root) & {"nan", "nhan", "nguyen"}
+    for path, text in sent(root).items():
+        assert "nan-nhan" not in text, path

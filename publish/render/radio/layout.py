@@ -408,13 +408,27 @@ _FILE_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """The address of a content file alone (an autolink, an address in the text), with its host."""
+_NOT_IN_ADDRESS = "\\s<>«»\"'()\\[\\]"
+_PAGE_ADDRESS = re.compile(
+    rf"<?(?<![^{_NOT_IN_ADDRESS}])(?:(?P<host>(?:https?:)?//[^/{_NOT_IN_ADDRESS}]+/)|/)"
+    rf"(?:[^/{_NOT_IN_ADDRESS}]+/)*?\d{{4}}/\d{{2}}/[^/{_NOT_IN_ADDRESS}]+"
+    rf"(?:/(?:index\.html)?)?(?:#[^{_NOT_IN_ADDRESS}]*)?>?",
+    re.IGNORECASE,
+)
+"""A bulletin's page address alone («https://…/2020/12/ten-bai/», «/2020/12/ten-bai/»), with its
+host: its slug is the file's title words, as a name is (Bulletin.url_at)."""
 
 
 def station_words(text: str) -> str:
     """`text` (a flag's message or excerpt, quoting the bulletin's source) with each link to a
-    content file reduced to its words, an address of one alone to its host and «…»: rundown.json
+    content file reduced to its words, an address of one or of a bulletin's page alone to its host
+    and «…»: rundown.json
     goes to the station, which must not learn the names of bulletins not published yet (the
     name carries the date and the title's slug), and has no use for a file name anyway."""
+    if "/" in text:
+        # A page's address, which the radio's note on a dropped address quotes: the station
+        # has no use for it either, and a held bulletin's slug must not reach it.
+        text = _PAGE_ADDRESS.sub(_address_words, text)
     if ".md" not in text.lower():
         return text
     text = _markdown_links_worded(text) if "](" in text else text
