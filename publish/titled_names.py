@@ -13,12 +13,19 @@ import re
 from publish.markdown_code import masked
 from publish.text import LineCounter
 
-__all__ = ["names_in_title", "titled_names"]
+__all__ = ["DATED_PATH", "names_in_title", "titled_names"]
 
 _FILE = re.compile(
     r"\d{4}-\d{2}-\d{2}-[^\n\"'<>/]*?\.md(?![\w-])|[^\s\"'<>=]+\.md(?![\w-])", re.IGNORECASE
 )
 """A content file's name: a dated one read with its spaces, or any run without."""
+_PAGE = re.compile(
+    r"(?:(?:https?:)?//[^\s\"'<>/]+)?(?:/[^\s\"'<>/]+)*?/\d{4}/\d{2}/[^\s\"'<>/]+/?(?:index\.html)?",
+    re.IGNORECASE,
+)
+"""A bulletin's page address («/2020/12/ten-bai/», in full with a host; Bulletin.url_at)."""
+DATED_PATH = re.compile(r"/\d{4}/\d{2}/")
+"""What a bulletin's page address holds: a text without it names no bulletin's page."""
 _TITLE = re.compile(
     r"""[ \t](?:"(?P<double>[^"\n]*)"|'(?P<single>[^'\n]*)')[ \t]*(?:\)|$)"""
     r"""|\btitle[ \t]*=[ \t]*(?:"(?P<attribute>[^"]*)"|'(?P<quoted>[^']*)')""",
@@ -30,25 +37,28 @@ _TITLE = re.compile(
 def names_in_title(title: str) -> list[str]:
     """The names a content file's name in `title` may be: each as found, and for one read with
     spaces from a date, its last word too («xem 2020-12-20-a.md» is no name; «2020-12-20-a.md»
-    is)."""
+    is); and each bulletin's page address in it."""
     names = []
     for found in _FILE.finditer(title):
         names.append(found[0])
         if " " in found[0]:
             names.append(found[0].rsplit(None, 1)[-1])
+    if DATED_PATH.search(title) is not None:
+        # Its slug is the file's title words as much as its name is.
+        names += [found[0] for found in _PAGE.finditer(title)]
     return names
 
 
 def titled_names(body: str, first_line: int) -> list[tuple[str, int]]:
     """Each name names_in_title finds in a title of a body whose first line is `first_line`,
     with its line; titles shown as code are none."""
-    if ".md" not in body:
+    if ".md" not in body and DATED_PATH.search(body) is None:
         return []
     text = masked(body)
     line = LineCounter(text, first_line)
     return [
         (name, line(match.start()))
         for match in _TITLE.finditer(text)
-        if ".md" in match[0]
+        if ".md" in match[0] or DATED_PATH.search(match[0]) is not None
         for name in names_in_title(next(g for g in match.groups() if g is not None))
     ]

@@ -69,13 +69,16 @@ def _title_warning(
 ) -> Problem:
     """The warning for a link title in `source` naming the held `target` (as `name`)."""
     kind, why = reason or ("bản tin", "không được đăng lúc này")
+    # A page's address («/2020/12/ten-bai/») holds the file's title words as its name does.
+    named = "tên tệp" if ".md" in name.lower() else "địa chỉ trang"
     return Problem(
         source,
-        f"tiêu đề (title) của liên kết nêu tên tệp «{name}» của {kind} không được đăng lúc "
+        f"tiêu đề (title) của liên kết nêu {named} «{name}» của {kind} không được đăng lúc "
         f"này: {why} (tệp {target}); website bỏ tiêu đề ấy đi",
         line=line,
-        hint="Tên tệp mang ngày và tiêu đề của bài kia, chưa được lộ ra trước khi bài kia "
-        "được đăng. Bỏ tên tệp khỏi tiêu đề của liên kết, hoặc viết tiêu đề bằng lời của mình.",
+        hint=f"{named.capitalize()} mang ngày và tiêu đề của bài kia, chưa được lộ ra trước khi "
+        f"bài kia được đăng. Bỏ {named} khỏi tiêu đề của liên kết, hoặc viết tiêu đề bằng lời "
+        "của mình.",
         severity="warning",
     )
 

@@ -252,3 +252,30 @@ def test_an_autolink_to_a_held_bulletins_page_leaves_no_trace(tmp_path: Path) ->
     assert not index_terms(root) & {"nan", "nhan", "nguyen"}
     for path, text in sent(root).items():
         assert "nan-nhan" not in text, path
+
+
+PAGE_TITLES = {
+    "its path": f'Một [bài](https://x.vn "{HELD_PAGE}") xong.',
+    "its address in full": f'Một [bài](https://x.vn "https://congan-chauthanh.example.vn{HELD_PAGE}") xong.',
+}
+
+
+@pytest.mark.parametrize("line", PAGE_TITLES.values(), ids=PAGE_TITLES.keys())
+def test_a_link_title_naming_a_held_bulletins_page_goes_out_on_no_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """Its slug is the held file's title words: it stayed in title="…" on the page and feeds."""
+    root = with_b(tmp_path, f"Công an.\n\n{line}\n")
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert 'Một <a href="https://x.vn" rel="noopener">bài</a> xong.' in page, page
+    for path, text in sent(root).items():
+        assert "nan-nhan" not in text, path
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert (
+        "content/bai-viet/2021-01-01-b.md:12: cảnh báo: tiêu đề (title) của liên kết nêu địa chỉ trang «"
+        in err
+    ), err
+    assert "Bỏ địa chỉ trang khỏi tiêu đề của liên kết" in err

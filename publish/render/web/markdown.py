@@ -40,7 +40,7 @@ from publish.markdown_tuning import tuned
 from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, sized_attributes
 from publish.render.web.plain_body import heading_level, plain_body_html, text_heading_id
 from publish.text import slugify
-from publish.titled_names import names_in_title
+from publish.titled_names import DATED_PATH, names_in_title
 
 __all__ = [
     "SAME_TEXT",
@@ -431,7 +431,7 @@ class MarkdownRenderer:
             html = LINK_RE.sub(partial(_linked, link, held), html)
             if held:
                 html = _unheld(html, held_at)
-        if 'title="' in html and ".md" in html:
+        if 'title="' in html and (".md" in html or DATED_PATH.search(html) is not None):
             html = TITLED_LINK_RE.sub(partial(_held_title_dropped, link), html)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
