@@ -16,10 +16,11 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 from __future__ import annotations
 
 from publish.errors import Problem
-from publish.links import HELD, content_link, linked_file, page_hrefs, resolve
+from publish.links import HELD, content_link, linked_file, page_hrefs, resolve, written_target
+from publish.markdown_code import masked
 from publish.model import Bulletin, Page, Site
-from publish.text import nfc
-from publish.titled_names import titled_names
+from publish.text import LineCounter, nfc
+from publish.titled_names import DATED_PATH, titled_names
 
 __all__ = ["held_page_addresses", "unlinked_warnings"]
 
@@ -45,6 +46,12 @@ def unlinked_warnings(site: Site) -> list[Problem]:
         *(b for b in site.bulletins if OUT_CHANNELS & b.channels),
         *site.pages,
     ]
+    # A held bulletin's page address written as text: its slug goes out as typed.
+    held_pages = {
+        site.documents[file].rstrip("/").lower(): file
+        for file in unlinked - never
+        if file in site.documents and DATED_PATH.search(site.documents[file]) is not None
+    }
     found: list[Problem] = []
     for item in sorted(items, key=lambda i: i.source):
         told: set[str | tuple[str, int]] = set()
@@ -55,6 +62,7 @@ def unlinked_warnings(site: Site) -> list[Problem]:
             told.add(href)
             shown = "trang" if isinstance(item, Page) else "bản tin"
             found.append(_warning(item.source, shown, href, line, target, why.get(target)))
+        found += _written_addresses(item, held_pages, why)
         for name, line in titled_names(item.body, item.body_line):
             target = linked_file(name, item.source, site.documents, addresses)
             if target is None or target not in unlinked or (name, line) in told:
@@ -131,3 +139,48 @@ def held_page_addresses(site: Site) -> list[tuple[str, str, str]]:
             path = addresses.own_path(written) or written
             found.append((item.url, item.source, addresses.folder + path))
     return found
+
+
+def _written_addresses(
+    item: Bulletin | Page, held_pages: dict[str, str], why: dict[str, tuple[str, str]]
+) -> list[Problem]:
+    """A warning for each held bulletin's page address (`held_pages`: its file by its site path,
+    lowercase, without its last «/») that `item`'s body writes as text, not as a link's
+    address (told as a link to it): «https://…/2020/12/ten-bai/», «/2020/12/ten-bai/»."""
+    if not held_pages or DATED_PATH.search(item.body) is None:
+        return []
+    lowered = item.body.lower()
+    targets = [(at, at + len(href)) for at, href in written_target(masked(item.body))]
+    line = LineCounter(item.body, item.body_line)
+    found = []
+    for path, file in held_pages.items():
+        at = lowered.find(path)
+        while at >= 0:
+            end = at + len(path)
+            if not _slug_goes_on(lowered, end) and not any(s <= at < e for s, e in targets):
+                found.append(_text_warning(item.source, item.body[at:end], line(at), file, why))
+            at = lowered.find(path, end)
+    return found
+
+
+def _slug_goes_on(text: str, at: int) -> bool:
+    """Whether a slug found ending at `at` goes on there («/2020/12/vu-an-2» after «vu-an»)."""
+    return at < len(text) and (text[at].isalnum() or text[at] in "-_")
+
+
+def _text_warning(
+    source: str, written: str, line: int, target: str, why: dict[str, tuple[str, str]]
+) -> Problem:
+    """The warning for a held bulletin's page address written as text in `source`."""
+    kind, reason = why.get(target) or ("bản tin", "không được đăng lúc này")
+    return Problem(
+        source,
+        f"văn bản nêu địa chỉ trang «{written}» của {kind} không được đăng lúc này: {reason} "
+        f"(tệp {target}); địa chỉ ấy hiện nguyên văn trên website và Zalo, và vào chỉ mục "
+        "tìm kiếm",
+        line=line,
+        hint="Địa chỉ mang ngày và tiêu đề của bài kia, chưa được lộ ra trước khi bài kia được "
+        "đăng. Bỏ địa chỉ này khỏi bài, hoặc viết bằng lời của mình (ví dụ «bản tin sẽ đăng "
+        "sau»); khi bài kia đã được đăng, có thể viết lại thành liên kết.",
+        severity="warning",
+    )

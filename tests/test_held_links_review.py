@@ -279,3 +279,35 @@ def test_a_link_title_naming_a_held_bulletins_page_goes_out_on_no_channel(
         in err
     ), err
     assert "Bỏ địa chỉ trang khỏi tiêu đề của liên kết" in err
+
+
+BARE = {
+    "its path": f"Xem {HELD_PAGE} sau.",
+    "its address in full": f"Xem https://congan-chauthanh.example.vn{HELD_PAGE} sau.",
+    "in capitals, no last slash": f"Xem {HELD_PAGE.upper().rstrip('/')}.",
+}
+
+
+@pytest.mark.parametrize("line", BARE.values(), ids=BARE.keys())
+def test_a_held_bulletins_page_address_written_as_text_is_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """No link: the address goes out as typed on every channel, and the check said nothing."""
+    root = with_b(tmp_path, f"Công an.\n\n{line}\n")
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert ("content/bai-viet/2021-01-01-b.md:12: cảnh báo: văn bản nêu địa chỉ trang «") in err, (
+        err
+    )
+    assert "(tệp content/bai-viet/2020-12-20-nan-nhan-nguyen-van-a.md)" in err
+    assert "Bỏ địa chỉ này khỏi bài" in err
+
+
+def test_a_published_or_linked_page_address_is_no_text_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A link's address is told as a link; a longer slug is another page's."""
+    body = f"Một [xem]({HELD_PAGE}) xong. Xem {HELD_PAGE.rstrip('/')}-2/ và /2021/01/b/."
+    root = with_b(tmp_path, f"Công an.\n\n{body}\n")
+    run(root, "check")
+    assert "văn bản nêu địa chỉ trang" not in capsys.readouterr().err
