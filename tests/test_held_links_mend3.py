@@ -1,0 +1,55 @@
+"""A held bulletin's page address the quick look (links.page_hrefs) or the readers missed: in
+capitals with «index.html», spelt with HTML entities, as a link's words, in a title, or quoted
+by the radio's note to the station."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.addresses import SiteAddresses
+from publish.links import page_hrefs
+from tests.test_held_links import index_terms, run, sent, with_b
+
+HELD_PAGE = "/2020/12/nan-nhan-nguyen-van-a/"
+"""The address the sample project's held draft (2020-12-20-nan-nhan-nguyen-van-a.md) will have."""
+SITE = "congan-chauthanh.example.vn"
+SLUG_WORDS = {"nan", "nhan", "nguyen"}
+
+
+def assert_no_slug_anywhere(root: Path) -> None:
+    """No public file nor the station's has the held slug; the index has none of its words."""
+    assert not index_terms(root) & SLUG_WORDS
+    for path, text in sent(root).items():
+        assert "nan-nhan" not in text.lower(), path
+        assert "nguyen van a" not in text.lower(), path
+
+
+CAPITALS = f"{HELD_PAGE.upper()}INDEX.HTML"
+LEAKS = {
+    "capitals and INDEX.HTML": f"Một [{CAPITALS}]({CAPITALS}) xong.",
+    "a definition, Index.Html": f"Một [xem][r] xong.\n\n[r]: {HELD_PAGE.upper()}Index.Html",
+    "&#47; in full": f'Một <a href="https:&#47;&#47;{SITE}{HELD_PAGE}">xem</a> xong.',
+    "&#x2F; in full": f'Một <a href="https:&#x2F;&#x2F;{SITE}{HELD_PAGE}">xem</a> xong.',
+    "&sol; in full": f'Một <a href="https:&sol;&sol;{SITE}{HELD_PAGE}">xem</a> xong.',
+    "an entity in the host": (
+        f'Một <a href="https://cong&#97;n-chauthanh.example.vn{HELD_PAGE}">xem</a> xong.'
+    ),
+}
+
+
+@pytest.mark.parametrize("body", LEAKS.values(), ids=LEAKS.keys())
+def test_a_held_page_address_the_quick_look_missed_goes_out_on_no_channel(
+    tmp_path: Path, body: str
+) -> None:
+    """Each stayed a link, or its words were read on air and indexed: the slug went out."""
+    root = with_b(tmp_path, f"Công an.\n\n{body}\n")
+    assert run(root, "build", "-q") == 0
+    assert_no_slug_anywhere(root)
+
+
+@pytest.mark.parametrize("body", LEAKS.values(), ids=LEAKS.keys())
+def test_the_quick_look_finds_each_held_page_address(body: str) -> None:
+    """page_hrefs must be a superset: when in doubt it reads the body's links."""
+    assert page_hrefs(body, SiteAddresses(f"https://{SITE}/")) != []
