@@ -271,7 +271,8 @@ def held_words(href: str, words: str, address: str = "") -> str | None:
     if not stem:
         return None
     slugs = {_DATED.sub("", stem), nfc(address.rstrip("/").rpartition("/")[2]).casefold()}
-    shown = _TAG.sub(_tag_gap, nfc(unquote(words))).casefold().split()
+    # Entities read as the page shows them: «&#47;» is a «/», not a «#» starting a fragment.
+    shown = nfc(unquote(unescape(_TAG.sub(_tag_gap, words)))).casefold().split()
     tokens = [token for word in shown if (token := word.strip(_AROUND))]
     alone = len(tokens) == 1
     named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens) or (

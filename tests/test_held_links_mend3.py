@@ -36,6 +36,9 @@ LEAKS = {
     "an entity in the host": (
         f'Một <a href="https://cong&#97;n-chauthanh.example.vn{HELD_PAGE}">xem</a> xong.'
     ),
+    "an entity as its words too": (
+        f'Một <a href="&#47;{HELD_PAGE[1:]}">&#47;{HELD_PAGE[1:]}</a> xong.'
+    ),
 }
 
 

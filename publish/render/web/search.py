@@ -558,15 +558,15 @@ def _link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
 
 
 def _html_links_read(text: str, pages: Mapping[str, str]) -> str:
-    """`text` with each raw HTML link to a content file its words for the index (see _indexed),
-    read as the page reads it (links.html_links: «<a href="2020-12-22-vu an mat.md">» whole, a
-    link never closed or ended by «</a >» too); a link to no content file as written, its tags
-    dropped later."""
+    """`text` with each raw HTML link to a content file (by its name or its page's address) its
+    words for the index (see _indexed), read as the page reads it (links.html_links: «<a
+    href="2020-12-22-vu an mat.md">» whole, a link never closed or ended by «</a >» too); a link
+    to no content file as written, its tags dropped later."""
     parts, done = [], 0
     # Code masked first: «`<a href="x.md">x.md`» is shown as typed, no link, and read as one
     # it took the rest of its paragraph («xong.») out of the index.
     for match, href in html_links(masked(text)):
-        if ".md" in href.lower():
+        if ".md" in href.lower() or href in pages:  # a file's name, or its page's address
             words = text[match.start("words") : match.end("words")]
             parts += [text[done : match.start()], _indexed(href, words, pages)]
             done = match.end()
