@@ -9,6 +9,8 @@ title words (a victim's name, an embargoed fact) must not go out: the website dr
 from __future__ import annotations
 
 import re
+from html import unescape
+from urllib.parse import unquote
 
 from publish.markdown_code import masked
 from publish.text import LineCounter
@@ -24,8 +26,10 @@ _PAGE = re.compile(
     re.IGNORECASE,
 )
 """A bulletin's page address («/2020/12/ten-bai/», in full with a host; Bulletin.url_at)."""
-DATED_PATH = re.compile(r"/\d{4}/\d{2}/")
-"""What a bulletin's page address holds: a text without it names no bulletin's page."""
+_SLASH = r"(?:/|%2f|&[#\w]*;)"
+DATED_PATH = re.compile(rf"{_SLASH}\d{{4}}{_SLASH}\d{{2}}{_SLASH}", re.IGNORECASE)
+"""What a bulletin's page address holds, its «/» maybe escaped («%2F», «&#47;»): a text
+without it names no bulletin's page."""
 _TITLE = re.compile(
     r"""[ \t](?:"(?P<double>[^"\n]*)"|'(?P<single>[^'\n]*)')[ \t]*(?:\)|$)"""
     r"""|\btitle[ \t]*=[ \t]*(?:"(?P<attribute>[^"]*)"|'(?P<quoted>[^']*)')""",
@@ -44,8 +48,9 @@ def names_in_title(title: str) -> list[str]:
         if " " in found[0]:
             names.append(found[0].rsplit(None, 1)[-1])
     if DATED_PATH.search(title) is not None:
-        # Its slug is the file's title words as much as its name is.
-        names += [found[0] for found in _PAGE.finditer(title)]
+        # Its slug is the file's title words as much as its name is; read as the browser
+        # would follow it («%2F», «&#47;» for «/»).
+        names += [found[0] for found in _PAGE.finditer(unquote(unescape(title)))]
     return names
 
 
