@@ -56,3 +56,29 @@ def test_a_held_page_address_the_quick_look_missed_goes_out_on_no_channel(
 def test_the_quick_look_finds_each_held_page_address(body: str) -> None:
     """page_hrefs must be a superset: when in doubt it reads the body's links."""
     assert page_hrefs(body, SiteAddresses(f"https://{SITE}/")) != []
+
+
+TITLED = 'Một [bài](https://x.vn "/2020%2F12%2Fnan-nhan-nguyen-van-a/") xong.'
+
+
+def test_a_title_with_an_escaped_page_address_is_dropped(tmp_path: Path) -> None:
+    """«%2F» for «/»: the title stayed on the page and the feeds."""
+    root = with_b(tmp_path, f"Công an.\n\n{TITLED}\n")
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert 'Một <a href="https://x.vn" rel="noopener">bài</a> xong.' in page, page
+    assert_no_slug_anywhere(root)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"Xem {SITE}{HELD_PAGE} nhé.", f"Xem www.{SITE}{HELD_PAGE} nhé."],
+    ids=["no scheme", "www"],
+)
+def test_a_page_address_without_its_scheme_reaches_the_station_as_its_host(text: str) -> None:
+    """rundown.json quoted it whole, slug and all."""
+    from publish.render.radio.layout import station_words
+
+    worded = station_words(text)
+    assert "nan-nhan" not in worded, worded
+    assert SITE in worded, worded

@@ -410,13 +410,15 @@ _FILE_ADDRESS = re.compile(
 """The address of a content file alone (an autolink, an address in the text), with its host."""
 _NOT_IN_ADDRESS = "\\s<>«»\"'()\\[\\]"
 _PAGE_ADDRESS = re.compile(
-    rf"<?(?<![^{_NOT_IN_ADDRESS}])(?:(?P<host>(?:https?:)?//[^/{_NOT_IN_ADDRESS}]+/)|/)"
+    rf"<?(?<![^{_NOT_IN_ADDRESS}])(?:(?P<host>(?:https?:)?//[^/{_NOT_IN_ADDRESS}]+/"
+    rf"|[^/.{_NOT_IN_ADDRESS}]+(?:\.[^/.{_NOT_IN_ADDRESS}]+)+/)|/)"
     rf"(?:[^/{_NOT_IN_ADDRESS}]+/)*?\d{{4}}/\d{{2}}/[^/{_NOT_IN_ADDRESS}]+"
     rf"(?:/(?:index\.html)?)?(?:#[^{_NOT_IN_ADDRESS}]*)?>?",
     re.IGNORECASE,
 )
-"""A bulletin's page address alone («https://…/2020/12/ten-bai/», «/2020/12/ten-bai/»), with its
-host: its slug is the file's title words, as a name is (Bulletin.url_at)."""
+"""A bulletin's page address alone («https://…/2020/12/ten-bai/», «/2020/12/ten-bai/», a host
+without its scheme, «www.…/2020/12/ten-bai/»), with its host: its slug is the file's title
+words, as a name is (Bulletin.url_at). A host's dots part its names, so no name is tried twice."""
 
 
 def station_words(text: str) -> str:
