@@ -15,9 +15,9 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 
 from __future__ import annotations
 
+from publish.addresses import SiteAddresses
 from publish.errors import Problem
-from publish.links import HELD, content_link, linked_file, page_hrefs, resolve, written_target
-from publish.markdown_code import masked
+from publish.links import HELD, content_link, linked_file, page_hrefs, resolve
 from publish.model import Bulletin, Page, Site
 from publish.text import LineCounter, nfc
 from publish.titled_names import DATED_PATH, titled_names
@@ -62,7 +62,7 @@ def unlinked_warnings(site: Site) -> list[Problem]:
             told.add(href)
             shown = "trang" if isinstance(item, Page) else "bản tin"
             found.append(_warning(item.source, shown, href, line, target, why.get(target)))
-        found += _written_addresses(item, held_pages, why)
+        found += _written_addresses(item, held_pages, why, site)
         for name, line in titled_names(item.body, item.body_line):
             target = linked_file(name, item.source, site.documents, addresses)
             if target is None or target not in unlinked or (name, line) in told:
@@ -142,30 +142,111 @@ def held_page_addresses(site: Site) -> list[tuple[str, str, str]]:
 
 
 def _written_addresses(
-    item: Bulletin | Page, held_pages: dict[str, str], why: dict[str, tuple[str, str]]
+    item: Bulletin | Page, held_pages: dict[str, str], why: dict[str, tuple[str, str]], site: Site
 ) -> list[Problem]:
     """A warning for each held bulletin's page address (`held_pages`: its file by its site path,
-    lowercase, without its last «/») that `item`'s body writes as text, not as a link's
-    address (told as a link to it): «https://…/2020/12/ten-bai/», «/2020/12/ten-bai/»."""
+    lowercase, without its last «/») that `item`'s body shows as text, on this site («/2020/12/
+    ten-bai/», «https://…/2020/12/ten-bai/», «www.…/2020/12/ten-bai/»), at its first line."""
     if not held_pages or DATED_PATH.search(item.body) is None:
         return []
     lowered = item.body.lower()
-    targets = [(at, at + len(href)) for at, href in written_target(masked(item.body))]
+    written = [(path, file) for path, file in held_pages.items() if path in lowered]
+    if not written:
+        return []
+    # What the page and the index show: link addresses, titles, tags and hidden comments
+    # dropped, link words naming the held page already neutral. Imported here: the check
+    # needs the renderer's one reading of a body only for a body naming a held page.
+    from publish.render.web.search import plain_text
+
+    addresses = site.config.addresses
+    pages = _linked_pages(item, site)
+    shown = plain_text(item.body, pages).lower()
     line = LineCounter(item.body, item.body_line)
     found = []
-    for path, file in held_pages.items():
-        at = lowered.find(path)
-        while at >= 0:
-            end = at + len(path)
-            if not _slug_goes_on(lowered, end) and not any(s <= at < e for s, e in targets):
-                found.append(_text_warning(item.source, item.body[at:end], line(at), file, why))
-            at = lowered.find(path, end)
+    for path, file in written:
+        if not any(_on_this_site(shown, at, path, addresses) for at in _found_at(shown, path)):
+            continue
+        # The first line showing it: an earlier one may hold it as a link's address.
+        places = _found_at(lowered, path)
+        at = next(
+            (
+                a
+                for a in _line_firsts(item.body, places)
+                if _shown_on_line(item.body, a, path, pages)
+            ),
+            places[0],
+        )
+        typed = item.body[at : at + len(path) + item.body.startswith("/", at + len(path))]
+        found.append(_text_warning(item.source, typed, line(at), file, why))
+    return found
+
+
+def _linked_pages(item: Bulletin | Page, site: Site) -> dict[str, str]:
+    """The site path of the page each link of `item`'s body to a content file leads to, by its
+    address (as the search index reads link words: render.web.search's LinkedPages)."""
+    addresses = site.config.addresses
+    hrefs = [href for href, _ in item.links] + page_hrefs(item.body, addresses)
+    found = {}
+    for href in hrefs:
+        file = linked_file(href, item.source, site.documents, addresses)
+        if file is not None:
+            found[href] = site.documents[file]
+    return found
+
+
+def _found_at(text: str, path: str) -> list[int]:
+    """Where `path` is found in `text` not as the start of a longer slug («vu-an-2»)."""
+    found, at = [], text.find(path)
+    while at >= 0:
+        if not _slug_goes_on(text, at + len(path)):
+            found.append(at)
+        at = text.find(path, at + 1)
     return found
 
 
 def _slug_goes_on(text: str, at: int) -> bool:
     """Whether a slug found ending at `at` goes on there («/2020/12/vu-an-2» after «vu-an»)."""
     return at < len(text) and (text[at].isalnum() or text[at] in "-_")
+
+
+_BEFORE_ADDRESS = " \t\n\r([<>«“‘\"'*_~"
+"""What ends the text an address's host and folder are written in, read back from its path."""
+_LONGEST_BEFORE = 300
+"""How far back a host and folder are read: no further, or a run of paths is read quadratically."""
+
+
+def _on_this_site(text: str, at: int, path: str, addresses: SiteAddresses) -> bool:
+    """Whether the page path `path` found at `at` in `text` is written as this site's, alone or
+    after an address the site has or had («www.…», «https://…»), not another site's
+    («https://vnexpress.net/2020/12/ten-bai/»)."""
+    start = at
+    while start > max(0, at - _LONGEST_BEFORE) and text[start - 1] not in _BEFORE_ADDRESS:
+        start -= 1
+    before = text[start:at]
+    if not before or (start > 0 and text[start - 1] not in _BEFORE_ADDRESS):
+        return True  # alone, or after more than any site's address: told, when in doubt
+    address = before if before.startswith("/") or "//" in before else "//" + before
+    own = addresses.own_path(address + path + "/")
+    return own is not None and own.rstrip("/") == path
+
+
+def _line_firsts(body: str, places: list[int]) -> list[int]:
+    """The first of `places` (in order) on each line of `body`: each line is read once
+    (_shown_on_line), and the body between them once."""
+    firsts: list[int] = []
+    for at in places:
+        if not firsts or body.find("\n", firsts[-1], at) >= 0:
+            firsts.append(at)
+    return firsts
+
+
+def _shown_on_line(body: str, at: int, path: str, pages: dict[str, str]) -> bool:
+    """Whether the line of `body` at `at` shows `path` as text when read alone."""
+    from publish.render.web.search import plain_text
+
+    start = body.rfind("\n", 0, at) + 1
+    end = body.find("\n", at)
+    return path in plain_text(body[start : len(body) if end < 0 else end], pages).lower()
 
 
 def _text_warning(
@@ -175,11 +256,11 @@ def _text_warning(
     kind, reason = why.get(target) or ("bản tin", "không được đăng lúc này")
     return Problem(
         source,
-        f"văn bản nêu địa chỉ trang «{written}» của {kind} không được đăng lúc này: {reason} "
-        f"(tệp {target}); địa chỉ ấy hiện nguyên văn trên website và Zalo, và vào chỉ mục "
-        "tìm kiếm",
+        f"nội dung bài nêu địa chỉ trang «{written}» của {kind} không được đăng lúc này: "
+        f"{reason} (tệp {target}); địa chỉ ấy hiện nguyên văn trên website, nguồn tin RSS và "
+        "Atom, Zalo, và được đưa vào chỉ mục tìm kiếm",
         line=line,
-        hint="Địa chỉ mang ngày và tiêu đề của bài kia, chưa được lộ ra trước khi bài kia được "
+        hint="Địa chỉ mang ngày và tiêu đề của bài kia, không được để lộ trước khi bài kia được "
         "đăng. Bỏ địa chỉ này khỏi bài, hoặc viết bằng lời của mình (ví dụ «bản tin sẽ đăng "
         "sau»); khi bài kia đã được đăng, có thể viết lại thành liên kết.",
         severity="warning",

@@ -82,3 +82,62 @@ def test_a_page_address_without_its_scheme_reaches_the_station_as_its_host(text:
     worded = station_words(text)
     assert "nan-nhan" not in worded, worded
     assert SITE in worded, worded
+
+
+HELD_FILE = "2020-12-20-nan-nhan-nguyen-van-a.md"
+TOLD = "địa chỉ ấy hiện nguyên văn"
+"""What the warning of a held page's address shown as text says, in any wording of it."""
+NOT_SHOWN = {
+    "a definition's long label": (
+        f"Một [bài][tham khảo bài viết trước đây của đơn vị] xong.\n\n"
+        f"[tham khảo bài viết trước đây của đơn vị]: {HELD_PAGE}"
+    ),
+    "an HTML link's attributes before": (
+        f'Một <a class="x" title="bài trước" href="{HELD_PAGE}">xem</a> xong.'
+    ),
+    "a link's words, its address": f"Một [{HELD_PAGE}]({HELD_PAGE}) xong.",
+    "a link to its file, words naming it": f"Một [bài {HELD_PAGE}]({HELD_FILE}) xong.",
+    "a hidden comment": f"Một <!-- {HELD_PAGE} --> xong.",
+    "another site's address": f"Xem https://vnexpress.net{HELD_PAGE} sau.",
+}
+
+
+@pytest.mark.parametrize("body", NOT_SHOWN.values(), ids=NOT_SHOWN.keys())
+def test_a_held_page_address_no_channel_shows_as_text_is_no_text_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str
+) -> None:
+    """Each was warned of as text the page shows: a link's address (told as a link), words the
+    page already makes neutral, a comment it hides, or another site's page."""
+    root = with_b(tmp_path, f"Công an.\n\n{body}\n")
+    capsys.readouterr()
+    run(root, "check")
+    assert TOLD not in capsys.readouterr().err
+
+
+SHOWN = {
+    "its path": f"Xem {HELD_PAGE} sau.",
+    "no scheme": f"Xem {SITE}{HELD_PAGE} nhé.",
+    "www": f"Xem www.{SITE}{HELD_PAGE} nhé.",
+    "after a link to it": f"Một [xem]({HELD_PAGE}) xong.\n\nXem {HELD_PAGE} sau.",
+}
+
+
+@pytest.mark.parametrize("body", SHOWN.values(), ids=SHOWN.keys())
+def test_a_held_page_address_shown_as_text_is_quoted_as_typed_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str
+) -> None:
+    """The address as typed, its last «/» too, at the line showing it, in the warning's words."""
+    root = with_b(tmp_path, f"Công an.\n\n{body}\n")
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    line = 12 + body.count("\n")
+    assert (
+        f"content/bai-viet/2021-01-01-b.md:{line}: cảnh báo: nội dung bài nêu địa chỉ trang "
+        f"«{HELD_PAGE}» của bản tin không được đăng lúc này"
+    ) in err, err
+    assert (
+        "địa chỉ ấy hiện nguyên văn trên website, nguồn tin RSS và Atom, Zalo, và được đưa vào "
+        "chỉ mục tìm kiếm"
+    ) in err
+    assert "không được để lộ trước khi bài kia được đăng" in err

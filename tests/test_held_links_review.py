@@ -296,9 +296,9 @@ def test_a_held_bulletins_page_address_written_as_text_is_warned_of(
     root = with_b(tmp_path, f"Công an.\n\n{line}\n")
     run(root, "check")
     err = capsys.readouterr().err
-    assert ("content/bai-viet/2021-01-01-b.md:12: cảnh báo: văn bản nêu địa chỉ trang «") in err, (
-        err
-    )
+    assert (
+        "content/bai-viet/2021-01-01-b.md:12: cảnh báo: nội dung bài nêu địa chỉ trang «"
+    ) in err, err
     assert "(tệp content/bai-viet/2020-12-20-nan-nhan-nguyen-van-a.md)" in err
     assert "Bỏ địa chỉ này khỏi bài" in err
 
@@ -310,4 +310,4 @@ def test_a_published_or_linked_page_address_is_no_text_warning(
     body = f"Một [xem]({HELD_PAGE}) xong. Xem {HELD_PAGE.rstrip('/')}-2/ và /2021/01/b/."
     root = with_b(tmp_path, f"Công an.\n\n{body}\n")
     run(root, "check")
-    assert "văn bản nêu địa chỉ trang" not in capsys.readouterr().err
+    assert "nội dung bài nêu địa chỉ trang" not in capsys.readouterr().err
