@@ -15,6 +15,9 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from publish.addresses import SiteAddresses
 from publish.errors import Problem
 from publish.links import HELD, content_link, linked_file, page_hrefs, resolve
@@ -150,7 +153,9 @@ def _written_addresses(
     if not held_pages or DATED_PATH.search(item.body) is None:
         return []
     lowered = item.body.lower()
-    written = [(path, file) for path, file in held_pages.items() if path in lowered]
+    # «&#47;2020/12/ten-bai/» shows as the path too; decoded only when an entity may spell a «/».
+    spelt = _decoded(lowered)
+    written = [(path, file) for path, file in held_pages.items() if path in spelt]
     if not written:
         return []
     # What the page and the index show: link addresses, titles, tags and hidden comments
@@ -160,23 +165,28 @@ def _written_addresses(
 
     addresses = site.config.addresses
     pages = _linked_pages(item, site)
-    shown = plain_text(item.body, pages).lower()
+    shown = _decoded(plain_text(item.body, pages).lower())
     line = LineCounter(item.body, item.body_line)
     found = []
     for path, file in written:
         if not any(_on_this_site(shown, at, path, addresses) for at in _found_at(shown, path)):
             continue
         # The first line showing it: an earlier one may hold it as a link's address.
-        places = _found_at(lowered, path)
-        at = next(
+        places = _spelt_at(lowered, path)
+        if not places:  # spelt with entities beyond a «/» («cong&#97;n»): quoted as read
+            at = _first_line_spelling(lowered, path)
+            found.append(_text_warning(item.source, path + "/", line(at), file, why))
+            continue
+        at, end = next(
             (
-                a
-                for a in _line_firsts(item.body, places)
+                (a, e)
+                for a, e in _line_firsts(item.body, places)
                 if _shown_on_line(item.body, a, path, pages)
             ),
             places[0],
         )
-        typed = item.body[at : at + len(path) + item.body.startswith("/", at + len(path))]
+        closing = _SLASH_AT.match(lowered, end)  # its last «/», typed or spelt
+        typed = item.body[at : end if closing is None else closing.end()]
         found.append(_text_warning(item.source, typed, line(at), file, why))
     return found
 
@@ -204,39 +214,73 @@ def _found_at(text: str, path: str) -> list[int]:
     return found
 
 
+_SLASH_SPELT = r"(?:/|&#0*47;|&#x0*2f;|&sol;)"
+"""A «/» as the page shows it: typed, or spelt as an HTML entity (lowercase)."""
+_SLASH_AT = re.compile(f"{_SLASH_SPELT}?")
+
+
+def _decoded(text: str) -> str:
+    """`text` with its HTML entities read as the page shows them, when it may hold one."""
+    return unescape(text) if "&#" in text or "&sol;" in text else text
+
+
+def _spelt_at(text: str, path: str) -> list[tuple[int, int]]:
+    """Where (start, end) `path` is found in the lowercase `text`, each «/» typed or spelt as an
+    entity («&#47;»), not as the start of a longer slug («vu-an-2»)."""
+    if "&" not in text:
+        return [(at, at + len(path)) for at in _found_at(text, path)]
+    spelt = re.compile(_SLASH_SPELT.join(re.escape(part) for part in path.split("/")))
+    return [(m.start(), m.end()) for m in spelt.finditer(text) if not _slug_goes_on(text, m.end())]
+
+
+def _first_line_spelling(text: str, path: str) -> int:
+    """Where the first line of `text` whose entities spell `path` starts (0 if none does)."""
+    start = 0
+    for row in text.split("\n"):
+        if path in _decoded(row):
+            return start
+        start += len(row) + 1
+    return 0
+
+
 def _slug_goes_on(text: str, at: int) -> bool:
     """Whether a slug found ending at `at` goes on there («/2020/12/vu-an-2» after «vu-an»)."""
     return at < len(text) and (text[at].isalnum() or text[at] in "-_")
 
 
-_BEFORE_ADDRESS = " \t\n\r([<>«“‘\"'*_~"
-"""What ends the text an address's host and folder are written in, read back from its path."""
+_HOST_OR_FOLDER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-_~%/")
+"""What a host and a folder written before a page's path are made of (lowercase)."""
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?")
+"""A real host's name: dotted labels («vnexpress.net»), not «.» nor «443» (a port's)."""
 _LONGEST_BEFORE = 300
 """How far back a host and folder are read: no further, or a run of paths is read quadratically."""
 
 
 def _on_this_site(text: str, at: int, path: str, addresses: SiteAddresses) -> bool:
-    """Whether the page path `path` found at `at` in `text` is written as this site's, alone or
-    after an address the site has or had («www.…», «https://…»), not another site's
-    («https://vnexpress.net/2020/12/ten-bai/»)."""
+    """Whether the page path `path` found at `at` in `text` reads as this site's: unless a real
+    host that is not one the site has or had sits right before it («https://vnexpress.net
+    /2020/12/ten-bai/»). «Xem:», «—», «,», «./», a port, a folder alone: told, when in doubt."""
     start = at
-    while start > max(0, at - _LONGEST_BEFORE) and text[start - 1] not in _BEFORE_ADDRESS:
+    while start > max(0, at - _LONGEST_BEFORE) and text[start - 1] in _HOST_OR_FOLDER:
         start -= 1
     before = text[start:at]
-    if not before or (start > 0 and text[start - 1] not in _BEFORE_ADDRESS):
-        return True  # alone, or after more than any site's address: told, when in doubt
-    address = before if before.startswith("/") or "//" in before else "//" + before
-    own = addresses.own_path(address + path + "/")
+    scheme = before.startswith("//")
+    host = before.removeprefix("//").partition("/")[0]
+    if not scheme and start > 0 and text[start - 1].isalnum():
+        return True  # «đ» or another letter glued to it: no host of its own
+    if _HOST.fullmatch(host) is None:
+        return True
+    own = addresses.own_path("//" + before.removeprefix("//") + path + "/")
     return own is not None and own.rstrip("/") == path
 
 
-def _line_firsts(body: str, places: list[int]) -> list[int]:
+def _line_firsts(body: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The first of `places` (in order) on each line of `body`: each line is read once
     (_shown_on_line), and the body between them once."""
-    firsts: list[int] = []
-    for at in places:
-        if not firsts or body.find("\n", firsts[-1], at) >= 0:
-            firsts.append(at)
+    firsts: list[tuple[int, int]] = []
+    for at, end in places:
+        if not firsts or body.find("\n", firsts[-1][0], at) >= 0:
+            firsts.append((at, end))
     return firsts
 
 
@@ -246,7 +290,7 @@ def _shown_on_line(body: str, at: int, path: str, pages: dict[str, str]) -> bool
 
     start = body.rfind("\n", 0, at) + 1
     end = body.find("\n", at)
-    return path in plain_text(body[start : len(body) if end < 0 else end], pages).lower()
+    return path in _decoded(plain_text(body[start : len(body) if end < 0 else end], pages).lower())
 
 
 def _text_warning(
