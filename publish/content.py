@@ -75,7 +75,7 @@ from publish.editor_files import (
     not_a_bulletin,
     renamed_bulletin,
 )
-from publish.errors import ContentError, Problem, not_a_file, os_reason
+from publish.errors import SPACED_DEFINITION, ContentError, Problem, not_a_file, os_reason
 from publish.far_date import far_dates, updated_ahead
 from publish.fields import WORD_SPACES, Collector, word_spaced
 from publish.frontmatter import (
@@ -110,6 +110,7 @@ from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
+from publish.spaced_definitions import escaped, spaced_definitions
 from publish.tags import tag_key
 from publish.text import nfc, quoted, slug_file_name
 from publish.title_links import bracketed_titles, titled_files
@@ -1128,6 +1129,7 @@ def _link_checks(col: Collector, parsed: Parsed) -> None:
     _broken_links(col, parsed)
     _nested_links(col, parsed)
     _nested_references(col, parsed)
+    _spaced_definitions(col, parsed)
     _dropped_links(col, parsed)
 
 
@@ -1204,6 +1206,26 @@ def _nested_references(col: Collector, parsed: Parsed) -> None:
             # A warning (an error under --strict): «[[1]](…)» beside a «[1]:» list of sources
             # may stand in a bulletin published long ago, which must not stop every build.
             severity="warning",
+        )
+
+
+def _spaced_definitions(col: Collector, parsed: Parsed) -> None:
+    """A warning (an error under --strict) for each reference definition whose address between
+    «<…>» holds a space (see spaced_definitions): the page shows it, and its links, as typed.
+    One naming a held bulletin is made an error once the site is loaded (held_spaced)."""
+    for spaced in spaced_definitions(parsed.body, parsed.body_line):
+        col.add(
+            f"định nghĩa tham chiếu {quoted(spaced.written)} có dấu cách trong địa chỉ giữa "
+            "«<…>»: website không đọc đây là định nghĩa mà hiện nguyên dòng, và mọi liên kết "
+            f"«[…]{spaced.label}» hiện nguyên văn, cả dấu ngoặc, không dẫn tới đâu",
+            line=spaced.line,
+            hint="Viết mỗi dấu cách trong địa chỉ thành %20"
+            + (", mỗi dấu Tab thành %09" if "\t" in spaced.address else "")
+            + f": «{spaced.label}: <{escaped(spaced.address)}>».",
+            # A warning (an error under --strict): the bulletin still goes out, its words shown,
+            # and one published long ago must not stop every build after an upgrade.
+            severity="warning",
+            code=SPACED_DEFINITION,
         )
 
 

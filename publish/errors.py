@@ -220,6 +220,10 @@ TAGS_RUN_TOGETHER = "tags-run-together"
 TAG_ALIAS_UNUSED = "tag-alias-unused"
 """The code of the warning that an old tag of site.toml's [tag_aliases] is on no bulletin
 (publish.tag_aliases)."""
+SPACED_DEFINITION = "spaced-definition"
+"""The code of the warning that a reference definition's address between «<…>» holds a space
+(publish.spaced_definitions): made an error when it names a held bulletin (publish.held_spaced),
+whose name the page would show."""
 STRICT_EXEMPT_AS = {
     UNREADABLE_ATTACHMENT: "về tệp đính kèm không đọc được để kiểm dấu mật",
     FAR_DATE: "về ngày đăng còn hơn một năm nữa",

@@ -13,9 +13,8 @@ from collections.abc import Mapping
 
 from publish.links import (
     HELD_LINK_WORDS,
-    HTML_LINK_RE,
     held_words,
-    html_link_href,
+    html_links,
     inline_links,
     reference_definitions,
     reference_label,
@@ -59,8 +58,8 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
     if "<" in text:
         spans += [
             match.span("words")
-            for match in HTML_LINK_RE.finditer(text)
-            if _spelled(held, html_link_href(match), _words(body, match))
+            for match, href in html_links(text)
+            if _spelled(held, href, _words(body, match))
         ]
     for start, end in sorted(spans, reverse=True):
         # Its line breaks kept: the radio's notes name the lines of the file.

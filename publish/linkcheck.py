@@ -154,6 +154,12 @@ class SiteLinks:
         self._note(artifact.path, digest, read)
         self.links.append((page, read[1]))
 
+    def add_links(self, url: str, source: str, hrefs: Iterable[str]) -> None:
+        """Judge `hrefs` as links of the page at the site path `url` (made from `source`), as
+        its rendered page would have them: a link the website shows as its words alone (one to
+        a held page's address) is told all the same."""
+        self.links.append((_Page(url, source), tuple(hrefs)))
+
     def _note(self, path: str, digest: str, read: Outline) -> None:
         """Hold a page's outline: its ids here, the whole on the shelf for the next check."""
         self.ids[path] = read[0]

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -33,6 +34,7 @@ __all__ = [
     "HELD_LINK_WORDS",
     "HTML_LINK_RE",
     "KEPT_SCHEMES",
+    "LOOSE_HTML_LINK_RE",
     "ContentFiles",
     "InlineEnds",
     "Links",
@@ -50,6 +52,7 @@ __all__ = [
     "href_attribute",
     "hrefs_in",
     "html_link_href",
+    "html_links",
     "image_text_ends",
     "inline_links",
     "linked_file",
@@ -57,6 +60,7 @@ __all__ = [
     "may_name_file",
     "nested_links",
     "nested_references",
+    "page_hrefs",
     "reference_definitions",
     "reference_label",
     "resolve",
@@ -95,6 +99,15 @@ an mat.md">» links that whole name; a reader stopping at the space took «2020-
 the name's date and words to the search index and the station). A tag that never closes is no
 link, and its words end at the next «<a»: each try ends where the next begins («<a
 href=href=href=…» was tried from every «href=» to the end). Read with html_link_href."""
+LOOSE_HTML_LINK_RE = re.compile(
+    r"<a\b(?P<attributes>(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>"
+    r"(?P<words>(?:(?!\n[ \t]*\n)[^<])*(?:<(?!/?a\b)(?:(?!\n[ \t]*\n)[^<])*)*)(?:</a\s*>)?",
+    re.IGNORECASE,
+)
+"""A raw HTML link as the page reads one HTML_LINK_RE leaves: a quoted value holding «>»
+(«<a title="a>b" href=…>»), an end tag with a space («</a >»), or none (its words end with
+its paragraph, where the sanitiser closes it). Each try ends at the next «<» or blank line.
+Read with html_links."""
 AUTOLINK_RE = re.compile(r"<((?i:https?:)?//[^\s<>]+)>")
 """An address written between angle brackets, which Markdown makes a link."""
 WINDOWS_SEPARATOR_RE = re.compile(r"\\(?=[^!-/:-@\[-`{-~])")
@@ -258,7 +271,8 @@ def held_words(href: str, words: str, address: str = "") -> str | None:
     if not stem:
         return None
     slugs = {_DATED.sub("", stem), nfc(address.rstrip("/").rpartition("/")[2]).casefold()}
-    shown = _TAG.sub(_tag_gap, nfc(unquote(words))).casefold().split()
+    # Entities read as the page shows them: «&#47;» is a «/», not a «#» starting a fragment.
+    shown = nfc(unquote(unescape(_TAG.sub(_tag_gap, words)))).casefold().split()
     tokens = [token for word in shown if (token := word.strip(_AROUND))]
     alone = len(tokens) == 1
     named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens) or (
@@ -348,12 +362,16 @@ def resolve(
 ) -> str | None:
     """The site path (with its #fragment) of the page a link in `source` leads to, when it
     names a loaded content file (`documents`: see Site.documents), also as written with one of
-    the `site`'s addresses (see content_link); HELD when that file is in `held`; else None."""
+    the `site`'s addresses (see content_link); HELD when that file is in `held`, also for a
+    link to its page's address (see _page_linked); else None."""
     found = _linked(href, source, documents, site)
     if found is None:
         return None
     file, fragment = found
-    return HELD if file in held else documents[file] + fragment
+    if file in held:
+        return HELD
+    # A published page's address leads where it is written (SiteAddresses.own_path).
+    return None if content_link(href, site) is None else documents[file] + fragment
 
 
 def linked_file(
@@ -371,9 +389,89 @@ def _linked(
     """(the loaded file, "#fragment" or "") a link in `source` names; None when it names none."""
     found = content_link(href, site)
     if found is None:
-        return None
+        return _page_linked(href, documents, site)
     file = _loaded(found[0], source, documents, site)
     return None if file is None else (file, found[1])
+
+
+def _page_linked(
+    href: str, documents: Mapping[str, str], site: SiteAddresses | None
+) -> tuple[str, str] | None:
+    """(the loaded file, "#fragment" or "") whose page a link names by its address, as typed
+    from the browser («/2020/12/ten-bai/», in full with an address the site has or had, spaces
+    around it as the browser strips them): a held bulletin's is its file's (its slug), whose
+    link must not go out either; None for any other link."""
+    href = href.strip(_HTML_SPACE)
+    if not href or ".md" in href or not (href.startswith("/") or addressed(href)):
+        return None
+    path = site.own_path(href) if site is not None else None
+    if path is None:
+        if addressed(href):
+            return None
+        path = href  # a path of the host: the website puts its folder in front
+    path, mark, fragment = path.partition("#")
+    path = nfc(unquote(path.split("?", 1)[0])).lower()  # slugs are lowercase; hosts ignore case
+    path = path.removesuffix("index.html")  # the folder's page, as the host serves it
+    path = path if path.endswith(("/", ".html")) else path + "/"
+    file = _pages_of(documents).get(path)
+    return None if file is None else (file, mark + fragment)
+
+
+_PATH_TAIL = (
+    r"""\s*(?:["'<][ \t\n\f\r]*)?"""
+    r"""(?:[^\s()<>"'&=\[\]]*&|/(?:[^\s)>"'#?]*/)?[^\s)>"'#?./]*(?:\.html)?(?![^\s)>"'#?]))"""
+)
+"""An address that may be a page's path as the browser shows it («/2020/12/ten-bai/», « /lien-he»,
+«/…/index.html», any case), or any address holding «&» (an entity may spell a page's
+address in full, «https:&#47;&#47;…», or its host), not a file's («/images/a.jpg», which most
+bulletins have). One run of spaces, not two in a row: «](» and 40,000 spaces took 12 s."""
+_MARKDOWN_PATH = re.compile(r"\][(:]" + _PATH_TAIL, re.IGNORECASE)
+"""An inline link's or a definition's address that may be a page's path; its «]» lets the
+search skip ahead as for a word, where a pattern starting any other way tries every character."""
+_HTML_PATH = re.compile(r"\bhref[ \t\n\f\r]*=" + _PATH_TAIL, re.IGNORECASE)
+"""An HTML link's address that may be a page's path."""
+
+
+def page_hrefs(body: str, site: SiteAddresses | None) -> list[str]:
+    """The addresses of a body's links (hrefs_in), each also with the spaces around it dropped,
+    when one may name a page by its address (_page_linked); [] for a body with none, at the
+    cost of a search or two: a date «20/12/2020» put nearly every body through hrefs_in."""
+    if not _may_name_page(body, site):
+        return []
+    return [h for href in hrefs_in(body) for h in {href, href.strip()}]
+
+
+def _may_name_page(body: str, site: SiteAddresses | None) -> bool:
+    """Whether a link of `body` may name a page by its path, or in full by the site's address."""
+    return (
+        _MARKDOWN_PATH.search(body) is not None
+        or ("=" in body and _HTML_PATH.search(body) is not None)
+        or (
+            "//" in body
+            and site is not None
+            and _hosts_pattern(site.hosts()).search(body) is not None
+        )
+    )
+
+
+@lru_cache(maxsize=8)
+def _hosts_pattern(hosts: frozenset[str]) -> re.Pattern[str]:
+    """An address in full on one of `hosts` («//www.Host…», any case), searched from its «//»."""
+    names = "|".join(map(re.escape, sorted(hosts))) or "(?!)"
+    return re.compile(rf"//(?:[^/\s]*[.@])?(?:{names})", re.IGNORECASE)
+
+
+_PAGES: list[tuple[Mapping[str, str], int, dict[str, str]]] = []
+"""The last `documents` _pages_of was asked of, with its files by their pages' addresses."""
+
+
+def _pages_of(documents: Mapping[str, str]) -> dict[str, str]:
+    """Each file of `documents` by its page's site path; made once per site, not per link."""
+    if _PAGES and _PAGES[0][0] is documents and _PAGES[0][1] == len(documents):
+        return _PAGES[0][2]
+    pages = {url.lower(): file for file, url in documents.items()}
+    _PAGES[:] = [(documents, len(documents), pages)]
+    return pages
 
 
 def _loaded(
@@ -843,6 +941,26 @@ def html_link_href(match: re.Match[str]) -> str:
     )
 
 
+def html_links(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Each raw HTML link of `text` as the page reads it, with its address as the browser reads
+    it (browser_href): closed (HTML_LINK_RE), else read loosely (LOOSE_HTML_LINK_RE: «</a >», a
+    quoted «>», a tag never closed); its words are the match's "words". The one reading of the
+    search index, the radio and the station: the radio and the station read only closed links,
+    and an unclosed «<a href="held.md">2020-12-22-vu an mat.md» gave them the held name."""
+    at = 0
+    while (tag := _TAG_OPEN_RE.search(text, at)) is not None:
+        closed = HTML_LINK_RE.match(text, tag.start())
+        if closed is not None:
+            yield closed, html_link_href(closed)
+            at = closed.end()
+            continue
+        loose = LOOSE_HTML_LINK_RE.match(text, tag.start())
+        href = None if loose is None else href_attribute(loose["attributes"])
+        if loose is not None and href is not None:
+            yield loose, browser_href(href)
+        at = tag.end() if loose is None else loose.end()
+
+
 def href_attribute(attributes: str) -> str | None:
     """The address in an HTML tag's `attributes` («href="bai viet.md" title="x"»), a quoted one
     read to its closing quote; None when it has none."""
@@ -850,12 +968,22 @@ def href_attribute(attributes: str) -> str | None:
     return None if match is None else next(g for g in match.groups() if g is not None)
 
 
+_ATTRIBUTES = re.compile(r"""(?:[^<>"']|"[^"<]*"|'[^'<]*')*""")
+"""A tag's attributes, a quoted value read whole: «<a title="a>b" href="x.md">» ends at its
+last «>», as the page reads it (the checks and the radio's held links ended it in the title and
+found no address). Each try ends at the next «<»."""
+
+
 def anchors(text: str) -> Iterator[tuple[int, str]]:
     """Where each match of ANCHOR_RE starts in `text`, and its href, as ANCHOR_RE.finditer finds them."""
     pos = 0
     while tag := _TAG_OPEN_RE.search(text, pos):
-        closed = text.find(">", tag.end())
-        closed = len(text) if closed < 0 else closed
+        read = _ATTRIBUTES.match(text, tag.end())
+        if read is not None and text.startswith(">", read.end()):
+            closed = read.end()
+        else:
+            closed = text.find(">", tag.end())
+            closed = len(text) if closed < 0 else closed
         key = _HREF_RE.search(text, tag.end(), closed)
         if key is None:
             pos = closed  # no href before this '>', so none for any `<a` before it either

@@ -16,6 +16,7 @@ from publish.config import CHANNELS, Config
 from publish.content import load_site
 from publish.errors import STRICT_EXEMPT, ContentError, Problem
 from publish.held_page_links import linked_held_pages
+from publish.held_spaced import held_spaced
 from publish.id_holders import Records
 from publish.locate import with_lines
 from publish.memory import give_back_freed_memory
@@ -106,7 +107,7 @@ def build(
             if keep_going:
                 site = dataclasses.replace(site, written=False)
         gc.freeze()
-        loaded = live_secrets(site, linked_held_pages(site, site.warnings))
+        loaded = live_secrets(site, held_spaced(site, linked_held_pages(site, site.warnings)))
         content = strictly(loaded) if strict else loaded
         with timings.phase(STARTUP):
             modules = {name: renderer(name) for name in channels}

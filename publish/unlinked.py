@@ -15,12 +15,17 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 
 from __future__ import annotations
 
-from publish.errors import Problem
-from publish.links import linked_file
-from publish.model import Bulletin, Page, Site
-from publish.text import nfc
+import re
+from html import unescape
 
-__all__ = ["unlinked_warnings"]
+from publish.addresses import SiteAddresses
+from publish.errors import Problem
+from publish.links import HELD, content_link, linked_file, page_hrefs, resolve
+from publish.model import Bulletin, Page, Site
+from publish.text import LineCounter, nfc
+from publish.titled_names import DATED_PATH, titled_names
+
+__all__ = ["held_page_addresses", "unlinked_warnings"]
 
 OUT_CHANNELS = frozenset({"web", "zalo"})
 """The channels a link's address goes out on (a radio script reads its words alone)."""
@@ -44,9 +49,15 @@ def unlinked_warnings(site: Site) -> list[Problem]:
         *(b for b in site.bulletins if OUT_CHANNELS & b.channels),
         *site.pages,
     ]
+    # A held bulletin's page address written as text: its slug goes out as typed.
+    held_pages = {
+        site.documents[file].rstrip("/").lower(): file
+        for file in unlinked - never
+        if file in site.documents and DATED_PATH.search(site.documents[file]) is not None
+    }
     found: list[Problem] = []
     for item in sorted(items, key=lambda i: i.source):
-        told: set[str] = set()
+        told: set[str | tuple[str, int]] = set()
         for href, line in item.links:
             target = linked_file(href, item.source, site.documents, addresses)
             if target is None or target not in unlinked or target in never or href in told:
@@ -54,7 +65,33 @@ def unlinked_warnings(site: Site) -> list[Problem]:
             told.add(href)
             shown = "trang" if isinstance(item, Page) else "bản tin"
             found.append(_warning(item.source, shown, href, line, target, why.get(target)))
+        found += _written_addresses(item, held_pages, why, site)
+        for name, line in titled_names(item.body, item.body_line):
+            target = linked_file(name, item.source, site.documents, addresses)
+            if target is None or target not in unlinked or (name, line) in told:
+                continue
+            told.add((name, line))
+            found.append(_title_warning(item.source, name, line, target, why.get(target)))
     return found
+
+
+def _title_warning(
+    source: str, name: str, line: int, target: str, reason: tuple[str, str] | None
+) -> Problem:
+    """The warning for a link title in `source` naming the held `target` (as `name`)."""
+    kind, why = reason or ("bản tin", "không được đăng lúc này")
+    # A page's address («/2020/12/ten-bai/») holds the file's title words as its name does.
+    named = "tên tệp" if ".md" in name.lower() else "địa chỉ trang"
+    return Problem(
+        source,
+        f"tiêu đề (title) của liên kết nêu {named} «{name}» của {kind} không được đăng lúc "
+        f"này: {why} (tệp {target}); website bỏ tiêu đề ấy đi",
+        line=line,
+        hint=f"{named.capitalize()} mang ngày và tiêu đề của bài kia, chưa được lộ ra trước khi "
+        f"bài kia được đăng. Bỏ {named} khỏi tiêu đề của liên kết, hoặc viết tiêu đề bằng lời "
+        "của mình.",
+        severity="warning",
+    )
 
 
 def _reasons(site: Site) -> dict[str, tuple[str, str]]:
@@ -82,5 +119,193 @@ def _warning(
             f"trước khi {other} được đăng. Khi {other} được đăng, lần dựng sau tự gắn lại đường "
             f"dẫn. Bỏ liên kết nếu {other} không quay lại."
         ),
+        severity="warning",
+    )
+
+
+def held_page_addresses(site: Site) -> list[tuple[str, str, str]]:
+    """(the linking page's site path, its file, the link as its page would show it) of each
+    link of a bulletin or page going out on the website that names a held page by its address
+    («/2020/12/ten-bai/», typed from the browser): the website shows its words alone, so the
+    check of the rendered pages, which tells such a link, is given it from here."""
+    addresses = site.config.addresses
+    unlinked = site.unlinked()
+    items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
+    found: list[tuple[str, str, str]] = []
+    for item in items:
+        for href in page_hrefs(item.body, addresses):
+            if content_link(href, addresses) is not None:
+                continue  # a link to its file: told by unlinked_warnings
+            if resolve(href, item.source, site.documents, addresses, unlinked) != HELD:
+                continue
+            written = href.strip(" \t\n\f\r")
+            path = addresses.own_path(written) or written
+            found.append((item.url, item.source, addresses.folder + path))
+    return found
+
+
+def _written_addresses(
+    item: Bulletin | Page, held_pages: dict[str, str], why: dict[str, tuple[str, str]], site: Site
+) -> list[Problem]:
+    """A warning for each held bulletin's page address (`held_pages`: its file by its site path,
+    lowercase, without its last «/») that `item`'s body shows as text, on this site («/2020/12/
+    ten-bai/», «https://…/2020/12/ten-bai/», «www.…/2020/12/ten-bai/»), at its first line."""
+    if not held_pages or DATED_PATH.search(item.body) is None:
+        return []
+    lowered = item.body.lower()
+    # «&#47;2020/12/ten-bai/» shows as the path too; decoded only when an entity may spell a «/».
+    spelt = _decoded(lowered)
+    written = [(path, file) for path, file in held_pages.items() if path in spelt]
+    if not written:
+        return []
+    # What the page and the index show: link addresses, titles, tags and hidden comments
+    # dropped, link words naming the held page already neutral. Imported here: the check
+    # needs the renderer's one reading of a body only for a body naming a held page.
+    from publish.render.web.search import plain_text
+
+    addresses = site.config.addresses
+    pages = _linked_pages(item, site)
+    shown = _decoded(plain_text(item.body, pages).lower())
+    line = LineCounter(item.body, item.body_line)
+    found = []
+    for path, file in written:
+        if not any(_on_this_site(shown, at, path, addresses) for at in _found_at(shown, path)):
+            continue
+        # The first line showing it: an earlier one may hold it as a link's address.
+        places = _spelt_at(lowered, path)
+        if not places:  # spelt with entities beyond a «/» («cong&#97;n»): quoted as read
+            at = _first_line_spelling(lowered, path)
+            found.append(_text_warning(item.source, path + "/", line(at), file, why))
+            continue
+        at, end = next(
+            (
+                (a, e)
+                for a, e in _line_firsts(item.body, places)
+                if _shown_on_line(item.body, a, path, pages)
+            ),
+            places[0],
+        )
+        closing = _SLASH_AT.match(lowered, end)  # its last «/», typed or spelt
+        typed = item.body[at : end if closing is None else closing.end()]
+        found.append(_text_warning(item.source, typed, line(at), file, why))
+    return found
+
+
+def _linked_pages(item: Bulletin | Page, site: Site) -> dict[str, str]:
+    """The site path of the page each link of `item`'s body to a content file leads to, by its
+    address (as the search index reads link words: render.web.search's LinkedPages)."""
+    addresses = site.config.addresses
+    hrefs = [href for href, _ in item.links] + page_hrefs(item.body, addresses)
+    found = {}
+    for href in hrefs:
+        file = linked_file(href, item.source, site.documents, addresses)
+        if file is not None:
+            found[href] = site.documents[file]
+    return found
+
+
+def _found_at(text: str, path: str) -> list[int]:
+    """Where `path` is found in `text` not as the start of a longer slug («vu-an-2»)."""
+    found, at = [], text.find(path)
+    while at >= 0:
+        if not _slug_goes_on(text, at + len(path)):
+            found.append(at)
+        at = text.find(path, at + 1)
+    return found
+
+
+_SLASH_SPELT = r"(?:/|&#0*47;|&#x0*2f;|&sol;)"
+"""A «/» as the page shows it: typed, or spelt as an HTML entity (lowercase)."""
+_SLASH_AT = re.compile(f"{_SLASH_SPELT}?")
+
+
+def _decoded(text: str) -> str:
+    """`text` with its HTML entities read as the page shows them, when it may hold one."""
+    return unescape(text) if "&#" in text or "&sol;" in text else text
+
+
+def _spelt_at(text: str, path: str) -> list[tuple[int, int]]:
+    """Where (start, end) `path` is found in the lowercase `text`, each «/» typed or spelt as an
+    entity («&#47;»), not as the start of a longer slug («vu-an-2»)."""
+    if "&" not in text:
+        return [(at, at + len(path)) for at in _found_at(text, path)]
+    spelt = re.compile(_SLASH_SPELT.join(re.escape(part) for part in path.split("/")))
+    return [(m.start(), m.end()) for m in spelt.finditer(text) if not _slug_goes_on(text, m.end())]
+
+
+def _first_line_spelling(text: str, path: str) -> int:
+    """Where the first line of `text` whose entities spell `path` starts (0 if none does)."""
+    start = 0
+    for row in text.split("\n"):
+        if path in _decoded(row):
+            return start
+        start += len(row) + 1
+    return 0
+
+
+def _slug_goes_on(text: str, at: int) -> bool:
+    """Whether a slug found ending at `at` goes on there («/2020/12/vu-an-2» after «vu-an»)."""
+    return at < len(text) and (text[at].isalnum() or text[at] in "-_")
+
+
+_HOST_OR_FOLDER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-_~%/")
+"""What a host and a folder written before a page's path are made of (lowercase)."""
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?")
+"""A real host's name: dotted labels («vnexpress.net»), not «.» nor «443» (a port's)."""
+_LONGEST_BEFORE = 300
+"""How far back a host and folder are read: no further, or a run of paths is read quadratically."""
+
+
+def _on_this_site(text: str, at: int, path: str, addresses: SiteAddresses) -> bool:
+    """Whether the page path `path` found at `at` in `text` reads as this site's: unless a real
+    host that is not one the site has or had sits right before it («https://vnexpress.net
+    /2020/12/ten-bai/»). «Xem:», «—», «,», «./», a port, a folder alone: told, when in doubt."""
+    start = at
+    while start > max(0, at - _LONGEST_BEFORE) and text[start - 1] in _HOST_OR_FOLDER:
+        start -= 1
+    before = text[start:at]
+    scheme = before.startswith("//")
+    host = before.removeprefix("//").partition("/")[0]
+    if not scheme and start > 0 and text[start - 1].isalnum():
+        return True  # «đ» or another letter glued to it: no host of its own
+    if _HOST.fullmatch(host) is None:
+        return True
+    own = addresses.own_path("//" + before.removeprefix("//") + path + "/")
+    return own is not None and own.rstrip("/") == path
+
+
+def _line_firsts(body: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first of `places` (in order) on each line of `body`: each line is read once
+    (_shown_on_line), and the body between them once."""
+    firsts: list[tuple[int, int]] = []
+    for at, end in places:
+        if not firsts or body.find("\n", firsts[-1][0], at) >= 0:
+            firsts.append((at, end))
+    return firsts
+
+
+def _shown_on_line(body: str, at: int, path: str, pages: dict[str, str]) -> bool:
+    """Whether the line of `body` at `at` shows `path` as text when read alone."""
+    from publish.render.web.search import plain_text
+
+    start = body.rfind("\n", 0, at) + 1
+    end = body.find("\n", at)
+    return path in _decoded(plain_text(body[start : len(body) if end < 0 else end], pages).lower())
+
+
+def _text_warning(
+    source: str, written: str, line: int, target: str, why: dict[str, tuple[str, str]]
+) -> Problem:
+    """The warning for a held bulletin's page address written as text in `source`."""
+    kind, reason = why.get(target) or ("bản tin", "không được đăng lúc này")
+    return Problem(
+        source,
+        f"nội dung bài nêu địa chỉ trang «{written}» của {kind} không được đăng lúc này: "
+        f"{reason} (tệp {target}); địa chỉ ấy hiện nguyên văn trên website, nguồn tin RSS và "
+        "Atom, Zalo, và được đưa vào chỉ mục tìm kiếm",
+        line=line,
+        hint="Địa chỉ mang ngày và tiêu đề của bài kia, không được để lộ trước khi bài kia được "
+        "đăng. Bỏ địa chỉ này khỏi bài, hoặc viết bằng lời của mình (ví dụ «bản tin sẽ đăng "
+        "sau»); khi bài kia đã được đăng, có thể viết lại thành liên kết.",
         severity="warning",
     )

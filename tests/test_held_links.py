@@ -235,6 +235,18 @@ def with_b(tmp_path: Path, body: str, *, old: bool = False) -> Path:
     return root
 
 
+def write_held_draft(root: Path, path: str, key: str = "vu-an") -> None:
+    """A draft bulletin at `path` (under `root`), dated by its name: held on every channel."""
+    name = path.rsplit("/", 1)[1]
+    (root / path).write_text(
+        bulletin_md(
+            {"id": key, "title": '"Vụ án"', "date": f"{name[:10]} 08:00", "draft": "true"},
+            body="Nội dung.\n",
+        ),
+        "utf-8",
+    )
+
+
 def sent(root: Path) -> dict[str, str]:
     """Each output file the public or the station gets, by path, as text (the editors' own
     notes left out)."""
@@ -755,13 +767,7 @@ def test_a_held_bulletin_named_with_spaces_goes_out_on_no_channel(
         f"Một [2020-12-22-vu an mat.md]({address}) đã xảy ra.\n\n"
         f'Hai [bài kia]({address} "Bài kia") đã xảy ra.\n',
     )
-    (root / SPACED).write_text(
-        bulletin_md(
-            {"id": "vu-an", "title": '"Vụ án"', "date": "2020-12-22 08:00", "draft": "true"},
-            body="Nội dung.\n",
-        ),
-        "utf-8",
-    )
+    write_held_draft(root, SPACED)
     assert run(root, "build", "-q") == 0
     page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
     assert f"<p>Một {NEUTRAL} đã xảy ra.</p>" in page
@@ -813,13 +819,7 @@ def test_a_held_bulletin_linked_in_html_by_a_spaced_name_is_no_word_of_the_searc
         tmp_path,
         f'Công an huyện thông báo sự việc.\n\nXem <a href="{name}">{name}</a> nhé.\n',
     )
-    (root / "content/bai-viet" / name).write_text(
-        bulletin_md(
-            {"id": "vu-an", "title": '"Vụ án"', "date": "2020-12-22 08:00", "draft": "true"},
-            body="Nội dung.\n",
-        ),
-        "utf-8",
-    )
+    write_held_draft(root, f"content/bai-viet/{name}")
     assert run(root, "build", "-q") == 0
     page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
     assert NEUTRAL in page

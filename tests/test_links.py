@@ -150,6 +150,26 @@ def test_an_address_copied_from_the_browser_gets_the_folder_once(
     assert "liên kết" not in capsys.readouterr().err
 
 
+def test_an_html_link_to_the_site_with_a_space_before_its_address_leads_where_zalo_does(
+    tmp_path: Path,
+) -> None:
+    """A browser strips the spaces around an href: the page left «<a href=" /lien-he/">»
+    without the site's folder (a page not found) and the full address as written, where Zalo
+    led to the page here."""
+    body = (
+        'Xem <a href=" /lien-he/">liên hệ</a>, <a href="\thttps://example.vn/chau-thanh/lien-he/'
+        '#ban-do">bản đồ</a> và <a href=" https://example.vn/khac/">nơi khác</a>.\n'
+    )
+    root = under_folder(project(tmp_path, body, {"content/pages/lien-he.md": LIEN_HE}))
+    html = (built(root, ("web", "zalo")) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert hrefs(html)[:2] == ["/chau-thanh/lien-he/", "/chau-thanh/lien-he/#ban-do"]
+    payload = json.loads((root / "output/zalo/a.json").read_text("utf-8"))
+    assert payload["body"][0]["content"].startswith(
+        "Xem liên hệ (https://example.vn/chau-thanh/lien-he/), bản đồ "
+        "(https://example.vn/chau-thanh/lien-he/#ban-do)"
+    )
+
+
 def test_zalo_shows_the_sites_own_address_in_full_as_its_canonical_address(tmp_path: Path) -> None:
     """The website links «https://www.example.vn/chau-thanh/lien-he/» as its own page; Zalo kept
     the «www.» and «http://» forms as written, unlike the protocol-relative and path forms."""
@@ -884,6 +904,56 @@ def test_a_site_path_of_a_held_bulletin_under_a_folder_is_quoted_as_typed(
         f"{A}:12: cảnh báo: liên kết «/2020/12/ben-kia/» (đường dẫn /chau-thanh/2020/12/ben-kia/) "
         "ở trang /chau-thanh/2020/12/a/ trỏ tới bản tin không được đăng lúc này"
     ) in err
+
+
+def test_an_html_link_to_a_held_bulletins_site_path_with_a_space_before_it_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written in HTML with a space before it, the path led nowhere on the page (no folder)
+    and the check said nothing of the held bulletin it names."""
+    draft = bulletin_md(
+        {"id": "b", "title": '"Bài bên kia"', "date": "2020-12-09 08:00", "draft": "true"}
+    )
+    body = 'Dòng một.\n\nXem <a href=" /2020/12/ben-kia/">bài bên kia</a>.\n'
+    root = under_folder(project(tmp_path, body, {B: draft}))
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"{A}:12: cảnh báo: liên kết «/2020/12/ben-kia/» (đường dẫn /chau-thanh/2020/12/ben-kia/) "
+        "ở trang /chau-thanh/2020/12/a/ trỏ tới bản tin không được đăng lúc này"
+    ) in err, err
+
+
+def test_a_reference_definition_with_a_space_between_angle_brackets_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown 3.11.4 reads no definition in «[r]: <a b.md>»: the page showed «[bài bên
+    kia][r]» and the line as typed, and the check said nothing."""
+    body = "Dòng một.\n\nXem [bài bên kia][r].\n\n[r]: <2020-12-09-co cach.md>\n"
+    spaced = bulletin_md({"id": "c", "title": '"Bài có cách"', "date": "2020-12-09 09:00"})
+    root = project(tmp_path, body, {"content/bai-viet/2020-12-09-co cach.md": spaced})
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"{A}:14: cảnh báo: định nghĩa tham chiếu «[r]: <2020-12-09-co cach.md>» có dấu cách "
+        "trong địa chỉ giữa «<…>»: website không đọc đây là định nghĩa mà hiện nguyên dòng, và "
+        "mọi liên kết «[…][r]» hiện nguyên văn, cả dấu ngoặc, không dẫn tới đâu\n"
+        "    Cách sửa: Viết mỗi dấu cách trong địa chỉ thành %20: "
+        "«[r]: <2020-12-09-co%20cach.md>»."
+    ) in err, err
+    assert "[bài bên kia][r]" in (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+
+
+def test_a_spaced_definition_shown_as_code_or_without_angle_brackets_is_not_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = (
+        "Xem [bài bên kia][r].\n\n[r]: <2020-12-09-ben-kia.md>\n\n"
+        "    [x]: <a b.md>\n\n`[y]: <c d.md>`\n"
+    )
+    root = project(tmp_path, body)
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    assert "định nghĩa tham chiếu" not in capsys.readouterr().err
 
 
 def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(

@@ -39,7 +39,7 @@ from publish.progress import Status
 from publish.replay import LastBuild
 from publish.sync.vanished import Published
 from publish.timings import Timings
-from publish.unlinked import unlinked_warnings
+from publish.unlinked import held_page_addresses, unlinked_warnings
 from publish.withdrawing import withdrawable, withdrawal_notes
 from publish.writer import Claimant, claim, interrupted_note
 
@@ -155,6 +155,8 @@ def _check(
             outlines=Shelf(Fragments(config.root), OUTLINES) if "web" in result.channels else None,
         )
         found += old_site_notes(result.site, locate)
+        for url, source, href in held_page_addresses(result.site):
+            links.add_links(url, source, (href,))
         if {"web", "zalo"} & set(result.channels):
             # Not on the rendered pages, which show such a link's words alone: told from the content.
             found += unlinked_warnings(result.site)

@@ -14,7 +14,7 @@ from publish.config import Config
 from publish.correction_text import corrected_key
 from publish.errors import RADIO_FLAG, Problem
 from publish.frontmatter import parse_file
-from publish.links import HELD, held_address, resolve
+from publish.links import HELD, held_address, page_hrefs, resolve
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.flags import BLOCKING, Flag, lexicon_file, rule_note
@@ -222,12 +222,16 @@ def _made_item(
 def _held_links(site: Site, bulletin: Bulletin) -> HeldLinks:
     """The links of a bulletin's body to files the website has no page of now, with the
     address each will have: their words are read as the page shows them (Speaker.item)."""
-    if not bulletin.links:
+    addresses = site.config.addresses
+    # A page's address typed from the browser («/2020/12/ten-bai/»), spaces around it dropped
+    # as the radio's readers of links drop them.
+    hrefs = [href for href, _ in bulletin.links] + page_hrefs(bulletin.body, addresses)
+    if not hrefs:
         return ()
-    unlinked, documents, addresses = site.unlinked(), site.documents, site.config.addresses
+    unlinked, documents = site.unlinked(), site.documents
     found = {
         href: held_address(href, bulletin.source, documents, addresses, unlinked)
-        for href, _ in bulletin.links
+        for href in hrefs
         if resolve(href, bulletin.source, documents, addresses, unlinked) == HELD
     }
     return tuple(sorted(found.items()))

@@ -13,7 +13,8 @@ from publish.config import Config
 from publish.correction_text import BEFORE_AIR
 from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
-from publish.links import HTML_LINK_RE, held_words, html_link_href, inline_links
+from publish.links import held_words, html_links, inline_links
+from publish.markdown_code import masked
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
@@ -407,19 +408,34 @@ _FILE_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 """The address of a content file alone (an autolink, an address in the text), with its host."""
-_FILE_LINK = re.compile(rf"{HTML_LINK_RE.pattern}|{_FILE_ADDRESS.pattern}", re.IGNORECASE)
-"""A raw HTML link (links.HTML_LINK_RE: its quoted address read whole, «<a href="2020-12-22-vu
-an mat.md">»), or an address of a content file alone."""
+_NOT_IN_ADDRESS = "\\s<>«»\"'()\\[\\]"
+_PAGE_ADDRESS = re.compile(
+    rf"<?(?<![^{_NOT_IN_ADDRESS}])(?:(?P<host>(?:https?:)?//[^/{_NOT_IN_ADDRESS}]+/"
+    rf"|[^/.{_NOT_IN_ADDRESS}]+(?:\.[^/.{_NOT_IN_ADDRESS}]+)+/)|/)"
+    rf"(?:[^/{_NOT_IN_ADDRESS}]+/)*?\d{{4}}/\d{{2}}/[^/{_NOT_IN_ADDRESS}]+"
+    rf"(?:/(?:index\.html)?)?(?:#[^{_NOT_IN_ADDRESS}]*)?>?",
+    re.IGNORECASE,
+)
+"""A bulletin's page address alone («https://…/2020/12/ten-bai/», «/2020/12/ten-bai/», a host
+without its scheme, «www.…/2020/12/ten-bai/»), with its host: its slug is the file's title
+words, as a name is (Bulletin.url_at). A host's dots part its names, so no name is tried twice."""
 
 
 def station_words(text: str) -> str:
     """`text` (a flag's message or excerpt, quoting the bulletin's source) with each link to a
-    content file reduced to its words, an address of one alone to its host and «…»: rundown.json
+    content file reduced to its words, an address of one or of a bulletin's page alone to its host
+    and «…»: rundown.json
     goes to the station, which must not learn the names of bulletins not published yet (the
     name carries the date and the title's slug), and has no use for a file name anyway."""
+    if "/" in text:
+        # A page's address, which the radio's note on a dropped address quotes: the station
+        # has no use for it either, and a held bulletin's slug must not reach it.
+        text = _PAGE_ADDRESS.sub(_address_words, text)
     if ".md" not in text.lower():
         return text
-    return _FILE_LINK.sub(_file_words, _markdown_links_worded(text) if "](" in text else text)
+    text = _markdown_links_worded(text) if "](" in text else text
+    text = _html_links_worded(text) if "<" in text else text
+    return _FILE_ADDRESS.sub(_address_words, text)
 
 
 def _markdown_links_worded(text: str) -> str:
@@ -434,17 +450,19 @@ def _markdown_links_worded(text: str) -> str:
     return "".join(parts) + text[done:]
 
 
-def _file_words(match: re.Match[str]) -> str:
-    """What one match of _FILE_LINK is reduced to: an HTML link's words (see _linked_words),
-    an address's host and «…»."""
-    if match["words"] is None:
-        return _address_words(match)
-    href = html_link_href(match)
-    if _NAMES_FILE.search(href) is not None:
-        return _linked_words(href, match["words"])
-    # A link to no content file: its tag and words read as any text is.
-    tag = match[0][: match.start("words") - match.start()]
-    return _FILE_ADDRESS.sub(_address_words, tag + match["words"]) + "</a>"
+def _html_links_worded(text: str) -> str:
+    """`text` with each raw HTML link to a content file reduced to its words, read as the page
+    reads it (links.html_links: its quoted address whole, a link never closed or ended by
+    «</a >» too); a link to no content file left to be read as any text is."""
+    parts, done = [], 0
+    # Code masked first: «`<a href="x.md">x.md`» is shown as typed, no link (read as one, its
+    # words ran on over the code's closing backtick).
+    for match, href in html_links(masked(text)):
+        if _NAMES_FILE.search(href) is not None:
+            words = text[match.start("words") : match.end("words")]
+            parts += [text[done : match.start()], _linked_words(href, words)]
+            done = match.end()
+    return "".join(parts) + text[done:]
 
 
 def _address_words(match: re.Match[str]) -> str:

@@ -23,7 +23,7 @@ from publish.config import Config
 from publish.contact_numbers import first_number, tel_uri
 from publish.content_images import remote_image, resolve_content_path
 from publish.languages import autonym, more_in, og_locale, primary
-from publish.links import HELD, content_link, held_address, held_record, resolve
+from publish.links import HELD, content_link, held_address, held_record, linked_file, resolve
 from publish.model import Bulletin, ImageRef, Page, Site
 from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
@@ -409,15 +409,25 @@ class SiteContext:
             # file, it led beside the page's address, where there is no file.
             found = self.linked[(source, href)] = self._attached(href, source)
             return found
-        if content_link(href, addresses) is None:
-            return self.old_link(href, source)
         found = resolve(href, source, self.site.documents, addresses, self.unlinked)
+        if content_link(href, addresses) is None:
+            if found is None and self.is_page_address(href, source):
+                # A published page's address: as written; recorded, as it may be held next time.
+                self.linked.setdefault((source, href), None)
+            if found != HELD:
+                return self.old_link(href, source)
+            # A held page's address, typed from the browser: its slug must not go out either.
         # For a held file's link, the address it will have too: words spelling it go neutral.
         held = found == HELD
         self.linked[(source, href)] = (
             held_record(found, self.held_address(href, source)) if held else found
         )
         return found
+
+    def is_page_address(self, href: str, source: str) -> bool:
+        """Whether `href` names the page of a loaded content file by its address (links.linked_file:
+        «/2020/12/ten-bai/», in full with the site's address, now or before)."""
+        return linked_file(href, source, self.site.documents, self.config.addresses) is not None
 
     def held_address(self, href: str, source: str) -> str:
         """The site path the page a link in `source` names will have once published, when the
@@ -537,7 +547,12 @@ class SiteContext:
         def followed(href: str) -> str | None:
             """Where `href` leads when it names a content file, remembered."""
             if content_link(href, self.config.addresses) is None and not is_file_link(href):
-                return None  # an old address's link is `owned`'s
+                if not self.is_page_address(href, source):
+                    return None  # an old address's link is `owned`'s
+                # A page's address (/2020/12/ten-bai/): remembered, for its page may be held.
+                found = link(href)
+                targets[href] = kept(href, found)
+                return found if found == HELD else None
             found = link(href)
             targets[href] = kept(href, found)
             return found

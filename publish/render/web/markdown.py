@@ -40,6 +40,7 @@ from publish.markdown_tuning import tuned
 from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, sized_attributes
 from publish.render.web.plain_body import heading_level, plain_body_html, text_heading_id
 from publish.text import slugify
+from publish.titled_names import DATED_PATH, names_in_title
 
 __all__ = [
     "SAME_TEXT",
@@ -418,13 +419,20 @@ class MarkdownRenderer:
         if shown is not None and "//" in html:
             # Before the hrefs change: `shown` is asked about the href as written.
             html = TEXT_LINK_RE.sub(partial(_texted, shown), html)
-        if ".md" in html or (FILE_LINK_RE.search(html) is not None):
+        if (
+            ".md" in html
+            or FILE_LINK_RE.search(html) is not None
+            # A page's address typed from the browser: `link` says when that page is held.
+            or SITE_LINK_RE.search(html) is not None
+        ):
             # After the sanitiser, so links in the editor's HTML are found too, in one spelling;
             # a link to a file the site serves (a form, a notice) leads to it as well.
             held: list[bool] = []
             html = LINK_RE.sub(partial(_linked, link, held), html)
             if held:
                 html = _unheld(html, held_at)
+        if 'title="' in html and (".md" in html or DATED_PATH.search(html) is not None):
+            html = TITLED_LINK_RE.sub(partial(_held_title_dropped, link), html)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
@@ -487,6 +495,21 @@ def _held_words(held_at: AddressLookup, match: re.Match[str]) -> str:
     return match[2] if instead is None else htmllib.escape(instead, quote=False)
 
 
+TITLED_LINK_RE = re.compile(r'(<a\b[^>]*?) title="([^"]*)"')
+"""A link's title («[bài](https://x.vn "Tiêu đề")», «<a title="…">»), in the sanitiser's
+spelling: its (escaped) value."""
+
+
+def _held_title_dropped(link: LinkLookup, match: re.Match[str]) -> str:
+    """A link without its title when the title names a file the website has no page of now
+    (`link` gives links.HELD): a browser shows it on hover, and the feeds carry it, with that
+    file's date and title words (a victim's name, an embargoed fact)."""
+    names = names_in_title(htmllib.unescape(match[2]))
+    if any(link(name) == "" for name in names):  # links.HELD
+        return match[1]
+    return match[0]
+
+
 TEXT_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref="([^"]*)"[^>]*>)([^<]*)</a>')
 """A link whose text holds no markup, with its (escaped) href and text, in the sanitiser's
 spelling; the tag ends at the next `>`, the text at the next `<`, so each `<a` is read once."""
@@ -500,15 +523,17 @@ def _texted(shown: TextLookup, match: re.Match[str]) -> str:
     return f"{match[1]}{htmllib.escape(found, quote=False)}</a>"
 
 
-SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")(/[^"]*|(?i:https?://)[^"]*)"')
+SITE_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")[ \t\n\f\r]*(/[^"]*|(?i:https?://)[^"]*)"')
 """A link to a site path, a protocol-relative address ("//host/…") or a web address, in the
-sanitiser's own spelling."""
+sanitiser's own spelling, after the whitespace a browser strips (links.browser_href): «<a href="
+https://cu.example.vn/…">» was left to the old site and «<a href=" /lien-he/">» without the
+site's folder, where Zalo led to the page here."""
 
 
 def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
     """A link to the site with the folder the site is served under (`prefix`) in front, once:
     one written with the site's own address (`own`) leads to its site path."""
-    path = own(htmllib.unescape(match[2]))
+    path = own(browser_href(match[2]))
     if path:  # not links.HELD (""): that would lead to the home page
         return f'{match[1]}{htmllib.escape(prefix + path)}"'
     if prefix and match[2].startswith("/") and not match[2].startswith("//"):

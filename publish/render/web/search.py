@@ -82,17 +82,16 @@ from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.links import (
-    HTML_LINK_RE,
-    browser_href,
     held_words,
-    href_attribute,
-    html_link_href,
+    html_links,
     inline_links,
     linked_file,
     may_name_file,
+    page_hrefs,
     reference_label,
 )
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
+from publish.markdown_code import masked
 from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.number_words import bare_84_phone
@@ -240,14 +239,6 @@ _MD_LINK_OPEN = re.compile(r"(?<!!)\[(?P<words>[^\[\]]*)\]\(")
 """An inline link's «[words](» (an image's went before), its address read by links.InlineEnds."""
 _MD_REFERENCE = re.compile(r"\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?")
 """A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
-_LOOSE_HTML_LINK = re.compile(
-    r"<a\b(?P<attributes>(?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>"
-    r"(?P<words>(?:(?!\n[ \t]*\n)[^<])*(?:<(?!/?a\b)(?:(?!\n[ \t]*\n)[^<])*)*)(?:</a\s*>)?",
-    re.IGNORECASE,
-)
-"""A raw HTML link as the page reads one HTML_LINK_RE leaves: a quoted value holding «>»
-(«<a title="a>b" href=…>»), an end tag with a space («</a >»), or none (its words end with
-its paragraph, where the sanitiser closes it). Each try ends at the next «<» or blank line."""
 _FILE_NAME = re.compile(
     r"(?<![^\s<>«»\"'()\[\]])[^\s<>«»\"'()\[\]]*?(?<![^\s<>«»\"'()\[\]/])"
     r"\d{4}-\d{2}-\d{2}-[^\s<>«»\"'()\[\]/]*\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?",
@@ -515,12 +506,11 @@ def plain_text(markdown: str, pages: Mapping[str, str] | None = None) -> str:
     text = _MD_IMAGE.sub(r" \1 ", text)
     # Words that spell a content file's name go (see _link_words); lower() of every body, twice,
     # cost a cold index ~0.5 s at 10,000 bulletins. Nothing below writes a «.md» of its own.
-    names_file = _MD_SUFFIX.search(text) is not None
+    names_file = _MD_SUFFIX.search(text) is not None or bool(pages)
     if names_file:
         words = partial(_link_words, pages)
         if "<" in text:
-            text = HTML_LINK_RE.sub(partial(_html_link_words, pages), text)
-            text = _LOOSE_HTML_LINK.sub(partial(_loose_link_words, pages), text)
+            text = _html_links_read(text, pages)
         text = _MD_LINK.sub(words, _links_read(text, pages) if "](" in text else text)
     else:
         text = _MD_LINK.sub(r" \1 ", text)
@@ -567,23 +557,20 @@ def _link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
     return _indexed(target[0] if target else "", match["words"], pages)
 
 
-def _html_link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
-    """A raw HTML link's words for the index (see _indexed), its address read as the browser
-    reads it (links.HTML_LINK_RE: «<a href="2020-12-22-vu an mat.md">» whole); a link to no
-    content file as written, its tags dropped later."""
-    href = html_link_href(match)
-    if ".md" not in href.lower():
-        return match[0]
-    return _indexed(href, match["words"], pages)
-
-
-def _loose_link_words(pages: Mapping[str, str], match: re.Match[str]) -> str:
-    """A raw HTML link HTML_LINK_RE leaves, its words for the index as _html_link_words gives
-    them (its address read to its closing quote, spaces around it dropped)."""
-    href = href_attribute(match["attributes"])
-    if href is None or ".md" not in href.lower():
-        return match[0]
-    return _indexed(browser_href(href), match["words"], pages)
+def _html_links_read(text: str, pages: Mapping[str, str]) -> str:
+    """`text` with each raw HTML link to a content file (by its name or its page's address) its
+    words for the index (see _indexed), read as the page reads it (links.html_links: «<a
+    href="2020-12-22-vu an mat.md">» whole, a link never closed or ended by «</a >» too); a link
+    to no content file as written, its tags dropped later."""
+    parts, done = [], 0
+    # Code masked first: «`<a href="x.md">x.md`» is shown as typed, no link, and read as one
+    # it took the rest of its paragraph («xong.») out of the index.
+    for match, href in html_links(masked(text)):
+        if ".md" in href.lower() or href in pages:  # a file's name, or its page's address
+            words = text[match.start("words") : match.end("words")]
+            parts += [text[done : match.start()], _indexed(href, words, pages)]
+            done = match.end()
+    return "".join(parts) + text[done:]
 
 
 def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
@@ -591,7 +578,7 @@ def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
     address of its page (`pages`, which its `slug` makes) (links.held_words, whether that file
     is held now or not: the index then does not follow the clock): its date and slug may name
     a victim or an embargoed fact, and the page shows neutral words instead."""
-    if may_name_file(href) and held_words(href, words, pages.get(href, "")):
+    if (href in pages or may_name_file(href)) and held_words(href, words, pages.get(href, "")):
         return " "
     return f" {words} "
 
@@ -1619,7 +1606,10 @@ from its `slug`, which need not be in its file's name."""
 def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
     """The LinkedPages of one bulletin's body."""
     found: dict[str, str] = {}
-    for href, _ in bulletin.links:
+    # A page's address typed from the browser («/2020/12/ten-bai/»): words spelling it name
+    # that page's file too.
+    hrefs = [href for href, _ in bulletin.links] + page_hrefs(bulletin.body, site.config.addresses)
+    for href in hrefs:
         file = linked_file(href, bulletin.source, site.documents, site.config.addresses)
         if file is not None:
             found[href] = site.documents[file]
@@ -1628,9 +1618,7 @@ def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
 
 def _site_linked_pages(site: Site) -> dict[str, LinkedPages]:
     """The LinkedPages of each website bulletin whose body links to a content file, by its file."""
-    return {
-        b.source: found for b in _numbered(site) if b.links if (found := _linked_pages(b, site))
-    }
+    return {b.source: found for b in _numbered(site) if (found := _linked_pages(b, site))}
 
 
 def _numbered(site: Site) -> tuple[Bulletin, ...]:

@@ -20,7 +20,15 @@ from publish.config import Config
 from publish.config_files import DEFAULT_COVER
 from publish.content_images import content_image, remote_image
 from publish.correction_text import told
-from publish.links import HELD, content_link, held_address, held_record, held_words, resolve
+from publish.links import (
+    HELD,
+    content_link,
+    held_address,
+    held_record,
+    held_words,
+    linked_file,
+    resolve,
+)
 from publish.model import Bulletin, Correction, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
@@ -284,6 +292,8 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
             # page has that address, else the folder is taken off: pages come and go. Any other
             # site path is shown as written whatever the pages (SiteAddresses.own_path).
             or _under_folder(href, addresses.folder)
+            # A page's address («/2020/12/ten-bai/»): that page may be held next time.
+            or linked_file(href, bulletin.source, site.documents, addresses) is not None
         ):
             # To a held file: the address it will have too, which its words may spell.
             followed.append((href, held_record(url, held_at(href)) if url == HELD else url))
@@ -293,7 +303,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
         """The website's address now for a link whose text is the old address it was written
         with, when it leads to a page here: shown once, not «old (new)»; neutral words for one
         to a page not published now whose text names its file (links.held_words)."""
-        if ".md" in href and link(href) == HELD:
+        if link(href) == HELD:  # to its file, or to its page's address
             return held_words(href, text, held_at(href))
         if not old or not text_is_address(text, href) or addresses.old_path(href) is None:
             return None

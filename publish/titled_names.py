@@ -1,0 +1,142 @@
+"""Content files' names written in a link's title, which a browser shows on hover.
+
+«[bài](https://x.vn "2020-12-20-ten-bai.md")», or a title holding «<a href='x.md'>x.md</a>»:
+the page and the feeds carry the title as typed. Where it names a held bulletin, its date and
+title words (a victim's name, an embargoed fact) must not go out: the website drops the title
+(publish.render.web.markdown) and the check warns of it (publish.unlinked).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from html import unescape
+from urllib.parse import unquote
+
+from publish.markdown_code import masked
+from publish.text import LineCounter
+
+__all__ = ["DATED_PATH", "names_in_title", "titled_names"]
+
+_MD_END = re.compile(r"\.md(?![\w-])", re.IGNORECASE)
+"""Where a content file's name ends: every name is read back from one (linear: a long title
+without one is read once, not from each of its characters)."""
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}-")
+"""Where a dated file's name starts; it runs to the next «.md» with spaces, not past a line."""
+_NOT_IN_DATED = re.compile(r"[\n\"'<>/]")
+_RUN = re.compile(r"[^\s\"'<>=]+")
+"""A run of characters a name without spaces is made of."""
+_DATED_TAIL = re.compile(r"/\d{4}/\d{2}/[^\s\"'<>/]+/?(?:index\.html)?", re.IGNORECASE)
+"""The end of a bulletin's page address («/2020/12/ten-bai/»; Bulletin.url_at): its host and
+folders are read back from it."""
+_IN_ADDRESS = re.compile(r"[^\s\"'<>]+")
+_SLASH = r"(?:/|%2f|&[#\w]*;)"
+DATED_PATH = re.compile(rf"{_SLASH}\d{{4}}{_SLASH}\d{{2}}{_SLASH}", re.IGNORECASE)
+"""What a bulletin's page address holds, its «/» maybe escaped («%2F», «&#47;»): a text
+without it names no bulletin's page."""
+_TITLE = re.compile(
+    r"""[ \t](?:"(?P<double>[^"\n]*)"|'(?P<single>[^'\n]*)')[ \t]*(?:\)|$)"""
+    r"""|\btitle[ \t]*=[ \t]*(?:"(?P<attribute>[^"]*)"|'(?P<quoted>[^']*)')""",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A Markdown link's or definition's title, or an HTML tag's title attribute."""
+
+
+def names_in_title(title: str) -> list[str]:
+    """The names a content file's name in `title` may be: each as found, and for one read with
+    spaces from a date, its last word too («xem 2020-12-20-a.md» is no name; «2020-12-20-a.md»
+    is); and each bulletin's page address in it."""
+    names = _file_names(title)
+    if DATED_PATH.search(title) is not None:
+        # Its slug is the file's title words as much as its name is; read as the browser
+        # would follow it («%2F», «&#47;» for «/»).
+        names += _page_addresses(unquote(unescape(title)))
+    return names
+
+
+def _file_names(title: str) -> list[str]:
+    """Each content file's name in `title`, in order, as one pass of a pattern would read them
+    (a dated one from its date to its first «.md», spaces and all, else a run without spaces to
+    its last «.md»), with a dated one's last word too; each found from the «.md» it ends at."""
+    ends = [found.end() for found in _MD_END.finditer(title)]
+    if not ends:
+        return []
+    stops = [stop.start() for stop in _NOT_IN_DATED.finditer(title)]
+    dated = []
+    for date in _DATE.finditer(title):
+        first = bisect_left(ends, date.end() + 3)
+        stop = bisect_left(stops, date.end())
+        if first < len(ends) and (stop == len(stops) or ends[first] - 3 < stops[stop]):
+            dated.append((date.start(), ends[first]))
+    runs = [(run.start(), run.end()) for run in _RUN.finditer(title)]
+    names: list[str] = []
+    at = next_dated = next_run = 0
+    while True:
+        while next_dated < len(dated) and dated[next_dated][0] < at:
+            next_dated += 1
+        in_run: tuple[int, int] | None = None
+        while next_run < len(runs):
+            start, end = max(at, runs[next_run][0]), runs[next_run][1]
+            last = bisect_right(ends, end) - 1
+            if start < end and last >= 0 and ends[last] - 3 > start:
+                in_run = (start, ends[last])
+                break
+            next_run += 1
+        from_date = dated[next_dated] if next_dated < len(dated) else None
+        found = (
+            from_date
+            if from_date is not None and (in_run is None or from_date[0] <= in_run[0])
+            else in_run
+        )
+        if found is None:
+            return names
+        names.append(title[found[0] : found[1]])
+        if " " in names[-1]:
+            names.append(names[-1].rsplit(None, 1)[-1])
+        at = found[1]
+
+
+def _page_addresses(text: str) -> list[str]:
+    """Each bulletin's page address in `text` («/2020/12/ten-bai/»), with the host and folders
+    written before it («https://x.vn/congan/…»), each read back from its dated end once."""
+    found = []
+    starts = [run.start() for run in _IN_ADDRESS.finditer(text)]
+    done = 0
+    for tail in _DATED_TAIL.finditer(text):
+        run_start = starts[bisect_right(starts, tail.start()) - 1] if starts else 0
+        start = tail.start()
+        floor = max(done, run_start)
+        # Folders: each «/name» right before it.
+        while True:
+            slash = text.rfind("/", floor, start)
+            if slash < 0 or slash == start - 1:
+                break
+            start = slash
+        # A host: «//host», maybe after «http:» or «https:».
+        if start - 1 >= floor and text[start - 1] == "/" and start < tail.start():
+            start -= 1
+            for scheme in ("https:", "http:"):
+                if (
+                    start - len(scheme) >= floor
+                    and text[start - len(scheme) : start].lower() == scheme
+                ):
+                    start -= len(scheme)
+                    break
+        found.append(text[start : tail.end()])
+        done = tail.end()
+    return found
+
+
+def titled_names(body: str, first_line: int) -> list[tuple[str, int]]:
+    """Each name names_in_title finds in a title of a body whose first line is `first_line`,
+    with its line; titles shown as code are none."""
+    if ".md" not in body and DATED_PATH.search(body) is None:
+        return []
+    text = masked(body)
+    line = LineCounter(text, first_line)
+    return [
+        (name, line(match.start()))
+        for match in _TITLE.finditer(text)
+        if ".md" in match[0] or DATED_PATH.search(match[0]) is not None
+        for name in names_in_title(next(g for g in match.groups() if g is not None))
+    ]
