@@ -444,12 +444,13 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
 
 _LISTED = re.compile(
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
-    r"|,\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
+    r"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
 )
-"""One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in
-brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it; its groups
-apart as the first's may be («9876 - 5432 - 10»: its groups were read as a range)."""
+"""One more number in a list after a private one: after a comma, a semicolon, a slash, «và»,
+«hoặc», «hay», or in brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right
+after it; its groups apart as the first's may be («9876 - 5432 - 10»: its groups were read as a
+range). A semicolon or a slash joined no list: the second account was read on air in full."""
 _DATE_OR_AMOUNT = re.compile(
     r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
     r"|[1-9]\d{0,2}(?:\.\d{3}){1,2}"  # 1.500.000

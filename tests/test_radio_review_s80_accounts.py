@@ -1,0 +1,53 @@
+"""Session 80 (helper accounts): personal numbers (accounts, passports, tax codes, phones) that
+one channel or both let through.
+
+Each case failed before on at least one channel: the website's personal-data lint told nothing,
+or the radio script read the number out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_radio_review_tk2 import ACCOUNT, no_digit, on_air, told
+
+FIRST, SECOND = "012*****89", "098*****21"
+
+
+# After «;» or «/» the second account joined no list: told by no check, read on air in full.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số tài khoản: 0123456789; 0987654321.",
+        "STK 0123456789; 0987654321.",
+        "Số tài khoản: 0123456789/0987654321.",
+        "Số tài khoản: 0123456789 / 0987654321.",
+        "STK 0123456789; và 0987654321.",
+    ],
+)
+def test_an_account_after_a_semicolon_or_a_slash_is_told_and_dropped(text: str) -> None:
+    assert told(text) == [(ACCOUNT, FIRST), (ACCOUNT, SECOND)]
+    script, codes = on_air(text)
+    assert codes.count("R9.5") == 2
+    assert no_digit(script)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số tài khoản: 0123456789, 0987654321.",
+        "Số tài khoản: 0123456789 và 0987654321.",
+        "Số tài khoản: 0123456789 hoặc 0987654321.",
+    ],
+)
+def test_an_account_after_a_comma_va_or_hoac_is_still_told_and_dropped(text: str) -> None:
+    assert told(text) == [(ACCOUNT, FIRST), (ACCOUNT, SECOND)]
+    script, codes = on_air(text)
+    assert codes.count("R9.5") == 2
+    assert no_digit(script)
+
+
+def test_a_date_after_a_semicolon_ends_the_list_of_accounts() -> None:
+    text = "STK 0123456789; ngày 15/3/2024 bị khóa."
+    assert told(text) == [(ACCOUNT, FIRST)]
+    assert "mười lăm tháng ba" in on_air(text)[0]
