@@ -27,6 +27,8 @@ __all__ = [
     "ID_LABEL_WORDS",
     "LABEL_GAP",
     "LIST_JOIN",
+    "PASSPORT_LABEL",
+    "PASSPORT_NUMBER",
     "SCALE",
     "SCALE_VALUES",
     "SHORT_CODE_END",
@@ -89,6 +91,11 @@ ID_LABEL = (
 )
 """The words a citizen ID's number follows, an old card's too (`CMND`, `chứng minh thư`): the
 radio never reads the number after one (R9.5), the website tells it (publish.pii)."""
+PASSPORT_LABEL = "(?i:hộ chiếu|passport)"
+"""The words a passport's number follows: never read on air (R9.5), as a citizen ID's."""
+PASSPORT_NUMBER = r"[A-Za-z] ?\d{7,8}"
+"""A Vietnamese passport's number (a letter, 7 digits: C1234567) after `PASSPORT_LABEL` only:
+alone it is any code («mã đơn hàng B1234567»)."""
 ID_DIGITS = (9, 12)
 """An old ID card's (CMND) or a CCCD's digits: with words between, a number after an ID's label
 is one only so long (`CCCD gắn chip cho 1.234.567 người` is a count)."""

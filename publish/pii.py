@@ -46,6 +46,7 @@ from publish.number_words import (
     ID_LABEL,
     ID_LABEL_WORDS,
     LABEL_GAP,
+    PASSPORT_NUMBER,
     TIGHT_GAP,
     accounts_after_codes,
     bare_account_number,
@@ -122,7 +123,7 @@ them, one of any length («CCCD 0872030012», a digit short: mistyped, still som
 words between only one as long as an ID's."""
 _PASSPORT = re.compile(
     r"(?:hộ chiếu|" + pii_english.PASSPORT_WORDS + r")[^\d\n]{0,30}?(?<![^\W\d_])"
-    r"(?P<number>[A-Z] ?\d{7,8})(?!\d)",
+    rf"(?P<number>{PASSPORT_NUMBER})(?!\d)",
     re.IGNORECASE,
 )
 """A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,

@@ -51,3 +51,28 @@ def test_a_date_after_a_semicolon_ends_the_list_of_accounts() -> None:
     text = "STK 0123456789; ngày 15/3/2024 bị khóa."
     assert told(text) == [(ACCOUNT, FIRST)]
     assert "mười lăm tháng ba" in on_air(text)[0]
+
+
+# A passport's number was told by the website and read on air as a code (R14.7), in full.
+@pytest.mark.parametrize(
+    ("text", "masked", "said"),
+    [
+        ("Hộ chiếu số C1234567 của ông A.", "C*****67", "Hộ chiếu của ông A."),
+        ("Ông A, số hộ chiếu B7654321, quốc tịch Hàn Quốc.", "B*****21", "Ông A, quốc tịch"),
+        ("Ông Kim (hộ chiếu M12345678) bị bắt.", "M******78", "Ông Kim bị bắt."),
+    ],
+)
+def test_a_passports_number_is_told_and_dropped_as_a_citizen_ids(
+    text: str, masked: str, said: str
+) -> None:
+    assert told(text) == [("số hộ chiếu", masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes and "R14.7" not in codes
+    assert no_digit(script)
+    assert said in script
+
+
+def test_a_code_of_a_passports_shape_with_no_passport_word_is_still_read() -> None:
+    text = "Mã đơn hàng B1234567."
+    assert told(text) == []
+    assert "B một hai ba bốn năm sáu bảy" in on_air(text)[0]

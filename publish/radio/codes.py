@@ -13,6 +13,8 @@ from publish.number_words import (
     BARE_ACCOUNT_DIGITS,
     ID_LABEL,
     LABEL_GAP,
+    PASSPORT_LABEL,
+    PASSPORT_NUMBER,
     TIGHT_GAP,
     accounts_after_codes,
     bare_84_phone,
@@ -90,9 +92,10 @@ _NAMED_NUMBER = re.compile(
 """`Đề án 06`: a document or programme named by a number written with its zero, said with it."""
 
 _PRIVATE_NUMBER = re.compile(
-    rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL})|{ACCOUNT_LABEL}|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
+    rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL}|(?P<passport>{PASSPORT_LABEL}))|{ACCOUNT_LABEL}"
+    rf"|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
     rf"(?P<gap>(?(bare){TIGHT_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_]))))"
-    r"(?P<number>\d[\d .xX-]{4,}\d)(?!\d)"
+    rf"(?P<number>(?(passport){PASSPORT_NUMBER}(?!\d)|(?!))|\d[\d .xX-]{{4,}}\d)(?!\d)"
 )
 """An ID or account number after its label (the website's, publish.number_words), of six
 characters or more (an account's six digits: number_words.ACCOUNT_DIGITS), its middle
@@ -100,7 +103,8 @@ hidden or not (`012xxxxx89`, see publish.radio.masked), grouped by spaces, dots 
 never read either way. «Mã định danh cá nhân» is the citizen ID's number. Words may come between
 (`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
 as the website tells it (publish.number_words' `labelled_number`). One hyphen may make a range
-instead (`bare_account_number`)."""
+instead (`bare_account_number`). A passport's number (`C1234567`) after its word too: read as a
+code before (R14.7), in full."""
 _ID_FEWEST_CHARACTERS = 8
 """An ID's number after its label is dropped from so many characters (the pattern's own bound
 before accounts of six digits were taken too)."""
@@ -529,6 +533,8 @@ def _private(text: str, m: re.Match[str]) -> bool:
     number = m["number"]
     if m["paid_tk"] is not None and not paid_into_tk(text, m.start(), m.end(), m["gap"]):
         return False
+    if m["passport"] is not None and not number[0].isdigit():
+        return True  # a letter and 7 digits after «hộ chiếu»: its shape alone, as the website's
     if m["id"] is not None:
         if len(number) < _ID_FEWEST_CHARACTERS:
             return False
