@@ -32,6 +32,7 @@ __all__ = [
     "SCALE",
     "SCALE_VALUES",
     "SHORT_CODE_END",
+    "TAX_LABEL",
     "TIGHT_GAP",
     "account_before_amount",
     "account_range",
@@ -46,6 +47,7 @@ __all__ = [
     "money_follows",
     "names_ones_number",
     "paid_into_tk",
+    "personal_tax_code",
     "quantity_follows",
     "read_as_code",
     "short_codes",
@@ -96,6 +98,43 @@ PASSPORT_LABEL = "(?i:hộ chiếu|passport)"
 PASSPORT_NUMBER = r"[A-Za-z] ?\d{7,8}"
 """A Vietnamese passport's number (a letter, 7 digits: C1234567) after `PASSPORT_LABEL` only:
 alone it is any code («mã đơn hàng B1234567»)."""
+TAX_LABEL = r"(?:(?i:mã số thuế)|MST)(?:[^\S\n]++(?i:cá nhân|TNCN))?"
+"""A tax code's label: a person's code is private (`personal_tax_code`), a business's public."""
+_TAX_DIGITS = (10, 12)
+"""A person's tax code: ten digits, or since 1/7/2025 their CCCD's twelve. Thirteen
+(`0101234567-001`) is a business's branch."""
+_OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
+_ORGANISATION = (
+    r"(?:(?i:công ty|doanh nghiệp|tập đoàn|hợp tác xã|chi nhánh|nhà máy|văn phòng đại diện"
+    r"|ngân hàng|cơ quan)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
+)
+_PERSON = (
+    r"(?:(?i:ông|bà|anh|chị|em|cô|chú|bác|đối tượng|bị can|bị cáo|bị hại|nạn nhân|người)"
+    r"|[A-ZĐ]\w*+[^\S\n]++(?:Văn|Thị))(?!\w)"
+)
+_OWNERS = re.compile(rf"(?<!\w)(?:(?P<organisation>{_ORGANISATION})|{_PERSON})")
+_OWNER_AFTER = re.compile(rf"[^\S\n]*+,?[^\S\n]*+(?i:của)[^\S\n]++{_OWNERS.pattern}")
+_SENTENCE_END = re.compile(r"[.!?;\n](?=\s)|\n")
+
+
+def personal_tax_code(label: str, number: str, text: str, start: int, end: int) -> bool:
+    """Whether the tax code `number` after `label` (a `TAX_LABEL` at text[start], the number
+    ending at text[end]) is a person's, on both channels: labelled «cá nhân», or owned by a
+    person — «của ông A» right after it, or a person named before it in its sentence with no
+    business named after him («Ông Nguyễn Văn A, MST 8012…»). A business's code
+    («Công ty TNHH X, mã số thuế 1400…») is public; one naming no owner is read as before."""
+    if digit_count(number) not in _TAX_DIGITS:
+        return False
+    if _OF_A_PERSON.search(label):
+        return True
+    after = _OWNER_AFTER.match(text, end)
+    if after is not None:
+        return after["organisation"] is None
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    owners = list(_OWNERS.finditer(text, sentence, start))
+    return bool(owners) and owners[-1]["organisation"] is None
+
+
 ID_DIGITS = (9, 12)
 """An old ID card's (CMND) or a CCCD's digits: with words between, a number after an ID's label
 is one only so long (`CCCD gắn chip cho 1.234.567 người` is a count)."""

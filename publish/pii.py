@@ -47,6 +47,7 @@ from publish.number_words import (
     ID_LABEL_WORDS,
     LABEL_GAP,
     PASSPORT_NUMBER,
+    TAX_LABEL,
     TIGHT_GAP,
     accounts_after_codes,
     bare_account_number,
@@ -55,6 +56,7 @@ from publish.number_words import (
     listed_numbers,
     money_follows,
     paid_into_tk,
+    personal_tax_code,
     read_as_code,
     without_its_amount,
 )
@@ -128,6 +130,12 @@ _PASSPORT = re.compile(
 )
 """A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
+_TAX_CODE = re.compile(
+    rf"(?<!\w)(?P<label>{TAX_LABEL})(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
+    rf"(?P<number>\d(?:{GROUP_GAP}?\d){{9,12}})(?!\d|{GROUP_GAP}\d)"
+)
+"""A tax code right after its label: a person's is told (`personal_tax_code`), as the radio
+drops it (R9.5); a business's is public."""
 _ACCOUNT = re.compile(
     rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{LABEL_GAP})"
     rf"(?P<number>\d(?:{GROUP_GAP}?\d)"
@@ -171,6 +179,7 @@ ID) or six with single separators or dashes with spaces (ID and account numbers 
 pattern is fast on whole texts, unlike the others."""
 _TRIGGER = re.compile(
     r"\d{12}|s(?:n|inh)|t(?:k|ài khoản|hẻ)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu"
+    r"|m(?:st|ã số thuế)"
     r"|id(?<![^\W\d_]id)|passport|b(?:orn|irth)|d\.?o\.?b|\d{4}[ .-]\d{4}[ .-]\d{4}"
     r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d",
     re.IGNORECASE,
@@ -191,6 +200,8 @@ _TRIGGER_WORDS = (
     "tk",
     "tài khoản",
     "thẻ",
+    "mst",
+    "mã số thuế",
     *_ID_WORD_STARTS,
     *pii_english.BIRTH_WORDS,
 )
@@ -900,6 +911,13 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for digits, span in _bare_citizen_ids(line, year):
         if fresh(span):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
+    taxed = "mst" in low or "mã số thuế" in low if low is not None else True
+    for match in _TAX_CODE.finditer(line) if taxed else ():
+        personal = personal_tax_code(
+            match["label"], match["number"], line, match.start(), match.end()
+        )
+        if personal and fresh(match.span("number")):
+            yield Finding(number, "mã số thuế cá nhân", mask(match["number"]))
     for match in labelled_cards(line):
         if fresh(match.span("number")):
             yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))

@@ -76,3 +76,38 @@ def test_a_code_of_a_passports_shape_with_no_passport_word_is_still_read() -> No
     text = "Mã đơn hàng B1234567."
     assert told(text) == []
     assert "B một hai ba bốn năm sáu bảy" in on_air(text)[0]
+
+
+# A person's tax code was told by no check and read on air in full (as ranges when grouped:
+# «từ tám mươi bảy đến một trăm hai mươi ba»).
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Mã số thuế cá nhân 8012345678.", "801*****78"),
+        ("Ông Nguyễn Văn A, MST 087 - 123 - 456 - 789.", "087*******89"),
+        ("Ông Nguyễn Văn A, MST 8012345678.", "801*****78"),
+        ("MST 8012345678 của bà B bị lợi dụng.", "801*****78"),
+        ("Nguyễn Thị B (MST: 8012345678) bị lừa.", "801*****78"),
+    ],
+)
+def test_a_persons_tax_code_is_told_and_dropped(text: str, masked: str) -> None:
+    assert told(text) == [("mã số thuế cá nhân", masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert no_digit(script)
+
+
+# A business's tax code is public: read on air, told by no check, as before.
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Công ty TNHH X, mã số thuế 1400123456.", "một bốn không, không một hai"),
+        ("Ông A, giám đốc Công ty X, MST 0101234567, đã bị phạt.", "không một không một"),
+        ("MST 0312345678 của công ty bị khóa.", "không ba một hai"),
+    ],
+)
+def test_a_businesss_tax_code_is_still_read(text: str, said: str) -> None:
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes
+    assert said in script

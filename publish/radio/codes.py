@@ -11,10 +11,12 @@ from publish.number_words import (
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
     BARE_ACCOUNT_DIGITS,
+    ID_DIGITS,
     ID_LABEL,
     LABEL_GAP,
     PASSPORT_LABEL,
     PASSPORT_NUMBER,
+    TAX_LABEL,
     TIGHT_GAP,
     accounts_after_codes,
     bare_84_phone,
@@ -24,6 +26,7 @@ from publish.number_words import (
     labelled_number,
     listed_numbers,
     paid_into_tk,
+    personal_tax_code,
     without_its_amount,
 )
 from publish.radio.accounts import read_short_accounts
@@ -92,7 +95,8 @@ _NAMED_NUMBER = re.compile(
 """`Đề án 06`: a document or programme named by a number written with its zero, said with it."""
 
 _PRIVATE_NUMBER = re.compile(
-    rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL}|(?P<passport>{PASSPORT_LABEL}))|{ACCOUNT_LABEL}"
+    rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL}|(?P<passport>{PASSPORT_LABEL})|(?P<tax>{TAX_LABEL}))"
+    rf"|{ACCOUNT_LABEL}"
     rf"|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
     rf"(?P<gap>(?(bare){TIGHT_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_]))))"
     rf"(?P<number>(?(passport){PASSPORT_NUMBER}(?!\d)|(?!))|\d[\d .xX-]{{4,}}\d)(?!\d)"
@@ -104,10 +108,12 @@ never read either way. «Mã định danh cá nhân» is the citizen ID's number
 (`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
 as the website tells it (publish.number_words' `labelled_number`). One hyphen may make a range
 instead (`bare_account_number`). A passport's number (`C1234567`) after its word too: read as a
-code before (R14.7), in full."""
+code before (R14.7), in full; a person's tax code (`personal_tax_code`), a business's read."""
 _ID_FEWEST_CHARACTERS = 8
 """An ID's number after its label is dropped from so many characters (the pattern's own bound
 before accounts of six digits were taken too)."""
+_SPACED_HYPHEN = re.compile(r" -|- ")
+"""Between groups no CCCD hold reads (`087 - 123 - 456 - 789`): dropped here, as a tax code."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -535,6 +541,11 @@ def _private(text: str, m: re.Match[str]) -> bool:
         return False
     if m["passport"] is not None and not number[0].isdigit():
         return True  # a letter and 7 digits after «hộ chiếu»: its shape alone, as the website's
+    if m["tax"] is not None:
+        if digit_count(number) == max(ID_DIGITS) and not _SPACED_HYPHEN.search(number):
+            return False  # a CCCD's twelve digits, held as one further on (R9.6, blocking)
+        tight = re.fullmatch(TIGHT_GAP, m["gap"]) is not None
+        return tight and personal_tax_code(m["tax"], number, text, m.start(), m.end())
     if m["id"] is not None:
         if len(number) < _ID_FEWEST_CHARACTERS:
             return False
