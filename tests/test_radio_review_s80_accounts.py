@@ -111,3 +111,33 @@ def test_a_businesss_tax_code_is_still_read(text: str, said: str) -> None:
     script, codes = on_air(text)
     assert "R9.5" not in codes
     assert said in script
+
+
+# An area code in brackets, then groups apart by en dashes: read on air as amounts («ba nghìn
+# sáu trăm mười», R12.1) and, after a person, told by no check (nor with spaces alone).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh A, SĐT (0277) – 3610 – 113.",
+        "Anh A, SĐT (0277) 3610 113.",
+        "Anh A (SĐT (0277) 3610 113) báo tin.",
+    ],
+)
+def test_a_persons_landline_with_its_area_code_in_brackets_is_told(text: str) -> None:
+    assert told(text) == [("số điện thoại riêng của người dân", "027******13")]
+    assert "không hai bảy bảy, ba sáu một không, một một ba" in on_air(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text", ["Liên hệ (0277) – 3610 – 113.", "Liên hệ (0277)-3610-113.", "Gọi (0277) — 3610 — 113."]
+)
+def test_a_landline_in_dashed_groups_is_read_digit_by_digit(text: str) -> None:
+    script, codes = on_air(text)
+    assert "không hai bảy bảy, ba sáu một không, một một ba" in script
+    assert "nghìn" not in script and "R12.1" not in codes
+
+
+def test_a_mobile_in_groups_apart_by_en_dashes_is_told_and_read_as_a_phone() -> None:
+    text = "Anh A, SĐT 0912 – 345 – 678."
+    assert told(text) == [("số điện thoại riêng của người dân", "091*****78")]
+    assert "không chín một hai, ba bốn năm, sáu bảy tám" in on_air(text)[0]

@@ -218,9 +218,12 @@ its first character, as `numbers.NUMBER_ALONE` does, so `re` skips to the next `
 «0084» is tried before «0»: from its first 0, «0084 277 3610 113» was «0084 277 3610» and 113."""
 _PHONE_NUMBER = re.compile(_PHONE_SHAPE)
 _AREA_CODE_PHONE = re.compile(
-    r"\((?<![\w+.,/]\()\s*(\+84|0\d{1,3})\s*\)\s*(\d(?:[ .\-]?\d){5,9})(?![\d]|[.,/]\d)"
+    r"\((?<![\w+.,/]\()\s*(\+84|0\d{1,3})\s*\)\s*(?:-\s*)?(\d(?:(?:[ ]?-[ ]?|[ .])?\d){5,9})"
+    r"(?![\d]|[.,/]\d)"
 )
-"""`(0277) 3610113`, `(028) 3829 7143`: an area code in brackets, then the subscriber number."""
+"""`(0277) 3610113`, `(028) 3829 7143`: an area code in brackets, then the subscriber number,
+its groups maybe apart by dashes (`(0277) – 3610 – 113`, its en dashes hyphens by now: it was
+read as amounts, «ba nghìn sáu trăm mười»)."""
 _SUBSCRIBER_GROUPS = {6: (3, 3), 7: (3, 4), 8: (4, 4), 9: (3, 3, 3), 10: (3, 3, 4)}
 """How an unseparated subscriber number is split for breath pauses (R9.2)."""
 _PHONE_PAIR = re.compile(_PHONE_ALONE + r"(?:\s*/\s*|\s+-\s+)" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
