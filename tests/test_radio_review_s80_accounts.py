@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_radio_review_tk2 import ACCOUNT, no_digit, on_air, told
+from tests.test_radio_review_tk2 import ACCOUNT, held, no_digit, on_air, told
 
 FIRST, SECOND = "012*****89", "098*****21"
 
@@ -141,3 +141,21 @@ def test_a_mobile_in_groups_apart_by_en_dashes_is_told_and_read_as_a_phone() -> 
     text = "Anh A, SĐT 0912 – 345 – 678."
     assert told(text) == [("số điện thoại riêng của người dân", "091*****78")]
     assert "không chín một hai, ba bốn năm, sáu bảy tám" in on_air(text)[0]
+
+
+# A card's label in odd case was seen by the website only: the radio read the card out.
+@pytest.mark.parametrize(
+    "text", ["Số tHẺ 9704123456789012.", "tHẺ aTM 9704123456789012.", "Số thẺ 9704123456789012."]
+)
+def test_a_cards_label_in_odd_case_holds_the_card_on_air_too(text: str) -> None:
+    assert told(text) == [("số thẻ ngân hàng", "970***********12")]
+    assert held(text) == ["970***********12"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Số Tài Khoản 0123456789.", "sTK 0123456789.", "sỐ tÀI kHOẢN 0123456789."]
+)
+def test_an_accounts_label_in_odd_case_is_told_and_dropped(text: str) -> None:
+    assert told(text) == [(ACCOUNT, FIRST)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes and no_digit(script)
