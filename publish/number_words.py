@@ -318,6 +318,14 @@ def account_range(number: str, text: str, pos: int) -> bool:
     return digits <= _SHORT_END or (digits <= _PRICE_DIGITS and money_follows(text, pos))
 
 
+_DECIMAL = re.compile(r"[.,]\d++")
+"""An amount's decimal part (`2,5 triệu`), its figures before taken as the number's last group."""
+_SCALE_ALONE = re.compile(r"\s?" + SCALE_WORD + r"(?!\w)")
+"""A scale word with no currency after it (`50 triệu`): an amount still."""
+_RUN_THEN_AMOUNT = re.compile(r"(?P<run>\d{8,}) (?:[1-9]\d{0,2}(?:\.\d{3})++|[1-9]\d*+)")
+"""An account's digits in one run, a space, then an amount (`500.000`, `500000`): two numbers."""
+_GLUED = re.compile(r"\d++(?:-\d++){2,}")
+"""Three groups or more glued by hyphens: one number written so, its last group no amount."""
 _LONG_START = 10
 """Digits from which a range's start is no price, as none is written so long (`0123456789 — 2
 triệu đồng` is an account and its amount)."""
@@ -330,12 +338,19 @@ def account_before_amount(number: str, text: str, end: int) -> int | None:
     what follows it are an amount (`STK: 0123456789 — 2 triệu đồng`): a range's start of
     `_LONG_START` digits or more, or starting with 0, is never a price — unless written in groups
     of thousands (`1.200.000.000 - 1.500.000.000 đồng`); None when the number is whole, no amount
-    after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`)."""
-    money = _CURRENCY_AFTER.match(text, end)
+    after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`). The amount may have a
+    decimal part or no currency (`- 2,5 triệu đồng`, `-50 triệu`); groups all glued by hyphens
+    (`0123-4567-89 đồng`) are one number, never cut at the last."""
+    decimal = _DECIMAL.match(text, end)
+    after = decimal.end() if decimal is not None else end
+    money = _CURRENCY_AFTER.match(text, after) or _SCALE_ALONE.match(text, after)
     if money is None:
         return None
+    spaced = _RUN_THEN_AMOUNT.fullmatch(number)
+    if spaced is not None:
+        return spaced.end("run")  # «STK 0123456789 500.000 đồng»: read out, told by no check
     dashes = list(_HYPHENS.finditer(number))
-    if not dashes:
+    if not dashes or _GLUED.fullmatch(number):
         return None
     cut = dashes[-1].start()
     start = number[:cut]
@@ -387,7 +402,9 @@ def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) 
     website tells (publish.pii). Never before money; with words between (`gap` more than
     `TIGHT_GAP`), only as long as one and with nothing counted after it: «căn cước … cấp cho
     123.456.789 người» is a count."""
-    if money_follows(text, end) or spaced_range(number, text, end):
+    # No amount is written with a leading 0: «STK 0123-4567-89 đồng» is the account, read out.
+    money = money_follows(text, end) and not number.startswith("0")
+    if money or spaced_range(number, text, end):
         return False
     return _TIGHT.fullmatch(gap) is not None or _long_enough(number, text, end, of_id=of_id)
 

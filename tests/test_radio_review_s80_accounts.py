@@ -159,3 +159,33 @@ def test_an_accounts_label_in_odd_case_is_told_and_dropped(text: str) -> None:
     assert told(text) == [(ACCOUNT, FIRST)]
     script, codes = on_air(text)
     assert "R9.5" in codes and no_digit(script)
+
+
+# An amount after an account's number: with a decimal part or no currency, after a glued hyphen
+# or a space, it was taken as the account's last group (a longer number told, the amount held
+# or lost on air, a glued hyphen left in the script), or made the account an amount (read out
+# in full, told by no check).
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("STK 0123456789 - 2,5 triệu đồng.", "Tài khoản, hai phẩy năm triệu đồng."),
+        ("STK 0123456789-50 triệu.", "Tài khoản, năm mươi triệu."),
+        ("STK 0123456789 500.000 đồng.", "Tài khoản, năm trăm nghìn đồng."),
+        ("Số tài khoản 0123456789 500000 đồng.", "Tài khoản, năm trăm nghìn đồng."),
+    ],
+)
+def test_an_amount_after_an_account_is_read_and_the_account_told_and_dropped(
+    text: str, said: str
+) -> None:
+    assert told(text) == [(ACCOUNT, FIRST)]
+    script, codes = on_air(text)
+    assert script == said
+    assert codes.count("R9.5") == 1
+
+
+def test_groups_glued_by_hyphens_before_dong_are_one_account() -> None:
+    """«0123-4567-89 đồng» was cut at its last hyphen: «89 đồng» read as an amount."""
+    text = "STK 0123-4567-89 đồng."
+    assert told(text) == [(ACCOUNT, FIRST)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes and no_digit(script) and "-" not in script

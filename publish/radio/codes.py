@@ -112,6 +112,8 @@ code before (R14.7), in full; a person's tax code (`personal_tax_code`), a busin
 _ID_FEWEST_CHARACTERS = 8
 """An ID's number after its label is dropped from so many characters (the pattern's own bound
 before accounts of six digits were taken too)."""
+_AMOUNT_JOINT = re.compile(r"[ -]\d")
+"""A hyphen or a space, then an amount, right after a dropped account's number."""
 _SPACED_HYPHEN = re.compile(r" -|- ")
 """Between groups no CCCD hold reads (`087 - 123 - 456 - 789`): dropped here, as a tax code."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
@@ -493,6 +495,10 @@ def _private_numbers(text: str, ctx: Context) -> str:
         of_id, bare = m["id"] is not None, m["bare"] is not None
         listed = listed_numbers(text, m.end(), of_id=of_id, bare=bare)
         before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
+        if m["id"] is None and _AMOUNT_JOINT.match(after):
+            # «STK 0123456789-50 triệu», «STK 0123456789 500.000 đồng»: a pause before the
+            # amount, as after « - » (a glued hyphen was left in the script).
+            after = "," + " " + after[1:]
         for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
             # the station, and CI logs print it.
