@@ -1,15 +1,18 @@
 """Session 80 (helper accounts): personal numbers (accounts, passports, tax codes, phones) that
 one channel or both let through.
 
-Each case failed before on at least one channel: the website's personal-data lint told nothing,
-or the radio script read the number out.
+The cases of each fix failed before on at least one channel: the website's personal-data lint
+told nothing, or the radio script read the number out. Those beside them that passed before (a
+list joined by a comma, a business's tax code, a mobile in en-dashed groups, an account's label
+in odd case) pin what the fixes must keep.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.test_radio_review_tk2 import ACCOUNT, held, no_digit, on_air, told
+from publish.radio.normalise import normalise
+from tests.test_radio_review_tk2 import ACCOUNT, NEAR, held, no_digit, on_air, told
 
 FIRST, SECOND = "012*****89", "098*****21"
 
@@ -189,3 +192,10 @@ def test_groups_glued_by_hyphens_before_dong_are_one_account() -> None:
     assert told(text) == [(ACCOUNT, FIRST)]
     script, codes = on_air(text)
     assert "R9.5" in codes and no_digit(script) and "-" not in script
+
+
+def test_a_dropped_passports_flag_shows_it_masked() -> None:
+    """The rundown and CI logs quote the flag: the passport's number masked there too."""
+    spoken = normalise("Ông A, hộ chiếu số C1234567, đã được bàn giao.", near=NEAR)
+    quoted = [f.excerpt + f.message for f in spoken.flags if f.code == "R9.5"]
+    assert quoted and all("1234567" not in text for text in quoted)
