@@ -32,6 +32,7 @@ __all__ = [
     "SCALE",
     "SCALE_VALUES",
     "SHORT_CODE_END",
+    "TAX_GAP",
     "TAX_LABEL",
     "TIGHT_GAP",
     "account_before_amount",
@@ -40,10 +41,12 @@ __all__ = [
     "alternation",
     "bare_84_phone",
     "bare_account_number",
+    "currency_end",
     "digit_count",
     "labelled_cards",
     "labelled_number",
     "listed_numbers",
+    "listed_passports",
     "money_follows",
     "names_ones_number",
     "paid_into_tk",
@@ -93,8 +96,9 @@ ID_LABEL = (
 )
 """The words a citizen ID's number follows, an old card's too (`CMND`, `chứng minh thư`): the
 radio never reads the number after one (R9.5), the website tells it (publish.pii)."""
-PASSPORT_LABEL = "(?i:hộ chiếu|passport)"
-"""The words a passport's number follows: never read on air (R9.5), as a citizen ID's."""
+PASSPORT_LABEL = r"(?i:hộ chiếu|passport)(?:[^\S\n]++(?i:no|nr|number)\.?+(?!\w))?"
+"""The words a passport's number follows: never read on air (R9.5), as a citizen ID's; an
+English «no.» after them too («passport no. C1234567» was read out while the website told it)."""
 PASSPORT_NUMBER = r"[A-Za-z] ?\d{7,8}"
 """A Vietnamese passport's number (a letter, 7 digits: C1234567) after `PASSPORT_LABEL` only:
 alone it is any code («mã đơn hàng B1234567»)."""
@@ -106,8 +110,10 @@ _TAX_DIGITS = (10, 12)
 _OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
 _ORGANISATION = (
     r"(?:(?i:công ty|doanh nghiệp|tập đoàn|hợp tác xã|chi nhánh|nhà máy|văn phòng đại diện"
-    r"|ngân hàng|cơ quan)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
+    r"|cổ phần|cửa hàng|cơ sở kinh doanh|hộ kinh doanh)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
 )
+"""Who pays a business's tax code. A bank or an agency names no payer: «Bà B, nhân viên ngân
+hàng X, MST 8012…», «Ông A bị cơ quan thuế xử phạt, MST 8012…» are the person's codes."""
 _PERSON = (
     r"(?:(?i:ông|bà|anh|chị|em|cô|chú|bác|đối tượng|bị can|bị cáo|bị hại|nạn nhân|người)"
     r"|[A-ZĐ]\w*+[^\S\n]++(?:Văn|Thị))(?!\w)"
@@ -119,10 +125,10 @@ _SENTENCE_END = re.compile(r"[.!?;\n](?=\s)|\n")
 
 def personal_tax_code(label: str, number: str, text: str, start: int, end: int) -> bool:
     """Whether the tax code `number` after `label` (a `TAX_LABEL` at text[start], the number
-    ending at text[end]) is a person's, on both channels: labelled «cá nhân», or owned by a
-    person — «của ông A» right after it, or a person named before it in its sentence with no
-    business named after him («Ông Nguyễn Văn A, MST 8012…»). A business's code
-    («Công ty TNHH X, mã số thuế 1400…») is public; one naming no owner is read as before."""
+    ending at text[end]) is a person's, on both channels. Privacy first: ten or twelve digits
+    are a person's unless a business (`_ORGANISATION`) pays it — «của công ty» right after it,
+    or named before it in its sentence with no person named between («Công ty TNHH X, mã số
+    thuế 1400…»); labelled «cá nhân» always. A branch's thirteen digits are read."""
     if digit_count(number) not in _TAX_DIGITS:
         return False
     if _OF_A_PERSON.search(label):
@@ -131,8 +137,8 @@ def personal_tax_code(label: str, number: str, text: str, start: int, end: int) 
     if after is not None:
         return after["organisation"] is None
     sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    owners = list(_OWNERS.finditer(text, sentence, start))
-    return bool(owners) and owners[-1]["organisation"] is None
+    owners = list(_OWNERS.finditer(text, sentence, end - len(number)))  # its gap's payer too
+    return not owners or owners[-1]["organisation"] is None
 
 
 ID_DIGITS = (9, 12)
@@ -259,6 +265,9 @@ Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit
 sentence's end — «Không cung cấp số tài khoản cho ai; hãy gọi 0912…» names the hotline, which
 the radio read out and the website let be (review F3); the dot of an initial or a place's short
 form is none («chi nhánh TP. HCM: 0071…», «bà Nguyễn T. Lan: 0871…»)."""
+TAX_GAP = rf"(?:[^\S\n]++(?i:của)(?!\w){LABEL_GAP}(?<![^\W\d_]))?{TIGHT_GAP}"
+"""Between a tax code's label and its number: `TIGHT_GAP`, or its payer named first («Mã số
+thuế của ông A là 8012…» was read on air, told by no check)."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",
@@ -322,8 +331,15 @@ _DECIMAL = re.compile(r"[.,]\d++")
 """An amount's decimal part (`2,5 triệu`), its figures before taken as the number's last group."""
 _SCALE_ALONE = re.compile(r"\s?" + SCALE_WORD + r"(?!\w)")
 """A scale word with no currency after it (`50 triệu`): an amount still."""
-_RUN_THEN_AMOUNT = re.compile(r"(?P<run>\d{8,}) (?:[1-9]\d{0,2}(?:\.\d{3})++|[1-9]\d*+)")
-"""An account's digits in one run, a space, then an amount (`500.000`, `500000`): two numbers."""
+_RUN_THEN_AMOUNT = re.compile(
+    r"(?P<run>\d{8,}) (?:[1-9]\d{0,2}(?:\.\d{3})+|[1-9]\d*+)"
+    r"|(?P<groups>\d+(?: \d+)+) [1-9]\d{0,2}(?:\.\d{3})+"
+)
+"""An account's or ID's digits in one run, a space, then an amount (`500.000`, `500000`, `50
+triệu`): two numbers; in groups apart by spaces, then an amount in dotted thousands («STK 0123
+4567 89 500.000 đồng»: its 17 digits were told, the amount lost on air)."""
+_RUN_DIGITS = 8
+"""The fewest digits before an amount cut off as an account's or ID's (a CMND has nine)."""
 _GLUED = re.compile(r"\d++(?:-\d++){2,}")
 """Three groups or more glued by hyphens: one number written so, its last group no amount."""
 _LONG_START = 10
@@ -347,8 +363,10 @@ def account_before_amount(number: str, text: str, end: int) -> int | None:
     if money is None:
         return None
     spaced = _RUN_THEN_AMOUNT.fullmatch(number)
-    if spaced is not None:
+    if spaced is not None and spaced["run"] is not None:
         return spaced.end("run")  # «STK 0123456789 500.000 đồng»: read out, told by no check
+    if spaced is not None and digit_count(spaced["groups"]) >= _RUN_DIGITS:
+        return spaced.end("groups")
     dashes = list(_HYPHENS.finditer(number))
     if not dashes or _GLUED.fullmatch(number):
         return None
@@ -382,6 +400,13 @@ def without_its_amount(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[s
     if cut is None:
         return m
     return pattern.match(m.string, m.start(), m.start("number") + cut) or m
+
+
+def currency_end(text: str, pos: int) -> int | None:
+    """Where a currency (with an optional scale word) right at text[pos] ends, None with none:
+    left by a dropped number it names no amount («STK 0123-4567-89 đồng» → «Tài khoản đồng»)."""
+    money = _CURRENCY_AFTER.match(text, pos)
+    return None if money is None else money.end()
 
 
 def money_follows(text: str, pos: int) -> bool:
@@ -536,6 +561,25 @@ def _not_listed(number: str) -> bool:
         return True
     years = _YEARS.fullmatch(number)
     return years is not None and 0 < int(years[2]) - int(years[1]) <= _YEARS_SPAN
+
+
+_LISTED_PASSPORT = re.compile(
+    r"\s*+(?:[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
+    rf"(?P<number>{PASSPORT_NUMBER})(?!\w)"
+)
+"""One more passport in a list after one: after a comma, a semicolon, a slash, «và», «hoặc».
+Only numbers starting with a digit joined lists: «Hộ chiếu số C1234567; C7654321» had its
+second read on air in full and told by no check."""
+
+
+def listed_passports(text: str, end: int) -> list[re.Match[str]]:
+    """The passports' numbers listed after one ending at text[end], each its letter and seven
+    or eight digits, on both channels (R9.5)."""
+    found = []
+    while (item := _LISTED_PASSPORT.match(text, end)) is not None:
+        found.append(item)
+        end = item.end()
+    return found
 
 
 def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> list[re.Match[str]]:

@@ -47,6 +47,7 @@ from publish.number_words import (
     ID_LABEL_WORDS,
     LABEL_GAP,
     PASSPORT_NUMBER,
+    TAX_GAP,
     TAX_LABEL,
     TIGHT_GAP,
     accounts_after_codes,
@@ -54,6 +55,7 @@ from publish.number_words import (
     labelled_cards,
     labelled_number,
     listed_numbers,
+    listed_passports,
     money_follows,
     paid_into_tk,
     personal_tax_code,
@@ -131,7 +133,7 @@ _PASSPORT = re.compile(
 """A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _TAX_CODE = re.compile(
-    rf"(?<!\w)(?P<label>{TAX_LABEL})(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
+    rf"(?<!\w)(?P<label>{TAX_LABEL})(?![^\W\d_])(?P<gap>{TAX_GAP})"
     rf"(?P<number>\d(?:{GROUP_GAP}?\d){{9,12}})(?!\d|{GROUP_GAP}\d)"
 )
 """A tax code right after its label: a person's is told (`personal_tax_code`), as the radio
@@ -898,7 +900,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         for span, written in _with_listed(line, match, bare=True) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
-    for match in _ID_NEAR.finditer(line) if ids else ():
+    for found in _ID_NEAR.finditer(line) if ids else ():
+        match = without_its_amount(_ID_NEAR, found)  # «CCCD 0872…1234 50 triệu đồng»: 12 digits
         named = _citizen_id(line, match)
         for span, written in _with_listed(line, match, of_id=True) if named else ():
             each = re.sub(r"\D", "", written)
@@ -906,8 +909,9 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
                 kind = _ID_KINDS.get(len(each), f"số CCCD/CMND ({len(each)} chữ số, có thể gõ sai)")
                 yield Finding(number, kind, mask(each))
     for match in _PASSPORT.finditer(line) if passport else ():
-        if fresh(match.span("number")):
-            yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
+        for item in (match, *listed_passports(line, match.end())):
+            if fresh(item.span("number")):
+                yield Finding(number, "số hộ chiếu", _masked_passport(item["number"]))
     for digits, span in _bare_citizen_ids(line, year):
         if fresh(span):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
@@ -916,8 +920,9 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         personal = personal_tax_code(
             match["label"], match["number"], line, match.start(), match.end()
         )
-        if personal and fresh(match.span("number")):
-            yield Finding(number, "mã số thuế cá nhân", mask(match["number"]))
+        for span, written in _with_listed(line, match) if personal else ():
+            if fresh(span):
+                yield Finding(number, "mã số thuế cá nhân", mask(written))
     for match in labelled_cards(line):
         if fresh(match.span("number")):
             yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))

@@ -199,3 +199,120 @@ def test_a_dropped_passports_flag_shows_it_masked() -> None:
     spoken = normalise("Ông A, hộ chiếu số C1234567, đã được bàn giao.", near=NEAR)
     quoted = [f.excerpt + f.message for f in spoken.flags if f.code == "R9.5"]
     assert quoted and all("1234567" not in text for text in quoted)
+
+
+# Review of s80-accounts (accmend). Each case below failed on the branch before it on at least
+# one channel.
+
+
+# Only numbers starting with a digit joined a list: a second passport was read on air as a
+# letter code (R14.7) and told by no check.
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("Hộ chiếu số C1234567; C7654321.", "C*****21"),
+        ("Hộ chiếu C1234567, B7654321.", "B*****21"),
+        ("Ông A mang hộ chiếu C1234567 và C7654321 đến khai báo.", "C*****21"),
+        ("Hộ chiếu C1234567/B7654321.", "B*****21"),
+    ],
+)
+def test_every_passport_of_a_list_is_told_and_dropped(text: str, second: str) -> None:
+    assert told(text) == [("số hộ chiếu", "C*****67"), ("số hộ chiếu", second)]
+    script, codes = on_air(text)
+    assert codes.count("R9.5") == 2 and "R14.7" not in codes
+    assert "một hai ba bốn" not in script and "sáu năm bốn" not in script
+
+
+def test_a_passport_after_an_english_no_is_dropped_as_the_website_tells_it() -> None:
+    text = "Ông John, passport no. C1234567."
+    assert told(text) == [("số hộ chiếu", "C*****67")]
+    script, codes = on_air(text)
+    assert "R9.5" in codes and "R14.7" not in codes
+    assert script == "Ông John."
+
+
+# A person's tax code where no person word was found right before it (a name without a title,
+# a bank or an agency named last, the payer between label and number) was read on air in full
+# and told by no check: ten digits are a person's unless a business pays them.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lê Minh C, MST 8012345678.",
+        "Bà B, nhân viên ngân hàng X, mã số thuế 8012345678.",
+        "Ông A bị cơ quan thuế xử phạt, MST 8012345678.",
+        "Mã số thuế của ông A là 8012345678.",
+        "Mã số thuế 8012345678 được cấp năm 2010.",
+    ],
+)
+def test_a_tax_code_no_business_pays_is_told_and_dropped(text: str) -> None:
+    assert told(text) == [("mã số thuế cá nhân", "801*****78")]
+    script, codes = on_air(text)
+    assert "R9.5" in codes
+    assert "tám không một" not in script and "năm sáu bảy tám" not in script
+
+
+def test_a_persons_tax_codes_in_a_list_are_all_told_and_dropped() -> None:
+    """The second of «8012345678; 8098765432» was read on air: «Ông A; tám không chín…»."""
+    text = "Ông A, mã số thuế 8012345678; 8098765432."
+    assert told(text) == [
+        ("mã số thuế cá nhân", "801*****78"),
+        ("mã số thuế cá nhân", "809*****32"),
+    ]
+    script, codes = on_air(text)
+    assert codes.count("R9.5") == 2
+    assert script == "Ông A."
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Mã số thuế của công ty X là 0101234567.", "không một không một"),
+        ("Chi nhánh Công ty X, MST 0101234567-001.", "không một không một"),
+    ],
+)
+def test_a_tax_code_a_business_pays_or_a_branchs_is_still_read(text: str, said: str) -> None:
+    assert told(text) == []
+    script, codes = on_air(text)
+    assert "R9.5" not in codes and said in script
+
+
+# An amount after an ID: the rule that no amount starts with 0 made the ID's number take it —
+# the amount lost on air, the website telling a mistyped 14-digit ID (or a CMND as 12 digits).
+@pytest.mark.parametrize(
+    ("text", "kind", "masked", "amount"),
+    [
+        ("CCCD 087203001234 500.000 đồng.", "số CCCD", "087*******34", "năm trăm nghìn đồng"),
+        ("CCCD 087203001234 50 triệu đồng.", "số CCCD", "087*******34", "năm mươi triệu đồng"),
+        ("CMND 012345678 200.000 đồng.", "số CMND", "012****78", "hai trăm nghìn đồng"),
+    ],
+)
+def test_an_amount_after_an_id_is_read_and_the_id_told_and_kept_off_air(
+    text: str, kind: str, masked: str, amount: str
+) -> None:
+    assert told(text) == [(kind, masked)]
+    script, codes = on_air(text)
+    assert "R9.5" in codes or held(text)
+    assert amount in script
+    assert "không tám bảy" not in script and "không một hai" not in script
+
+
+# An account in groups apart by spaces, then an amount: its 17 digits were told and the
+# amount lost on air; a currency word with no amount left was read after the account.
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("STK 0123 4567 89 500.000 đồng.", "Tài khoản, năm trăm nghìn đồng."),
+        ("Ông A, STK 0123 4567 89 500.000 đồng.", "Ông A, tài khoản, năm trăm nghìn đồng."),
+        (
+            "Đối tượng chuyển vào STK 0123-4567-89 đồng rồi rút.",
+            "Đối tượng chuyển vào tài khoản rồi rút.",
+        ),
+    ],
+)
+def test_a_grouped_account_before_an_amount_or_a_currency_alone_reads_sensibly(
+    text: str, said: str
+) -> None:
+    assert told(text) == [(ACCOUNT, FIRST)]
+    script, codes = on_air(text)
+    assert script == said
+    assert codes.count("R9.5") == 1

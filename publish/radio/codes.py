@@ -16,15 +16,18 @@ from publish.number_words import (
     LABEL_GAP,
     PASSPORT_LABEL,
     PASSPORT_NUMBER,
+    TAX_GAP,
     TAX_LABEL,
     TIGHT_GAP,
     accounts_after_codes,
     bare_84_phone,
     bare_account_number,
+    currency_end,
     digit_count,
     labelled_cards,
     labelled_number,
     listed_numbers,
+    listed_passports,
     paid_into_tk,
     personal_tax_code,
     without_its_amount,
@@ -488,15 +491,18 @@ def _private_numbers(text: str, ctx: Context) -> str:
         return text
     position = 0
     while found := _PRIVATE_NUMBER.search(text, position):
-        m = found if found["id"] is not None else without_its_amount(_PRIVATE_NUMBER, found)
+        # An ID's too: «CCCD 087203001234 500.000 đồng» went with its amount.
+        m = without_its_amount(_PRIVATE_NUMBER, found)
         if not _private(text, m):
             position = m.end("label")  # another label may be among the words between
             continue
-        of_id, bare = m["id"] is not None, m["bare"] is not None
-        listed = listed_numbers(text, m.end(), of_id=of_id, bare=bare)
-        before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
-        if m["id"] is None and _AMOUNT_JOINT.match(after):
-            # «STK 0123456789-50 triệu», «STK 0123456789 500.000 đồng»: a pause before the
+        listed = _listed_after(text, m)
+        end = listed[-1].end() if listed else m.end()
+        # A currency no amount is left before: «STK 0123-4567-89 đồng» read «Tài khoản đồng».
+        end = currency_end(text, end) or end
+        before, after, what = _without_number(text, m, end)
+        if _AMOUNT_JOINT.match(after):
+            # «STK 0123456789-50 triệu», «CCCD 0872… 500.000 đồng»: a pause before the
             # amount, as after « - » (a glued hyphen was left in the script).
             after = "," + " " + after[1:]
         for number in (m["number"], *(item["number"] for item in listed)):
@@ -514,6 +520,15 @@ def _private_numbers(text: str, ctx: Context) -> str:
         text = before + after
         position = len(before)
     return _accounts_after_codes(text, ctx)
+
+
+def _listed_after(text: str, m: re.Match[str]) -> list[re.Match[str]]:
+    """The private numbers listed after that of `m`, as the website tells them: passports after
+    a passport, tax codes as long as an account's, IDs' or accounts' after theirs."""
+    if m["passport"] is not None and not m["number"][0].isdigit():
+        return listed_passports(text, m.end())
+    of_id = m["id"] is not None and m["tax"] is None
+    return listed_numbers(text, m.end(), of_id=of_id, bare=m["bare"] is not None)
 
 
 def _accounts_after_codes(text: str, ctx: Context) -> str:
@@ -553,8 +568,8 @@ def _private(text: str, m: re.Match[str]) -> bool:
     if m["tax"] is not None:
         if digit_count(number) == max(ID_DIGITS) and not _SPACED_HYPHEN.search(number):
             return False  # a CCCD's twelve digits, held as one further on (R9.6, blocking)
-        tight = re.fullmatch(TIGHT_GAP, m["gap"]) is not None
-        return tight and personal_tax_code(m["tax"], number, text, m.start(), m.end())
+        named = re.fullmatch(TAX_GAP, m["gap"]) is not None
+        return named and personal_tax_code(m["tax"], number, text, m.start(), m.end())
     if m["id"] is not None:
         if len(number) < _ID_FEWEST_CHARACTERS:
             return False
