@@ -99,9 +99,10 @@ radio never reads the number after one (R9.5), the website tells it (publish.pii
 PASSPORT_LABEL = r"(?i:hộ chiếu|passport)(?:[^\S\n]++(?i:no|nr|number)\.?+(?!\w))?"
 """The words a passport's number follows: never read on air (R9.5), as a citizen ID's; an
 English «no.» after them too («passport no. C1234567» was read out while the website told it)."""
-PASSPORT_NUMBER = r"[A-Za-z] ?\d{7,8}"
-"""A Vietnamese passport's number (a letter, 7 digits: C1234567) after `PASSPORT_LABEL` only:
-alone it is any code («mã đơn hàng B1234567»)."""
+PASSPORT_NUMBER = r"[A-Za-z]{1,2} ?\d{7,8}"
+"""A passport's number after `PASSPORT_LABEL` only (alone it is any code: «mã đơn hàng
+B1234567»): a Vietnamese one's letter and 7 digits (C1234567), an older or foreign one's two
+letters («Hộ chiếu AB1234567» was read on air, told by no check)."""
 TAX_LABEL = r"(?:(?i:mã số thuế)|MST)(?:[^\S\n]++(?i:cá nhân|TNCN))?"
 """A tax code's label: a person's code is private (`personal_tax_code`), a business's public."""
 _TAX_DIGITS = (10, 12)
@@ -119,7 +120,15 @@ _PERSON = (
     r"|[A-ZĐ]\w*+[^\S\n]++(?:Văn|Thị))(?!\w)"
 )
 _OWNERS = re.compile(rf"(?<!\w)(?:(?P<organisation>{_ORGANISATION})|{_PERSON})")
-_OWNER_AFTER = re.compile(rf"[^\S\n]*+,?[^\S\n]*+(?i:của)[^\S\n]++{_OWNERS.pattern}")
+_OWNER_AFTER = re.compile(
+    rf"[^\S\n]*+(?:,?[^\S\n]*+(?i:của)[^\S\n]++|\([^\S\n]*+){_OWNERS.pattern}"
+)
+"""Who pays a tax code named right after it: «của công ty», or in brackets («(Tập đoàn Điện
+lực)» was told as a person's)."""
+_IN_ITS_NAME = re.compile(r"[^\S\n]*+(?:[A-ZĐ]\w*+[^\S\n]*+)*+")
+"""Name words after a person word to a business's name's end («Công ty CP Bà Rịa, MST …»)."""
+_NOT_ITS_NAME = re.compile(r"[,;:()]|(?<!\w)(?i:của|do|và|với|cho|là|gồm)(?!\w)")
+"""Between a business's word and a person named after it, what ends the business's name."""
 _SENTENCE_END = re.compile(r"[.!?;\n](?=\s)|\n")
 
 
@@ -138,7 +147,25 @@ def personal_tax_code(label: str, number: str, text: str, start: int, end: int) 
         return after["organisation"] is None
     sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     owners = list(_OWNERS.finditer(text, sentence, end - len(number)))  # its gap's payer too
+    while len(owners) > 1 and _in_business_name(text, owners[-2], owners[-1], start):
+        del owners[-1]
     return not owners or owners[-1]["organisation"] is None
+
+
+def _in_business_name(text: str, before: re.Match[str], person: re.Match[str], label: int) -> bool:
+    """Whether the person word of `person` is part of a business's name after `before`'s
+    («Công ty TNHH Tuấn Anh, MST 0101…», «Doanh nghiệp tư nhân Cô Tô»): capitalised, after the
+    business's word with nothing between that ends a name, only name words after it to the
+    tax code's `label` (punctuation and spaces). A title in lower case («ông A») is a person."""
+    if not person[0][0].isupper():
+        return False
+    if before["organisation"] is None:
+        return False
+    if _NOT_ITS_NAME.search(text, before.end(), person.start()):
+        return False
+    rest = _IN_ITS_NAME.match(text, person.end())
+    tail = text[rest.end() if rest else person.end() : label]
+    return not tail.strip(" ,:-(")
 
 
 ID_DIGITS = (9, 12)
@@ -265,9 +292,13 @@ Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit
 sentence's end — «Không cung cấp số tài khoản cho ai; hãy gọi 0912…» names the hotline, which
 the radio read out and the website let be (review F3); the dot of an initial or a place's short
 form is none («chi nhánh TP. HCM: 0071…», «bà Nguyễn T. Lan: 0871…»)."""
-TAX_GAP = rf"(?:[^\S\n]++(?i:của)(?!\w){LABEL_GAP}(?<![^\W\d_]))?{TIGHT_GAP}"
+TAX_GAP = (
+    rf"(?:[^\S\n]++(?i:của)(?!\w){LABEL_GAP}(?:\([^()\n]{{0,40}}\){LABEL_GAP})?(?<![^\W\d_]))?"
+    rf"{TIGHT_GAP}"
+)
 """Between a tax code's label and its number: `TIGHT_GAP`, or its payer named first («Mã số
-thuế của ông A là 8012…» was read on air, told by no check)."""
+thuế của ông A là 8012…» was read on air, told by no check), maybe an aside in brackets, digits
+and all («của ông Nguyễn Văn A (sinh năm 1980) là 8012…»)."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",
@@ -333,11 +364,13 @@ _SCALE_ALONE = re.compile(r"\s?" + SCALE_WORD + r"(?!\w)")
 """A scale word with no currency after it (`50 triệu`): an amount still."""
 _RUN_THEN_AMOUNT = re.compile(
     r"(?P<run>\d{8,}) (?:[1-9]\d{0,2}(?:\.\d{3})+|[1-9]\d*+)"
-    r"|(?P<groups>\d+(?: \d+)+) [1-9]\d{0,2}(?:\.\d{3})+"
+    r"|(?P<groups>\d+(?: \d+)+) [1-9]\d{0,2}(?P<thousands>(?:\.\d{3})+)?"
 )
 """An account's or ID's digits in one run, a space, then an amount (`500.000`, `500000`, `50
-triệu`): two numbers; in groups apart by spaces, then an amount in dotted thousands («STK 0123
-4567 89 500.000 đồng»: its 17 digits were told, the amount lost on air)."""
+triệu`): two numbers; in groups apart by spaces, then an amount in dotted thousands or a
+figure before its scale word («STK 0123 4567 89 500.000 đồng», «… 5 triệu đồng»: its 17 or 11
+digits were told, the amount lost on air). A figure before a currency alone may be the last
+group («0123 4567 89 đồng»)."""
 _RUN_DIGITS = 8
 """The fewest digits before an amount cut off as an account's or ID's (a CMND has nine)."""
 _GLUED = re.compile(r"\d++(?:-\d++){2,}")
@@ -365,7 +398,8 @@ def account_before_amount(number: str, text: str, end: int) -> int | None:
     spaced = _RUN_THEN_AMOUNT.fullmatch(number)
     if spaced is not None and spaced["run"] is not None:
         return spaced.end("run")  # «STK 0123456789 500.000 đồng»: read out, told by no check
-    if spaced is not None and digit_count(spaced["groups"]) >= _RUN_DIGITS:
+    amount = spaced is not None and (spaced["thousands"] is not None or money[1] is not None)
+    if spaced is not None and amount and digit_count(spaced["groups"]) >= _RUN_DIGITS:
         return spaced.end("groups")
     dashes = list(_HYPHENS.finditer(number))
     if not dashes or _GLUED.fullmatch(number):
@@ -402,11 +436,19 @@ def without_its_amount(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[s
     return pattern.match(m.string, m.start(), m.start("number") + cut) or m
 
 
+_CURRENCY_ALONE = re.compile(r"[^\S\n]*+(?:[.,;:!?)\n]|$|(?i:và|rồi|để)(?!\w))")
+"""After a currency word that is the whole word: punctuation, the text's end, or a word no
+compound goes on with («đồng bọn», «đồng hồ», «đồng hành» are no money)."""
+
+
 def currency_end(text: str, pos: int) -> int | None:
     """Where a currency (with an optional scale word) right at text[pos] ends, None with none:
-    left by a dropped number it names no amount («STK 0123-4567-89 đồng» → «Tài khoản đồng»)."""
+    left by a dropped number it names no amount («STK 0123-4567-89 đồng» → «Tài khoản đồng»).
+    Only a whole currency word: «cho STK 0123… đồng bọn sử dụng» lost the «đồng» of «đồng bọn»."""
     money = _CURRENCY_AFTER.match(text, pos)
-    return None if money is None else money.end()
+    if money is None or _CURRENCY_ALONE.match(text, money.end()) is None:
+        return None
+    return money.end()
 
 
 def money_follows(text: str, pos: int) -> bool:

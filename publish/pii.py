@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -46,6 +47,7 @@ from publish.number_words import (
     ID_LABEL,
     ID_LABEL_WORDS,
     LABEL_GAP,
+    PASSPORT_LABEL,
     PASSPORT_NUMBER,
     TAX_GAP,
     TAX_LABEL,
@@ -132,6 +134,8 @@ _PASSPORT = re.compile(
 )
 """A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
+_MOBILE = re.compile(r"0[35789]\d{8}")
+"""A mobile's number (as `pii_phones` tells it) listed after a tax code: a phone, not a code."""
 _TAX_CODE = re.compile(
     rf"(?<!\w)(?P<label>{TAX_LABEL})(?![^\W\d_])(?P<gap>{TAX_GAP})"
     rf"(?P<number>\d(?:{GROUP_GAP}?\d){{9,12}})(?!\d|{GROUP_GAP}\d)"
@@ -463,6 +467,8 @@ def findings(
     aligned = len(low) == len(text)
     plain = aligned and not any(c in text for c in _ODD_CASES)
     yield from _number_findings(text, low if plain else None, year)
+    if "\n" in text:
+        yield from _across_line_breaks(text, year)
     named: set[int] = set()  # where each child's name found ends: found once
     if "tuổi" in text:
         yield from _named_minors(text, named)
@@ -875,6 +881,42 @@ def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
         at = match.end()
 
 
+_NUMBER_STARTS_LINE = re.compile(r"\n(?=[^\S\n]*+\(?(?:[A-Za-z]{1,2} ?)?\d)")
+"""A line break with a number (a passport's letters first maybe) starting the next line."""
+_LABEL_ENDS_LINE = re.compile(
+    rf"(?<!\w)(?:{ACCOUNT_LABEL}|{ID_LABEL}|{TAX_LABEL}|{PASSPORT_LABEL})"
+    r"[^\S\n]*+(?:(?i:số)[^\S\n]*+)?:?[^\S\n]*+$"
+)
+"""A private number's label ending a line (searched up to the line break)."""
+_LABEL_TAIL = 60
+"""How far before a line break its label is looked for: the longest label and its «số:»."""
+
+
+def _across_line_breaks(text: str, year: int) -> Iterator[Finding]:
+    """The findings of a label ending a line and the number starting the next, read as one
+    line as the radio reads them («Ông A, MST\n8012…», «số tài khoản\n0123…» were dropped on
+    air, told by no check): those the two lines apart do not give, on the number's line."""
+    for brk in _NUMBER_STARTS_LINE.finditer(text):
+        at = brk.start()
+        start = text.rfind("\n", 0, at) + 1
+        if _LABEL_ENDS_LINE.search(text, max(start, at - _LABEL_TAIL), at) is None:
+            continue
+        end = text.find("\n", at + 1)
+        end = len(text) if end < 0 else end
+        number = text.count("\n", 0, at + 1)
+        first, second = text[start:at], text[at + 1 : end]
+        apart = Counter(
+            (f.kind, f.value)
+            for line in (first, second)
+            for f in _line_findings(line, number, year, None)
+        )
+        for found in _line_findings(first + " " + second, number, year, None):
+            if apart[found.kind, found.value] > 0:
+                apart[found.kind, found.value] -= 1
+            else:
+                yield found
+
+
 def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterator[Finding]:
     """The findings of one line (number `number`), each span reported once. Each pattern is
     searched only when the line holds what it needs: in `low`, the lower-cased line, when given
@@ -921,8 +963,11 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
             match["label"], match["number"], line, match.start(), match.end()
         )
         for span, written in _with_listed(line, match) if personal else ():
+            # «Ông A, MST 8012…, 0912345678»: the mobile listed after it is his phone.
+            mobile = span[0] > match.start("number") and _MOBILE.fullmatch(written)
+            kind = PHONE_KIND + "người dân" if mobile else "mã số thuế cá nhân"
             if fresh(span):
-                yield Finding(number, "mã số thuế cá nhân", mask(written))
+                yield Finding(number, kind, mask(written))
     for match in labelled_cards(line):
         if fresh(match.span("number")):
             yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
@@ -1001,8 +1046,8 @@ def _is_card(line: str, match: re.Match[str]) -> bool:
 
 
 def _masked_passport(number: str) -> str:
-    """Its letter and last two digits: C1234567 → C*****67."""
-    return mask_code(number[0].upper() + re.sub(r"\D", "", number))
+    """Its letters and last two digits: C1234567 → C*****67, AB1234567 → AB*****67."""
+    return mask_code(re.sub(r"[^A-Za-z\d]", "", number).upper())
 
 
 def _masked_date(match: re.Match[str]) -> str:

@@ -101,7 +101,7 @@ _PRIVATE_NUMBER = re.compile(
     rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL}|(?P<passport>{PASSPORT_LABEL})|(?P<tax>{TAX_LABEL}))"
     rf"|{ACCOUNT_LABEL}"
     rf"|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
-    rf"(?P<gap>(?(bare){TIGHT_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_]))))"
+    rf"(?P<gap>(?(bare){TIGHT_GAP}|(?(tax){TAX_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_])))))"
     rf"(?P<number>(?(passport){PASSPORT_NUMBER}(?!\d)|(?!))|\d[\d .xX-]{{4,}}\d)(?!\d)"
 )
 """An ID or account number after its label (the website's, publish.number_words), of six
@@ -111,7 +111,8 @@ never read either way. «Mã định danh cá nhân» is the citizen ID's number
 (`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
 as the website tells it (publish.number_words' `labelled_number`). One hyphen may make a range
 instead (`bare_account_number`). A passport's number (`C1234567`) after its word too: read as a
-code before (R14.7), in full; a person's tax code (`personal_tax_code`), a business's read."""
+code before (R14.7), in full; a person's tax code (`personal_tax_code`), a business's read,
+after the tax code's own gap (`TAX_GAP`: an aside in brackets may hold digits)."""
 _ID_FEWEST_CHARACTERS = 8
 """An ID's number after its label is dropped from so many characters (the pattern's own bound
 before accounts of six digits were taken too)."""
