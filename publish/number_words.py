@@ -125,7 +125,7 @@ _OWNER_AFTER = re.compile(
 )
 """Who pays a tax code named right after it: «của công ty», or in brackets («(Tập đoàn Điện
 lực)» was told as a person's)."""
-_IN_ITS_NAME = re.compile(r"[^\S\n]*+(?:[A-ZĐ]\w*+[^\S\n]*+)*+")
+_IN_ITS_NAME = re.compile(r"[^\S\n]*+(?:[A-ZĐ]\w*+[^\S\n]*+)*")
 """Name words after a person word to a business's name's end («Công ty CP Bà Rịa, MST …»)."""
 _NOT_ITS_NAME = re.compile(r"[,;:()]|(?<!\w)(?i:của|do|và|với|cho|là|gồm)(?!\w)")
 """Between a business's word and a person named after it, what ends the business's name."""

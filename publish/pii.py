@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -47,7 +46,6 @@ from publish.number_words import (
     ID_LABEL,
     ID_LABEL_WORDS,
     LABEL_GAP,
-    PASSPORT_LABEL,
     PASSPORT_NUMBER,
     TAX_GAP,
     TAX_LABEL,
@@ -467,8 +465,6 @@ def findings(
     aligned = len(low) == len(text)
     plain = aligned and not any(c in text for c in _ODD_CASES)
     yield from _number_findings(text, low if plain else None, year)
-    if "\n" in text:
-        yield from _across_line_breaks(text, year)
     named: set[int] = set()  # where each child's name found ends: found once
     if "tuổi" in text:
         yield from _named_minors(text, named)
@@ -879,42 +875,6 @@ def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
             continue
         yield match
         at = match.end()
-
-
-_NUMBER_STARTS_LINE = re.compile(r"\n(?=[^\S\n]*+\(?(?:[A-Za-z]{1,2} ?)?\d)")
-"""A line break with a number (a passport's letters first maybe) starting the next line."""
-_LABEL_ENDS_LINE = re.compile(
-    rf"(?<!\w)(?:{ACCOUNT_LABEL}|{ID_LABEL}|{TAX_LABEL}|{PASSPORT_LABEL})"
-    r"[^\S\n]*+(?:(?i:số)[^\S\n]*+)?:?[^\S\n]*+$"
-)
-"""A private number's label ending a line (searched up to the line break)."""
-_LABEL_TAIL = 60
-"""How far before a line break its label is looked for: the longest label and its «số:»."""
-
-
-def _across_line_breaks(text: str, year: int) -> Iterator[Finding]:
-    """The findings of a label ending a line and the number starting the next, read as one
-    line as the radio reads them («Ông A, MST\n8012…», «số tài khoản\n0123…» were dropped on
-    air, told by no check): those the two lines apart do not give, on the number's line."""
-    for brk in _NUMBER_STARTS_LINE.finditer(text):
-        at = brk.start()
-        start = text.rfind("\n", 0, at) + 1
-        if _LABEL_ENDS_LINE.search(text, max(start, at - _LABEL_TAIL), at) is None:
-            continue
-        end = text.find("\n", at + 1)
-        end = len(text) if end < 0 else end
-        number = text.count("\n", 0, at + 1)
-        first, second = text[start:at], text[at + 1 : end]
-        apart = Counter(
-            (f.kind, f.value)
-            for line in (first, second)
-            for f in _line_findings(line, number, year, None)
-        )
-        for found in _line_findings(first + " " + second, number, year, None):
-            if apart[found.kind, found.value] > 0:
-                apart[found.kind, found.value] -= 1
-            else:
-                yield found
 
 
 def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterator[Finding]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from publish.pii import findings
 from publish.radio.normalise import normalise
 from tests.test_radio_review_tk2 import ACCOUNT, NEAR, held, no_digit, on_air, told
 
@@ -379,25 +378,6 @@ def test_a_passport_with_two_letters_is_told_and_dropped(text: str, masked: list
     script, codes = on_air(text)
     assert codes.count("R9.5") == len(masked) and "R14.7" not in codes
     assert no_digit(script)
-
-
-# Dropped on air, where lines of a paragraph are one, but told by no check: it read by line.
-@pytest.mark.parametrize(
-    ("text", "kind", "masked"),
-    [
-        ("Ông A, MST\n8012345678.", "mã số thuế cá nhân", "801*****78"),
-        ("Ông A có số tài khoản\n0123456789 tại Agribank.", ACCOUNT, FIRST),
-        ("Ông Kim, hộ chiếu\nC1234567, đã khai.", "số hộ chiếu", "C*****67"),
-    ],
-)
-def test_a_number_after_its_label_across_a_line_break_is_told(
-    text: str, kind: str, masked: str
-) -> None:
-    assert [(f.kind, f.value, f.line) for f in findings(text, year=NEAR.year)] == [
-        (kind, masked, 1)
-    ]
-    script, codes = on_air(text)
-    assert "R9.5" in codes and no_digit(script)
 
 
 # A person word in a business's name made its tax code a person's: told, dropped on air.
