@@ -23,9 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from heapq import merge
 from itertools import chain
 from pathlib import Path
 
@@ -464,7 +466,8 @@ def findings(
     # Offsets in `low` are offsets in `text` unless lower-casing changed a length (rare).
     aligned = len(low) == len(text)
     plain = aligned and not any(c in text for c in _ODD_CASES)
-    yield from _number_findings(text, low if plain else None, year)
+    by_line = _number_findings(text, low if plain else None, year)
+    yield from merge(by_line, _across_line_breaks(text, year), key=_line_of)
     named: set[int] = set()  # where each child's name found ends: found once
     if "tuổi" in text:
         yield from _named_minors(text, named)
@@ -875,6 +878,54 @@ def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
             continue
         yield match
         at = match.end()
+
+
+_LABEL_WORDS = re.compile(
+    r"t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu|passport"
+    r"|m(?:st|ã số thuế)",
+    re.IGNORECASE,
+)
+"""The words of a private number's label: an account's, a citizen ID's, a passport's, a tax
+code's. A line holding one is read with the next one too (`_across_line_breaks`)."""
+_DIGIT = re.compile(r"\d")
+
+
+def _line_of(found: Finding) -> int:
+    """The line a finding is on: findings are merged in line order."""
+    return found.line
+
+
+def _across_line_breaks(text: str, year: int) -> Iterator[Finding]:
+    """What a line holding a private number's label and the next line give only read as one, in
+    line order, each on the next line (the number's): Markdown joins a soft line break, so the
+    page showed «Ông A, MST 8012…», «số tài khoản 0123…» that the radio dropped (R9.5) and the
+    line-by-line check told nothing. A blank line between them ends a paragraph: not joined."""
+    after = number = counted = 0
+    for label in _LABEL_WORDS.finditer(text):
+        if label.start() < after:
+            continue  # one join per line, however many labels it holds
+        brk = text.find("\n", label.end())
+        if brk < 0:
+            return
+        after = brk + 1
+        end = text.find("\n", after)
+        end = len(text) if end < 0 else end
+        second = text[after:end]
+        if not _DIGIT.search(second):
+            continue
+        number += text.count("\n", counted, after)
+        counted = after
+        first = text[text.rfind("\n", 0, label.start()) + 1 : brk]
+        # A value either line gives alone is told there already, maybe under another kind
+        # («Số CCCD:\n0872…» is a bare 12-digit ID on its own line): told once.
+        apart = Counter(
+            found.value for line in (first, second) for found in _line_findings(line, 0, year, None)
+        )
+        for found in _line_findings(f"{first} {second}", number, year, None):
+            if apart[found.value] > 0:
+                apart[found.value] -= 1
+            else:
+                yield found
 
 
 def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterator[Finding]:

@@ -9,9 +9,15 @@ in odd case) pin what the fixes must keep.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from publish import config as config_module
+from publish.content import load_site
+from publish.pii import findings, lint
 from publish.radio.normalise import normalise
+from tests.helpers import NOW, bulletin_md, make_project
 from tests.test_radio_review_tk2 import ACCOUNT, NEAR, held, no_digit, on_air, told
 
 FIRST, SECOND = "012*****89", "098*****21"
@@ -420,3 +426,45 @@ def test_a_mobile_listed_after_a_tax_code_is_told_as_a_phone() -> None:
     ]
     script, codes = on_air(text)
     assert script == "Ông A." and codes.count("R9.5") == 2
+
+
+# Markdown joins a soft line break: the page shows «MST 8012345678», the radio drops it (R9.5),
+# yet the website's check read line by line and told nothing.
+@pytest.mark.parametrize(
+    ("text", "kind", "masked"),
+    [
+        ("Ông A, MST\n8012345678.", "mã số thuế cá nhân", "801*****78"),
+        ("Ông A có số tài khoản\n0123456789 tại Agribank.", ACCOUNT, FIRST),
+        ("số tài khoản\n0123456789", ACCOUNT, FIRST),
+        ("Số tài khoản Agribank:\n0123456789.", ACCOUNT, FIRST),
+        ("Số tài khoản của\nông A là 0123456789.", ACCOUNT, FIRST),
+        ("STK\n0123 4567 89", ACCOUNT, FIRST),
+        ("CMND số\n123456789.", "số CMND", "123****89"),
+        ("Ông Kim, hộ chiếu\nC1234567, đã khai.", "số hộ chiếu", "C*****67"),
+        # Told before as a bare 12-digit ID: still told once, not again as a labelled one.
+        ("Số CCCD:\n087203001234", "số CCCD (12 chữ số)", "087*******34"),
+    ],
+)
+def test_a_number_after_its_label_across_a_line_break_is_told_and_dropped(
+    text: str, kind: str, masked: str
+) -> None:
+    assert [(f.kind, f.value, f.line) for f in findings(text, year=NEAR.year)] == [
+        (kind, masked, 1)
+    ]
+    script, codes = on_air(text)
+    assert "R9.5" in codes and no_digit(script)
+
+
+def test_a_blank_line_ends_a_labels_reach() -> None:
+    assert told("Ông A có số tài khoản\n\n0123456789 tại Agribank.") == []
+
+
+def test_the_lint_names_the_line_of_a_number_after_its_label_across_a_line_break(
+    tmp_path: Path,
+) -> None:
+    body = "Bà F trình báo.\n\nÔng A có số tài khoản\n0123456789 tại Agribank.\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    problems = lint(load_site(config_module.load(root), now=NOW))
+    assert [(p.line, p.message) for p in problems] == [
+        (12, f"có thể là dữ liệu cá nhân: số tài khoản ngân hàng «{FIRST}»")
+    ]
