@@ -111,61 +111,47 @@ _TAX_DIGITS = (10, 12)
 _OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
 _ORGANISATION = (
     r"(?:(?i:công ty|doanh nghiệp|tập đoàn|hợp tác xã|chi nhánh|nhà máy|văn phòng đại diện"
-    r"|cổ phần|cửa hàng|cơ sở kinh doanh|hộ kinh doanh)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
+    r"|cổ phần|cửa hàng|cơ sở kinh doanh)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
 )
 """Who pays a business's tax code. A bank or an agency names no payer: «Bà B, nhân viên ngân
 hàng X, MST 8012…», «Ông A bị cơ quan thuế xử phạt, MST 8012…» are the person's codes."""
 _PERSON = (
-    r"(?:(?i:ông|bà|anh|chị|em|cô|chú|bác|đối tượng|bị can|bị cáo|bị hại|nạn nhân|người)"
+    r"(?:(?i:ông|bà|anh|chị|em|cô|chú|bác|đối tượng|bị can|bị cáo|bị hại|nạn nhân|người"
+    r"|hộ[^\S\n]++kinh[^\S\n]++doanh|hộ[^\S\n]++cá[^\S\n]++thể)"
     r"|[A-ZĐ]\w*+[^\S\n]++(?:Văn|Thị))(?!\w)"
 )
+"""Who pays a person's tax code: a person's title or a name with «Văn», «Thị»; a household
+business too («Hộ kinh doanh Nguyễn Văn An, MST 8012…»: its code is its owner's own)."""
 _OWNERS = re.compile(rf"(?<!\w)(?:(?P<organisation>{_ORGANISATION})|{_PERSON})")
 _OWNER_AFTER = re.compile(
     rf"[^\S\n]*+(?:,?[^\S\n]*+(?i:của)[^\S\n]++|\([^\S\n]*+){_OWNERS.pattern}"
 )
 """Who pays a tax code named right after it: «của công ty», or in brackets («(Tập đoàn Điện
-lực)» was told as a person's)."""
-_IN_ITS_NAME = re.compile(r"[^\S\n]*+(?:[A-ZĐ]\w*+[^\S\n]*+)*")
-"""Name words after a person word to a business's name's end («Công ty CP Bà Rịa, MST …»)."""
-_NOT_ITS_NAME = re.compile(r"[,;:()]|(?<!\w)(?i:của|do|và|với|cho|là|gồm)(?!\w)")
-"""Between a business's word and a person named after it, what ends the business's name."""
+lực)» was told as a person's) when no person is named before it."""
 _SENTENCE_END = re.compile(r"[.!?;\n](?=\s)|\n")
 
 
 def personal_tax_code(label: str, number: str, text: str, start: int, end: int) -> bool:
     """Whether the tax code `number` after `label` (a `TAX_LABEL` at text[start], the number
     ending at text[end]) is a person's, on both channels. Privacy first: ten or twelve digits
-    are a person's unless a business (`_ORGANISATION`) pays it — «của công ty» right after it,
-    or named before it in its sentence with no person named between («Công ty TNHH X, mã số
-    thuế 1400…»); labelled «cá nhân» always. A branch's thirteen digits are read."""
+    are a person's unless a business (`_ORGANISATION`) pays it — «của công ty» or in brackets
+    right after it with no person named before it in its sentence («Ông A, MST 8012…
+    (Công ty X)» is his), or named last before it in its sentence («Công ty TNHH X, mã số thuế 1400…»); labelled «cá nhân» always. A branch's
+    thirteen digits are read."""
     if digit_count(number) not in _TAX_DIGITS:
         return False
     if _OF_A_PERSON.search(label):
         return True
-    after = _OWNER_AFTER.match(text, end)
-    if after is not None:
-        return after["organisation"] is None
     sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    owners = list(_OWNERS.finditer(text, sentence, end - len(number)))  # its gap's payer too
-    while len(owners) > 1 and _in_business_name(text, owners[-2], owners[-1], start):
-        del owners[-1]
-    return not owners or owners[-1]["organisation"] is None
-
-
-def _in_business_name(text: str, before: re.Match[str], person: re.Match[str], label: int) -> bool:
-    """Whether the person word of `person` is part of a business's name after `before`'s
-    («Công ty TNHH Tuấn Anh, MST 0101…», «Doanh nghiệp tư nhân Cô Tô»): capitalised, after the
-    business's word with nothing between that ends a name, only name words after it to the
-    tax code's `label` (punctuation and spaces). A title in lower case («ông A») is a person."""
-    if not person[0][0].isupper():
-        return False
-    if before["organisation"] is None:
-        return False
-    if _NOT_ITS_NAME.search(text, before.end(), person.start()):
-        return False
-    rest = _IN_ITS_NAME.match(text, person.end())
-    tail = text[rest.end() if rest else person.end() : label]
-    return not tail.strip(" ,:-(")
+    # A person word in a business's name («Công ty TNHH Tuấn Anh») is a person's too: telling
+    # a business's public code costs less than reading a person's («Công ty X thuê Bà Lan, MST»).
+    last = person = None
+    for last in _OWNERS.finditer(text, sentence, end - len(number)):  # its gap's payer too
+        person = person or (None if last["organisation"] else last)
+    after = _OWNER_AFTER.match(text, end)
+    if after is not None and (person is None or after["organisation"] is None):
+        return after["organisation"] is None
+    return last is None or last["organisation"] is None
 
 
 ID_DIGITS = (9, 12)
@@ -292,13 +278,18 @@ Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit
 sentence's end — «Không cung cấp số tài khoản cho ai; hãy gọi 0912…» names the hotline, which
 the radio read out and the website let be (review F3); the dot of an initial or a place's short
 form is none («chi nhánh TP. HCM: 0071…», «bà Nguyễn T. Lan: 0871…»)."""
+_ASIDE = r"[^\S\n]*+\([^()\n]{0,40}\)"
+"""An aside in brackets, digits and all (`(cấp năm 2010)`)."""
+_IS = r"(?i:là)(?!\w)"
 TAX_GAP = (
-    rf"(?:[^\S\n]++(?i:của)(?!\w){LABEL_GAP}(?:\([^()\n]{{0,40}}\){LABEL_GAP})?(?<![^\W\d_]))?"
+    rf"(?:[^\S\n]++(?i:của)(?!\w){LABEL_GAP}(?:\([^()\n]{{0,40}}\){LABEL_GAP})?(?<![^\W\d_])"
+    rf"|{_ASIDE}(?:[^\S\n]++{_IS})?|[^\S\n]++{_IS})?"
     rf"{TIGHT_GAP}"
 )
 """Between a tax code's label and its number: `TIGHT_GAP`, or its payer named first («Mã số
 thuế của ông A là 8012…» was read on air, told by no check), maybe an aside in brackets, digits
-and all («của ông Nguyễn Văn A (sinh năm 1980) là 8012…»)."""
+and all («của ông Nguyễn Văn A (sinh năm 1980) là 8012…»); or an aside, «là» or both («Ông A
+có mã số thuế là 8012…», «mã số thuế (cấp năm 2010) là 8012…» were read out, told by none)."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",
