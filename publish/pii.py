@@ -27,7 +27,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from heapq import merge
 from itertools import chain
 from pathlib import Path
 
@@ -466,8 +465,7 @@ def findings(
     # Offsets in `low` are offsets in `text` unless lower-casing changed a length (rare).
     aligned = len(low) == len(text)
     plain = aligned and not any(c in text for c in _ODD_CASES)
-    by_line = _number_findings(text, low if plain else None, year)
-    yield from merge(by_line, _across_line_breaks(text, year), key=_line_of)
+    yield from _number_findings(text, low if plain else None, year)
     named: set[int] = set()  # where each child's name found ends: found once
     if "tuổi" in text:
         yield from _named_minors(text, named)
@@ -497,9 +495,12 @@ def findings(
 
 def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]:
     """The findings of the number patterns, line by line, on the lines holding the digits
-    (`_ANCHOR`) and a word (`_TRIGGER`) they need. `low`: the lower-cased text, when its words
-    are at the text's offsets and fold as a case-blind regex's (see `_ODD_CASES`)."""
+    (`_ANCHOR`) and a word (`_TRIGGER`) they need, each line then read with a label's line
+    before it (`_joined_line`). `low`: the lower-cased text, when its words are at the text's
+    offsets and fold as a case-blind regex's (see `_ODD_CASES`)."""
     number = start = 0  # line `number` (0-based) starts at offset `start`
+    fences: list[int] | None = None  # found only for a join: most texts have none
+    recent: dict[int, list[Finding]] = {}  # each line's own findings, for a join's
     anchor = _ANCHOR.search(text)
     while anchor is not None:
         at = anchor.start()
@@ -508,9 +509,10 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
         line = text[start:end]  # alone, as the patterns' `\s*` must not reach into the next line
+        own: list[Finding] = []
         if low is None:
             if _TRIGGER.search(line):
-                yield from _line_findings(line, number, year, None)
+                own = list(_line_findings(line, number, year, None))
         else:
             words = low[start:end]
             if (
@@ -519,7 +521,17 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
                 or _CARD_GATE.search(line)
                 or _GROUPED_GATE.search(line)
             ):
-                yield from _line_findings(line, number, year, words)
+                own = list(_line_findings(line, number, year, words))
+        yield from own
+        if own:
+            recent[number] = own
+        # Most lines follow a blank one (a paragraph of one line): none to join with.
+        if start > 1 and text[start - 2] != "\n" and (joined := _joined_line(text, low, start)):
+            back, both = joined
+            fences = _fenced(text) if fences is None else fences
+            if not bisect_left(fences, start) % 2:  # code is shown line by line
+                apart = recent.get(number - back, []) + own
+                yield from _joined_findings(both, number, year, apart)
         anchor = _ANCHOR.search(text, end)
 
 
@@ -886,46 +898,68 @@ _LABEL_WORDS = re.compile(
     re.IGNORECASE,
 )
 """The words of a private number's label: an account's, a citizen ID's, a passport's, a tax
-code's. A line holding one is read with the next one too (`_across_line_breaks`)."""
-_DIGIT = re.compile(r"\d")
+code's. A line ending with one (no digit after it) is read on to its number (`_joined_line`)."""
+_LOW_LABEL_WORDS = re.compile(_LABEL_WORDS.pattern)
+"""`_LABEL_WORDS` in a lower-cased text."""
+_LAST_DIGIT = re.compile(r"\d\D*$")
+"""A line's last digit (and the rest of the line)."""
+_OWN_BLOCK = re.compile(r"[^\S\n]{0,3}(?:#{1,6}(?!\S)|```|~~~)|[^\S\n]*(?:\||$)")
+"""A line Markdown joins with no other: a heading, a fence, a table's row, a blank line."""
+_REACH = 3
+"""How many lines after a label's its number may be: digit-less lines between carry it on."""
 
 
-def _line_of(found: Finding) -> int:
-    """The line a finding is on: findings are merged in line order."""
-    return found.line
+def _fenced(text: str) -> list[int]:
+    """The offsets of the fence lines of `text`, in order: a line between an odd and an even
+    one is code, shown as written (never joined)."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    fence = re.compile(r"^[^\S\n]{0,3}(?:```|~~~)", re.MULTILINE)
+    return [m.start() for m in fence.finditer(text)]
 
 
-def _across_line_breaks(text: str, year: int) -> Iterator[Finding]:
-    """What a line holding a private number's label and the next line give only read as one, in
-    line order, each on the next line (the number's): Markdown joins a soft line break, so the
-    page showed «Ông A, MST 8012…», «số tài khoản 0123…» that the radio dropped (R9.5) and the
-    line-by-line check told nothing. A blank line between them ends a paragraph: not joined."""
-    after = number = counted = 0
-    for label in _LABEL_WORDS.finditer(text):
-        if label.start() < after:
-            continue  # one join per line, however many labels it holds
-        brk = text.find("\n", label.end())
-        if brk < 0:
-            return
-        after = brk + 1
-        end = text.find("\n", after)
-        end = len(text) if end < 0 else end
-        second = text[after:end]
-        if not _DIGIT.search(second):
-            continue
-        number += text.count("\n", counted, after)
-        counted = after
-        first = text[text.rfind("\n", 0, label.start()) + 1 : brk]
-        # A value either line gives alone is told there already, maybe under another kind
-        # («Số CCCD:\n0872…» is a bare 12-digit ID on its own line): told once.
-        apart = Counter(
-            found.value for line in (first, second) for found in _line_findings(line, 0, year, None)
-        )
-        for found in _line_findings(f"{first} {second}", number, year, None):
-            if apart[found.value] > 0:
-                apart[found.value] -= 1
-            else:
-                yield found
+def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | None:
+    """The line starting at `start` read with the lines before it back to a label's with no
+    digit after its last label word (Markdown joins a soft line break: «Ông A, MST\n8012…»,
+    «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_REACH` lines and
+    its paragraph, through digit-less lines only: how many lines back, and the joined text.
+    `low`: as in `_number_findings` (a case-blind search is slower)."""
+    labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
+    spans = [(start, _line_end(text, start))]
+    for back in range(1, _REACH + 1):
+        if start == 0:
+            return None
+        end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
+        digit = _LAST_DIGIT.search(text, start, end)
+        label = labels.search(words, digit.start() + 1 if digit else start, end)
+        if (label is None and digit is not None) or _OWN_BLOCK.match(text, start, end):
+            return None  # a label's number on its own line is read there
+        spans.append((start, end))
+        if label is not None:
+            if _OWN_BLOCK.match(text, *spans[0]):
+                return None
+            return back, " ".join(text[s:e] for s, e in reversed(spans))
+    return None
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line starting at `start` ends."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _joined_findings(
+    joined: str, number: int, year: int, apart: list[Finding]
+) -> Iterator[Finding]:
+    """The findings on line `number` of its line `joined` with the lines before it, but no
+    value `apart`, its first and last lines' own findings, gives: told there already, maybe
+    under another kind («Số CCCD:\n0872…» is a bare 12-digit ID on its own line), told once."""
+    told = Counter(found.value for found in apart)
+    for found in _line_findings(joined, number, year, None):
+        if told[found.value] > 0:
+            told[found.value] -= 1
+        else:
+            yield found
 
 
 def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterator[Finding]:

@@ -98,23 +98,48 @@ _LABEL_WORD = re.compile(
 
 def reference(text: str, *, year: int) -> Iterator[Finding]:
     """The per-line algorithm the fast one replaced, kept verbatim as the specification; and,
-    after a line's findings, what it gives only read with the line before when that one holds a
-    label's words (Markdown joins a soft line break: «số tài khoản\n0071…» is published whole),
-    on this line, but no value either line gives alone."""
+    after a line's findings, what it gives only read with the lines before it back to a label's
+    (Markdown joins a soft line break: «số tài khoản\n0071…» is published whole), on this line,
+    but no value the label's line or this one gives alone."""
     text = nfc(text)
     if not _DIGIT.search(text) or not _TRIGGER.search(text):
         return
     lines = text.split("\n")
+    code = False  # inside a fenced block: shown line by line
     for number, line in enumerate(lines):
         yield from line_reference(line, number, year)
-        before = lines[number - 1] if number else ""
-        if _LABEL_WORD.search(before) and _DIGIT.search(line):
-            apart = [f.value for part in (before, line) for f in line_reference(part, 0, year)]
-            for found in line_reference(f"{before} {line}", number, year):
+        code ^= bool(_FENCE.match(line))
+        first = _label_line_before(lines, number) if not code else None
+        if first is not None and _DIGIT.search(line):
+            joined = " ".join(lines[first : number + 1])
+            apart = [f.value for i in (first, number) for f in line_reference(lines[i], 0, year)]
+            for found in line_reference(joined, number, year):
                 if found.value in apart:
                     apart.remove(found.value)
                 else:
                     yield found
+
+
+_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+_OWN_BLOCK = re.compile(r" {0,3}(?:#{1,6}(?!\S)|```|~~~)|\s*(?:\||$)")
+"""A heading, a fence, a table's row, a blank line: Markdown joins it with no other line."""
+
+
+def _label_line_before(lines: list[str], number: int) -> int | None:
+    """The line, at most 3 before line `number`, of a label with no digit after its last label
+    word, only digit-less lines between, all of one paragraph; None if none."""
+    if _OWN_BLOCK.match(lines[number]):
+        return None
+    for first in range(number - 1, max(number - 4, -1), -1):
+        line = lines[first]
+        if _OWN_BLOCK.match(line):
+            return None
+        labels = list(_LABEL_WORD.finditer(line))
+        if labels and not _DIGIT.search(line, labels[-1].end()):
+            return first
+        if _DIGIT.search(line):
+            return None
+    return None
 
 
 def line_reference(line: str, number: int, year: int) -> Iterator[Finding]:

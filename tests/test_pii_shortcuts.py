@@ -8,8 +8,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from heapq import merge
 from pathlib import Path
 
 import pytest
@@ -78,8 +78,11 @@ def id_kind(digits: str) -> str:
 
 
 def _whole_lines(text: str, year: int) -> Iterator[Finding]:
-    """The number findings of each line holding a trigger, every pattern searched whole."""
+    """The number findings of each line holding a trigger, every pattern searched whole; then
+    those of the line read with a label's line before it, the join itself specified in
+    tests/test_pii_fast.py (its own reference)."""
     number = start = 0
+    own: dict[int, list[Finding]] = {}
     anchor = _ANCHOR.search(text)
     while anchor is not None:
         at = anchor.start()
@@ -89,7 +92,13 @@ def _whole_lines(text: str, year: int) -> Iterator[Finding]:
         end = len(text) if end < 0 else end
         line = text[start:end]
         if _TRIGGER.search(line):
-            yield from _whole_line(line, number, year)
+            own[number] = list(_whole_line(line, number, year))
+            yield from own[number]
+        if joined := pii._joined_line(text, None, start):
+            back, both = joined
+            apart = own.get(number - back, []) + own.get(number, [])
+            if not bisect_left(pii._fenced(text), start) % 2:
+                yield from pii._joined_findings(both, number, year, apart)
         anchor = _ANCHOR.search(text, end)
 
 
@@ -98,11 +107,7 @@ def searched_whole(text: str, *, year: int) -> Iterator[Finding]:
     informants, over the windows around the told words): the lint before its shortcuts, kept
     as the specification."""
     text = nfc(text)
-    # A label's line read with the next one is specified in tests/test_pii_fast.py (its own
-    # reference); here its findings, merged in line order as `findings` does, keep it whole.
-    yield from merge(
-        _whole_lines(text, year), pii._across_line_breaks(text, year), key=lambda f: f.line
-    )
+    yield from _whole_lines(text, year)
     named: set[int] = set()
     low = text.lower()
     if "tuổi" in text:

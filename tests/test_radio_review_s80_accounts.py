@@ -537,3 +537,37 @@ def test_a_long_line_of_business_words_before_a_tax_code_is_read_fast(filler: st
     on_air(text)
     radio = time.perf_counter() - started
     assert web < 0.2 and radio < 0.2
+
+
+# accmend4: a label's line is joined only where Markdown joins it — never a heading, a table's
+# row, a fence (the radio reads such a number: left as it is) — and carries on through lines
+# without digits to its number, within its paragraph.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Cảnh báo lừa đảo tài khoản\n0123456789 là số của ai?",
+        "| Số tài khoản | Ngân hàng |\n0123456789 là số của ai?",
+        "```\nSố tài khoản\n0123456789 là số của ai?\n```",
+        "Cảnh báo lừa đảo tài khoản\n## 0123456789 là số của ai?",
+    ],
+)
+def test_a_heading_a_table_row_or_code_is_not_joined_with_the_next_line(text: str) -> None:
+    assert told(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông A có số tài khoản\ntại Agribank là\n0123456789.",
+        "Ông A có số tài khoản\nmở tại\nAgribank là\n0123456789.",
+    ],
+)
+def test_a_label_carries_on_through_lines_without_digits_to_its_number(text: str) -> None:
+    assert told(text) == [("số tài khoản ngân hàng", FIRST)]
+    assert [f.line for f in findings(text, year=2024)] == [text.count("\n")]
+    script, _ = on_air(text)
+    assert no_digit(script)
+
+
+def test_a_label_reaches_no_further_than_three_lines() -> None:
+    assert told("Ông A có số tài khoản\nmở\ntại\nAgribank là\n0123456789.") == []
