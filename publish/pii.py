@@ -905,7 +905,7 @@ _LAST_DIGIT = re.compile(r"\d\D*$")
 """A line's last digit (and the rest of the line)."""
 _OWN_BLOCK = re.compile(r"[^\S\n]{0,3}(?:#{1,6}(?!\S)|```|~~~)|[^\S\n]*(?:\||$)")
 """A line Markdown joins with no other: a heading, a fence, a table's row, a blank line."""
-_REACH = 3
+_LABEL_LINES = 3
 """How many lines after a label's its number may be: digit-less lines between carry it on."""
 
 
@@ -921,12 +921,12 @@ def _fenced(text: str) -> list[int]:
 def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | None:
     """The line starting at `start` read with the lines before it back to a label's with no
     digit after its last label word (Markdown joins a soft line break: «Ông A, MST\n8012…»,
-    «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_REACH` lines and
+    «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_LABEL_LINES` lines and
     its paragraph, through digit-less lines only: how many lines back, and the joined text.
     `low`: as in `_number_findings` (a case-blind search is slower)."""
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
     spans = [(start, _line_end(text, start))]
-    for back in range(1, _REACH + 1):
+    for back in range(1, _LABEL_LINES + 1):
         if start == 0:
             return None
         end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
