@@ -111,10 +111,13 @@ _TAX_DIGITS = (10, 12)
 _OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
 _ORGANISATION = (
     r"(?:(?i:công ty|doanh nghiệp|tập đoàn|hợp tác xã|chi nhánh|nhà máy|văn phòng đại diện"
-    r"|cổ phần|cửa hàng|cơ sở kinh doanh)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
+    r"|cổ phần|cửa hàng|tiệm|cơ sở kinh doanh)|DN|DNTN|HTX|TNHH|CTCP"
+    r"|(?<!(?i:nhất) )(?i:quán)(?![^\S\n]++(?i:triệt|quân)(?!\w)))(?!\w)"
 )
 """Who pays a business's tax code. A bank or an agency names no payer: «Bà B, nhân viên ngân
-hàng X, MST 8012…», «Ông A bị cơ quan thuế xử phạt, MST 8012…» are the person's codes."""
+hàng X, MST 8012…», «Ông A bị cơ quan thuế xử phạt, MST 8012…» are the person's codes. A shop
+(«cửa hàng», «tiệm», «quán») is a business unless a person word follows it («Tiệm Chị Hoa»);
+«nhất quán», «quán triệt», «quán quân» name none («Đối tượng nhất quán khai MST 8012…»)."""
 _PERSON = (
     r"(?:(?i:ông|bà|anh|chị|em|cô|chú|bác|đối tượng|bị can|bị cáo|bị hại|nạn nhân|người"
     r"|hộ[^\S\n]++kinh[^\S\n]++doanh|hộ[^\S\n]++cá[^\S\n]++thể)"
@@ -281,15 +284,20 @@ form is none («chi nhánh TP. HCM: 0071…», «bà Nguyễn T. Lan: 0871…»)
 _ASIDE = r"[^\S\n]*+\([^()\n]{0,40}\)"
 """An aside in brackets, digits and all (`(cấp năm 2010)`)."""
 _IS = r"(?i:là)(?!\w)"
+_WORD = r"[^\S\n]++[^\W\d_]++"
+"""A word of letters only, its space before it."""
 TAX_GAP = (
     rf"(?:[^\S\n]++(?i:của)(?!\w){LABEL_GAP}(?:\([^()\n]{{0,40}}\){LABEL_GAP})?(?<![^\W\d_])"
-    rf"|{_ASIDE}(?:[^\S\n]++{_IS})?|[^\S\n]++{_IS})?"
+    rf"|(?:{_ASIDE}){{1,2}}(?:[^\S\n]++{_IS})?|(?:{_WORD}){{0,2}}[^\S\n]++{_IS}"
+    rf"|[^\S\n]*+{DASH})?"
     rf"{TIGHT_GAP}"
 )
 """Between a tax code's label and its number: `TIGHT_GAP`, or its payer named first («Mã số
 thuế của ông A là 8012…» was read on air, told by no check), maybe an aside in brackets, digits
-and all («của ông Nguyễn Văn A (sinh năm 1980) là 8012…»); or an aside, «là» or both («Ông A
-có mã số thuế là 8012…», «mã số thuế (cấp năm 2010) là 8012…» were read out, told by none)."""
+and all («của ông Nguyễn Văn A (sinh năm 1980) là 8012…»); or one or two asides, «là» or both
+(«Ông A có mã số thuế là 8012…», «mã số thuế (cấp năm 2010) là 8012…», «MST (mới) (cấp 2010) là
+8012…» were read out, told by none); one or two words before «là» («mã số thuế hiện tại là
+8012…»); a dash («MST - 8012…»)."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",
