@@ -120,11 +120,14 @@ hàng X, MST 8012…», «Ông A bị cơ quan thuế xử phạt, MST 8012…»
 «nhất quán», «quán triệt», «quán quân» name none («Đối tượng nhất quán khai MST 8012…»)."""
 _PERSON = (
     r"(?:(?i:ông|bà|anh|chị|em|cô|chú|bác|đối tượng|bị can|bị cáo|bị hại|nạn nhân|người"
-    r"|hộ[^\S\n]++kinh[^\S\n]++doanh|hộ[^\S\n]++cá[^\S\n]++thể)"
+    r"|hộ[^\S\n]++kinh[^\S\n]++doanh|hộ[^\S\n]++cá[^\S\n]++thể"
+    r"|chủ[^\S\n]++(?:quán|tiệm|cửa[^\S\n]++hàng))"
     r"|[A-ZĐ]\w*+[^\S\n]++(?:Văn|Thị))(?!\w)"
 )
 """Who pays a person's tax code: a person's title or a name with «Văn», «Thị»; a household
-business too («Hộ kinh doanh Nguyễn Văn An, MST 8012…»: its code is its owner's own)."""
+business too («Hộ kinh doanh Nguyễn Văn An, MST 8012…»: its code is its owner's own), and a
+shop's owner («Bà Lan, chủ quán cơm X, MST 8012…»: a quán or tiệm is most often a household
+business, whose code is the owner's)."""
 _OWNERS = re.compile(rf"(?<!\w)(?:(?P<organisation>{_ORGANISATION})|{_PERSON})")
 _OWNER_AFTER = re.compile(
     rf"[^\S\n]*+(?:,?[^\S\n]*+(?i:của)[^\S\n]++|\([^\S\n]*+){_OWNERS.pattern}"

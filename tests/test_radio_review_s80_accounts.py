@@ -502,6 +502,9 @@ def test_the_lint_names_the_line_of_a_number_after_its_label_across_a_line_break
         "Ông A có mã số thuế (cấp năm 2010) là 8012345678.",
         "Ông A có mã số thuế (cấp năm 2010): 8012345678.",
         "Ông A có mã số thuế là số 8012345678.",
+        "Bà Lan, chủ quán cơm X, MST 8012345678.",
+        "Anh Tư, chủ tiệm vàng Kim Thành, MST 8012345678.",
+        "Chủ cửa hàng Minh Phát, MST 8012345678.",
     ],
 )
 def test_a_persons_tax_code_under_the_simpler_rule_is_told_and_dropped(text: str) -> None:
