@@ -111,13 +111,13 @@ _TAX_DIGITS = (10, 12)
 _OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
 _ORGANISATION = (
     r"(?:(?i:công ty|doanh nghiệp|tập đoàn|hợp tác xã|chi nhánh|nhà máy|văn phòng đại diện"
-    r"|cổ phần|cửa hàng|tiệm|cơ sở kinh doanh)|DN|DNTN|HTX|TNHH|CTCP"
-    r"|(?<!(?i:nhất) )(?i:quán)(?![^\S\n]++(?i:triệt|quân)(?!\w)))(?!\w)"
+    r"|cổ phần|cửa hàng|cơ sở kinh doanh)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
 )
 """Who pays a business's tax code. A bank or an agency names no payer: «Bà B, nhân viên ngân
-hàng X, MST 8012…», «Ông A bị cơ quan thuế xử phạt, MST 8012…» are the person's codes. A shop
-(«cửa hàng», «tiệm», «quán») is a business unless a person word follows it («Tiệm Chị Hoa»);
-«nhất quán», «quán triệt», «quán quân» name none («Đối tượng nhất quán khai MST 8012…»)."""
+hàng X, MST 8012…», «Ông A bị cơ quan thuế xử phạt, MST 8012…» are the person's codes. A «cửa
+hàng» is a business unless a person word follows it («Cửa hàng Bà Năm»); a «tiệm» or «quán» is
+none: most are household businesses, whose code is the owner's, and the word is in «quê quán»,
+«nguyên quán», «quán xuyến» («Ông Minh, quê quán Nghệ An, MST 8012…» was read on air)."""
 _PERSON = (
     r"(?:(?i:ông|bà|anh|chị|em|cô|chú|bác|đối tượng|bị can|bị cáo|bị hại|nạn nhân|người"
     r"|hộ[^\S\n]++kinh[^\S\n]++doanh|hộ[^\S\n]++cá[^\S\n]++thể"

@@ -9,7 +9,6 @@ in odd case) pin what the fixes must keep.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from publish import config as config_module
 from publish.content import load_site
 from publish.pii import findings, lint
 from publish.radio.normalise import normalise
+from tests.hang_guard import run_python_guarded
 from tests.helpers import NOW, bulletin_md, make_project
 from tests.test_radio_review_tk2 import ACCOUNT, NEAR, held, no_digit, on_air, told
 
@@ -531,15 +531,12 @@ def test_a_businesss_tax_code_under_the_simpler_rule_is_still_read(text: str, sa
 
 
 @pytest.mark.parametrize("filler", ["DN ", "Công ty HTX "])
-def test_a_long_line_of_business_words_before_a_tax_code_is_read_fast(filler: str) -> None:
-    text = filler * (20_000 // len(filler)) + "MST 8012345678."
-    started = time.perf_counter()
-    told(text)
-    web = time.perf_counter() - started
-    started = time.perf_counter()
-    on_air(text)
-    radio = time.perf_counter() - started
-    assert web < 0.2 and radio < 0.2
+def test_a_long_line_of_business_words_before_a_tax_code_is_read_without_stalling(
+    filler: str,
+) -> None:
+    """A guard against hangs (tests/hang_guard.py), not a speed test: the business-name loop
+    read the rest of the name again on each word, 3 s for 20,000 characters of «DN »."""
+    guard_both(f"{filler!r} * {200_000 // len(filler)} + 'MST 8012345678.'")
 
 
 # accmend4: a label's line is joined only where Markdown joins it — never a heading, a table's
@@ -613,31 +610,42 @@ def test_a_businesss_tax_code_after_words_a_dash_or_two_asides_is_still_read(
 
 
 @pytest.mark.parametrize("filler", ["mã số thuế hiện tại ", "MST - ", "MST (mới) "])
-def test_a_long_line_of_tax_labels_words_dashes_or_asides_is_read_fast(filler: str) -> None:
-    text = "Ông A có " + filler * (20_000 // len(filler)) + "là 8012345678."
-    started = time.perf_counter()
-    told(text)
-    web = time.perf_counter() - started
-    started = time.perf_counter()
-    on_air(text)
-    radio = time.perf_counter() - started
-    assert web < 0.2 and radio < 0.2
+def test_a_long_line_of_tax_labels_words_dashes_or_asides_is_read_without_stalling(
+    filler: str,
+) -> None:
+    """A guard against hangs (tests/hang_guard.py), not a speed test."""
+    guard_both(f"'Ông A có ' + {filler!r} * {200_000 // len(filler)} + 'là 8012345678.'")
 
 
-# accmend5: a «tiệm» or a «quán» with no person word after it is a business, as «cửa hàng Minh
-# Phát» is (the README holds only a shop «mang tên người» its owner's); «Tiệm Chị Hoa» stays his.
+def guard_both(text: str) -> None:
+    """Check the text the Python expression `text` makes on both channels in a fresh
+    interpreter with a limit of CPU time, failing the test if it stalls."""
+    run_python_guarded(
+        "from publish.pii import findings; from publish.radio.normalise import normalise\n"
+        f"t = {text}\nlist(findings(t, year=2024)); normalise(t)"
+    )
+
+
+# A «tiệm» or «quán» names no business payer (accmend5 had made them one; its review found
+# «quê quán», «nguyên quán», «quán xuyến» then made a person's code a business's, read on air):
+# most are household businesses, whose code is the owner's — told, privacy first; a «cửa hàng»
+# with no person after it stays a business («Cửa hàng Minh Phát» above).
 @pytest.mark.parametrize(
     "text",
     [
-        "Tiệm vàng Kim Thành, MST 0101234567.",
-        "Quán cơm Ngọc Lan, mã số thuế 0101234567.",
-        "Ông A mua nhẫn ở tiệm vàng Kim Thành, MST 0101234567.",
+        "Tiệm vàng Kim Thành, MST 8012345678.",
+        "Quán cơm Ngọc Lan, mã số thuế 8012345678.",
+        "Ông Nguyễn Văn Minh, quê quán Nghệ An, MST 8012345678, bị phạt.",
+        "Bà Lê Thị Hoa (nguyên quán Hà Tĩnh), mã số thuế 8012345678.",
+        "Ông Minh, chủ quán, MST 8012345678.",
+        "Ông A quán xuyến việc kinh doanh, MST 8012345678.",
+        "Đối tượng nhất  quán khai MST 8012345678.",
     ],
 )
-def test_a_shop_named_tiem_or_quan_without_a_person_reads_its_tax_code(text: str) -> None:
-    assert told(text) == []
+def test_a_tiem_or_quan_names_no_business_payer(text: str) -> None:
+    assert told(text) == [("mã số thuế cá nhân", "801*****78")]
     script, codes = on_air(text)
-    assert "R9.5" not in codes and "không một không" in script
+    assert "R9.5" in codes and no_digit(script)
 
 
 @pytest.mark.parametrize(
