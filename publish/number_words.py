@@ -27,9 +27,13 @@ __all__ = [
     "ID_LABEL_WORDS",
     "LABEL_GAP",
     "LIST_JOIN",
+    "PASSPORT_LABEL",
+    "PASSPORT_NUMBER",
     "SCALE",
     "SCALE_VALUES",
     "SHORT_CODE_END",
+    "TAX_GAP",
+    "TAX_LABEL",
     "TIGHT_GAP",
     "account_before_amount",
     "account_range",
@@ -37,13 +41,16 @@ __all__ = [
     "alternation",
     "bare_84_phone",
     "bare_account_number",
+    "currency_end",
     "digit_count",
     "labelled_cards",
     "labelled_number",
     "listed_numbers",
+    "listed_passports",
     "money_follows",
     "names_ones_number",
     "paid_into_tk",
+    "personal_tax_code",
     "quantity_follows",
     "read_as_code",
     "short_codes",
@@ -83,6 +90,70 @@ ID_LABEL = (
 )
 """The words a citizen ID's number follows, an old card's too (`CMND`, `chứng minh thư`): the
 radio never reads the number after one (R9.5), the website tells it (publish.pii)."""
+PASSPORT_LABEL = r"(?i:hộ chiếu|passport)(?:[^\S\n]++(?i:no|nr|number)\.?+(?!\w))?"
+"""The words a passport's number follows: never read on air (R9.5), as a citizen ID's; an
+English «no.» after them too («passport no. C1234567» was read out while the website told it)."""
+PASSPORT_NUMBER = r"[A-Za-z]{1,2} ?\d{7,8}"
+"""A passport's number after `PASSPORT_LABEL` only (alone it is any code: «mã đơn hàng
+B1234567»): a Vietnamese one's letter and 7 digits (C1234567), an older or foreign one's two
+letters («Hộ chiếu AB1234567» was read on air, told by no check)."""
+TAX_LABEL = r"(?:(?i:mã số thuế)|MST)(?:[^\S\n]++(?i:cá nhân|TNCN))?"
+"""A tax code's label: a person's code is private (`personal_tax_code`), a business's public."""
+_TAX_DIGITS = (10, 12)
+"""A person's tax code: ten digits, or since 1/7/2025 their CCCD's twelve. Thirteen
+(`0101234567-001`) is a business's branch."""
+_OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
+_ORGANISATION = (
+    r"(?:(?i:công ty|doanh nghiệp|tập đoàn|hợp tác xã|chi nhánh|nhà máy|văn phòng đại diện"
+    r"|cổ phần|cửa hàng|cơ sở kinh doanh)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
+)
+"""Who pays a business's tax code. A bank or an agency names no payer: «Bà B, nhân viên ngân
+hàng X, MST 8012…», «Ông A bị cơ quan thuế xử phạt, MST 8012…» are the person's codes. A «cửa
+hàng» is a business unless a person word follows it («Cửa hàng Bà Năm»); a «tiệm» or «quán» is
+none: most are household businesses, whose code is the owner's, and the word is in «quê quán»,
+«nguyên quán», «quán xuyến» («Ông Minh, quê quán Nghệ An, MST 8012…» was read on air)."""
+_PERSON = (
+    r"(?:(?i:ông|bà|anh|chị|em|cô|chú|bác|đối tượng|bị can|bị cáo|bị hại|nạn nhân|người"
+    r"|hộ[^\S\n]++kinh[^\S\n]++doanh|hộ[^\S\n]++cá[^\S\n]++thể"
+    r"|chủ[^\S\n]++(?:quán|tiệm|cửa[^\S\n]++hàng))"
+    r"|[A-ZĐ]\w*+[^\S\n]++(?:Văn|Thị))(?!\w)"
+)
+"""Who pays a person's tax code: a person's title or a name with «Văn», «Thị»; a household
+business too («Hộ kinh doanh Nguyễn Văn An, MST 8012…»: its code is its owner's own), and a
+shop's owner («Bà Lan, chủ quán cơm X, MST 8012…»: a quán or tiệm is most often a household
+business, whose code is the owner's)."""
+_OWNERS = re.compile(rf"(?<!\w)(?:(?P<organisation>{_ORGANISATION})|{_PERSON})")
+_OWNER_AFTER = re.compile(
+    rf"[^\S\n]*+(?:,?[^\S\n]*+(?i:của)[^\S\n]++|\([^\S\n]*+){_OWNERS.pattern}"
+)
+"""Who pays a tax code named right after it: «của công ty», or in brackets («(Tập đoàn Điện
+lực)» was told as a person's) when no person is named before it."""
+_SENTENCE_END = re.compile(r"[.!?;\n](?=\s)|\n")
+
+
+def personal_tax_code(label: str, number: str, text: str, start: int, end: int) -> bool:
+    """Whether the tax code `number` after `label` (a `TAX_LABEL` at text[start], the number
+    ending at text[end]) is a person's, on both channels. Privacy first: ten or twelve digits
+    are a person's unless a business (`_ORGANISATION`) pays it — «của công ty» or in brackets
+    right after it with no person named before it in its sentence («Ông A, MST 8012…
+    (Công ty X)» is his), or named last before it in its sentence («Công ty TNHH X, mã số thuế 1400…»); labelled «cá nhân» always. A branch's
+    thirteen digits are read."""
+    if digit_count(number) not in _TAX_DIGITS:
+        return False
+    if _OF_A_PERSON.search(label):
+        return True
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    # A person word in a business's name («Công ty TNHH Tuấn Anh») is a person's too: telling
+    # a business's public code costs less than reading a person's («Công ty X thuê Bà Lan, MST»).
+    last = person = None
+    for last in _OWNERS.finditer(text, sentence, end - len(number)):  # its gap's payer too
+        person = person or (None if last["organisation"] else last)
+    after = _OWNER_AFTER.match(text, end)
+    if after is not None and (person is None or after["organisation"] is None):
+        return after["organisation"] is None
+    return last is None or last["organisation"] is None
+
+
 ID_DIGITS = (9, 12)
 """An old ID card's (CMND) or a CCCD's digits: with words between, a number after an ID's label
 is one only so long (`CCCD gắn chip cho 1.234.567 người` is a count)."""
@@ -207,6 +278,23 @@ Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit
 sentence's end — «Không cung cấp số tài khoản cho ai; hãy gọi 0912…» names the hotline, which
 the radio read out and the website let be (review F3); the dot of an initial or a place's short
 form is none («chi nhánh TP. HCM: 0071…», «bà Nguyễn T. Lan: 0871…»)."""
+_ASIDE = r"[^\S\n]*+\([^()\n]{0,40}\)"
+"""An aside in brackets, digits and all (`(cấp năm 2010)`)."""
+_IS = r"(?i:là)(?!\w)"
+_WORD = r"[^\S\n]++[^\W\d_]++"
+"""A word of letters only, its space before it."""
+TAX_GAP = (
+    rf"(?:[^\S\n]++(?i:của)(?!\w){LABEL_GAP}(?:\([^()\n]{{0,40}}\){LABEL_GAP})?(?<![^\W\d_])"
+    rf"|(?:{_ASIDE}){{1,2}}(?:[^\S\n]++{_IS})?|(?:{_WORD}){{0,2}}[^\S\n]++{_IS}"
+    rf"|[^\S\n]*+{DASH})?"
+    rf"{TIGHT_GAP}"
+)
+"""Between a tax code's label and its number: `TIGHT_GAP`, or its payer named first («Mã số
+thuế của ông A là 8012…» was read on air, told by no check), maybe an aside in brackets, digits
+and all («của ông Nguyễn Văn A (sinh năm 1980) là 8012…»); or one or two asides, «là» or both
+(«Ông A có mã số thuế là 8012…», «mã số thuế (cấp năm 2010) là 8012…», «MST (mới) (cấp 2010) là
+8012…» were read out, told by none); one or two words before «là» («mã số thuế hiện tại là
+8012…»); a dash («MST - 8012…»)."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",
@@ -266,6 +354,23 @@ def account_range(number: str, text: str, pos: int) -> bool:
     return digits <= _SHORT_END or (digits <= _PRICE_DIGITS and money_follows(text, pos))
 
 
+_DECIMAL = re.compile(r"[.,]\d++")
+"""An amount's decimal part (`2,5 triệu`), its figures before taken as the number's last group."""
+_SCALE_ALONE = re.compile(r"\s?" + SCALE_WORD + r"(?!\w)")
+"""A scale word with no currency after it (`50 triệu`): an amount still."""
+_RUN_THEN_AMOUNT = re.compile(
+    r"(?P<run>\d{8,}) (?:[1-9]\d{0,2}(?:\.\d{3})+|[1-9]\d*+)"
+    r"|(?P<groups>\d+(?: \d+)+) [1-9]\d{0,2}(?P<thousands>(?:\.\d{3})+)?"
+)
+"""An account's or ID's digits in one run, a space, then an amount (`500.000`, `500000`, `50
+triệu`): two numbers; in groups apart by spaces, then an amount in dotted thousands or a
+figure before its scale word («STK 0123 4567 89 500.000 đồng», «… 5 triệu đồng»: its 17 or 11
+digits were told, the amount lost on air). A figure before a currency alone may be the last
+group («0123 4567 89 đồng»)."""
+_RUN_DIGITS = 8
+"""The fewest digits before an amount cut off as an account's or ID's (a CMND has nine)."""
+_GLUED = re.compile(r"\d++(?:-\d++){2,}")
+"""Three groups or more glued by hyphens: one number written so, its last group no amount."""
 _LONG_START = 10
 """Digits from which a range's start is no price, as none is written so long (`0123456789 — 2
 triệu đồng` is an account and its amount)."""
@@ -278,12 +383,22 @@ def account_before_amount(number: str, text: str, end: int) -> int | None:
     what follows it are an amount (`STK: 0123456789 — 2 triệu đồng`): a range's start of
     `_LONG_START` digits or more, or starting with 0, is never a price — unless written in groups
     of thousands (`1.200.000.000 - 1.500.000.000 đồng`); None when the number is whole, no amount
-    after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`)."""
-    money = _CURRENCY_AFTER.match(text, end)
+    after it or its start a price's (`Mỗi tài khoản 100000-200000 đồng`). The amount may have a
+    decimal part or no currency (`- 2,5 triệu đồng`, `-50 triệu`); groups all glued by hyphens
+    (`0123-4567-89 đồng`) are one number, never cut at the last."""
+    decimal = _DECIMAL.match(text, end)
+    after = decimal.end() if decimal is not None else end
+    money = _CURRENCY_AFTER.match(text, after) or _SCALE_ALONE.match(text, after)
     if money is None:
         return None
+    spaced = _RUN_THEN_AMOUNT.fullmatch(number)
+    if spaced is not None and spaced["run"] is not None:
+        return spaced.end("run")  # «STK 0123456789 500.000 đồng»: read out, told by no check
+    amount = spaced is not None and (spaced["thousands"] is not None or money[1] is not None)
+    if spaced is not None and amount and digit_count(spaced["groups"]) >= _RUN_DIGITS:
+        return spaced.end("groups")
     dashes = list(_HYPHENS.finditer(number))
-    if not dashes:
+    if not dashes or _GLUED.fullmatch(number):
         return None
     cut = dashes[-1].start()
     start = number[:cut]
@@ -317,6 +432,21 @@ def without_its_amount(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[s
     return pattern.match(m.string, m.start(), m.start("number") + cut) or m
 
 
+_CURRENCY_ALONE = re.compile(r"[^\S\n]*+(?:[.,;:!?)\n]|$|(?i:và|rồi|để)(?!\w))")
+"""After a currency word that is the whole word: punctuation, the text's end, or a word no
+compound goes on with («đồng bọn», «đồng hồ», «đồng hành» are no money)."""
+
+
+def currency_end(text: str, pos: int) -> int | None:
+    """Where a currency (with an optional scale word) right at text[pos] ends, None with none:
+    left by a dropped number it names no amount («STK 0123-4567-89 đồng» → «Tài khoản đồng»).
+    Only a whole currency word: «cho STK 0123… đồng bọn sử dụng» lost the «đồng» of «đồng bọn»."""
+    money = _CURRENCY_AFTER.match(text, pos)
+    if money is None or _CURRENCY_ALONE.match(text, money.end()) is None:
+        return None
+    return money.end()
+
+
 def money_follows(text: str, pos: int) -> bool:
     """A currency (with an optional scale word) right after text[:pos]: the number is money."""
     return _CURRENCY_AFTER.match(text, pos) is not None
@@ -335,7 +465,9 @@ def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) 
     website tells (publish.pii). Never before money; with words between (`gap` more than
     `TIGHT_GAP`), only as long as one and with nothing counted after it: «căn cước … cấp cho
     123.456.789 người» is a count."""
-    if money_follows(text, end) or spaced_range(number, text, end):
+    # No amount is written with a leading 0: «STK 0123-4567-89 đồng» is the account, read out.
+    money = money_follows(text, end) and not number.startswith("0")
+    if money or spaced_range(number, text, end):
         return False
     return _TIGHT.fullmatch(gap) is not None or _long_enough(number, text, end, of_id=of_id)
 
@@ -438,12 +570,13 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
 
 _LISTED = re.compile(
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
-    r"|,\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
+    r"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
 )
-"""One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in
-brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it; its groups
-apart as the first's may be («9876 - 5432 - 10»: its groups were read as a range)."""
+"""One more number in a list after a private one: after a comma, a semicolon, a slash, «và»,
+«hoặc», «hay», or in brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right
+after it; its groups apart as the first's may be («9876 - 5432 - 10»: its groups were read as a
+range). A semicolon or a slash joined no list: the second account was read on air in full."""
 _DATE_OR_AMOUNT = re.compile(
     r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
     r"|[1-9]\d{0,2}(?:\.\d{3}){1,2}"  # 1.500.000
@@ -466,6 +599,25 @@ def _not_listed(number: str) -> bool:
         return True
     years = _YEARS.fullmatch(number)
     return years is not None and 0 < int(years[2]) - int(years[1]) <= _YEARS_SPAN
+
+
+_LISTED_PASSPORT = re.compile(
+    r"\s*+(?:[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
+    rf"(?P<number>{PASSPORT_NUMBER})(?!\w)"
+)
+"""One more passport in a list after one: after a comma, a semicolon, a slash, «và», «hoặc».
+Only numbers starting with a digit joined lists: «Hộ chiếu số C1234567; C7654321» had its
+second read on air in full and told by no check."""
+
+
+def listed_passports(text: str, end: int) -> list[re.Match[str]]:
+    """The passports' numbers listed after one ending at text[end], each its letter and seven
+    or eight digits, on both channels (R9.5)."""
+    found = []
+    while (item := _LISTED_PASSPORT.match(text, end)) is not None:
+        found.append(item)
+        end = item.end()
+    return found
 
 
 def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> list[re.Match[str]]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -46,14 +47,19 @@ from publish.number_words import (
     ID_LABEL,
     ID_LABEL_WORDS,
     LABEL_GAP,
+    PASSPORT_NUMBER,
+    TAX_GAP,
+    TAX_LABEL,
     TIGHT_GAP,
     accounts_after_codes,
     bare_account_number,
     labelled_cards,
     labelled_number,
     listed_numbers,
+    listed_passports,
     money_follows,
     paid_into_tk,
+    personal_tax_code,
     read_as_code,
     without_its_amount,
 )
@@ -122,11 +128,19 @@ them, one of any length («CCCD 0872030012», a digit short: mistyped, still som
 words between only one as long as an ID's."""
 _PASSPORT = re.compile(
     r"(?:hộ chiếu|" + pii_english.PASSPORT_WORDS + r")[^\d\n]{0,30}?(?<![^\W\d_])"
-    r"(?P<number>[A-Z] ?\d{7,8})(?!\d)",
+    rf"(?P<number>{PASSPORT_NUMBER})(?!\d)",
     re.IGNORECASE,
 )
 """A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
+_MOBILE = re.compile(r"0[35789]\d{8}")
+"""A mobile's number (as `pii_phones` tells it) listed after a tax code: a phone, not a code."""
+_TAX_CODE = re.compile(
+    rf"(?<!\w)(?P<label>{TAX_LABEL})(?![^\W\d_])(?P<gap>{TAX_GAP})"
+    rf"(?P<number>\d(?:{GROUP_GAP}?\d){{9,12}})(?!\d|{GROUP_GAP}\d)"
+)
+"""A tax code right after its label: a person's is told (`personal_tax_code`), as the radio
+drops it (R9.5); a business's is public."""
 _ACCOUNT = re.compile(
     rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{LABEL_GAP})"
     rf"(?P<number>\d(?:{GROUP_GAP}?\d)"
@@ -170,6 +184,7 @@ ID) or six with single separators or dashes with spaces (ID and account numbers 
 pattern is fast on whole texts, unlike the others."""
 _TRIGGER = re.compile(
     r"\d{12}|s(?:n|inh)|t(?:k|ài khoản|hẻ)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu"
+    r"|m(?:st|ã số thuế)"
     r"|id(?<![^\W\d_]id)|passport|b(?:orn|irth)|d\.?o\.?b|\d{4}[ .-]\d{4}[ .-]\d{4}"
     r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d",
     re.IGNORECASE,
@@ -190,6 +205,8 @@ _TRIGGER_WORDS = (
     "tk",
     "tài khoản",
     "thẻ",
+    "mst",
+    "mã số thuế",
     *_ID_WORD_STARTS,
     *pii_english.BIRTH_WORDS,
 )
@@ -478,9 +495,12 @@ def findings(
 
 def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]:
     """The findings of the number patterns, line by line, on the lines holding the digits
-    (`_ANCHOR`) and a word (`_TRIGGER`) they need. `low`: the lower-cased text, when its words
-    are at the text's offsets and fold as a case-blind regex's (see `_ODD_CASES`)."""
+    (`_ANCHOR`) and a word (`_TRIGGER`) they need, each line then read with a label's line
+    before it (`_joined_line`). `low`: the lower-cased text, when its words are at the text's
+    offsets and fold as a case-blind regex's (see `_ODD_CASES`)."""
     number = start = 0  # line `number` (0-based) starts at offset `start`
+    fences: list[int] | None = None  # found only for a join: most texts have none
+    recent: dict[int, list[Finding]] = {}  # each line's own findings, for a join's
     anchor = _ANCHOR.search(text)
     while anchor is not None:
         at = anchor.start()
@@ -489,9 +509,10 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
         line = text[start:end]  # alone, as the patterns' `\s*` must not reach into the next line
+        own: list[Finding] = []
         if low is None:
             if _TRIGGER.search(line):
-                yield from _line_findings(line, number, year, None)
+                own = list(_line_findings(line, number, year, None))
         else:
             words = low[start:end]
             if (
@@ -500,7 +521,17 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
                 or _CARD_GATE.search(line)
                 or _GROUPED_GATE.search(line)
             ):
-                yield from _line_findings(line, number, year, words)
+                own = list(_line_findings(line, number, year, words))
+        yield from own
+        if own:
+            recent[number] = own
+        # Most lines follow a blank one (a paragraph of one line): none to join with.
+        if start > 1 and text[start - 2] != "\n" and (joined := _joined_line(text, low, start)):
+            back, both = joined
+            fences = _fenced(text) if fences is None else fences
+            if not bisect_left(fences, start) % 2:  # code is shown line by line
+                apart = recent.get(number - back, []) + own
+                yield from _joined_findings(both, number, year, apart)
         anchor = _ANCHOR.search(text, end)
 
 
@@ -861,6 +892,76 @@ def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
         at = match.end()
 
 
+_LABEL_WORDS = re.compile(
+    r"t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu|passport"
+    r"|m(?:st|ã số thuế)",
+    re.IGNORECASE,
+)
+"""The words of a private number's label: an account's, a citizen ID's, a passport's, a tax
+code's. A line ending with one (no digit after it) is read on to its number (`_joined_line`)."""
+_LOW_LABEL_WORDS = re.compile(_LABEL_WORDS.pattern)
+"""`_LABEL_WORDS` in a lower-cased text."""
+_LAST_DIGIT = re.compile(r"\d\D*$")
+"""A line's last digit (and the rest of the line)."""
+_OWN_BLOCK = re.compile(r"[^\S\n]{0,3}(?:#{1,6}(?!\S)|```|~~~)|[^\S\n]*(?:\||$)")
+"""A line Markdown joins with no other: a heading, a fence, a table's row, a blank line."""
+_LABEL_LINES = 3
+"""How many lines after a label's its number may be: digit-less lines between carry it on."""
+
+
+def _fenced(text: str) -> list[int]:
+    """The offsets of the fence lines of `text`, in order: a line between an odd and an even
+    one is code, shown as written (never joined)."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    fence = re.compile(r"^[^\S\n]{0,3}(?:```|~~~)", re.MULTILINE)
+    return [m.start() for m in fence.finditer(text)]
+
+
+def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | None:
+    """The line starting at `start` read with the lines before it back to a label's with no
+    digit after its last label word (Markdown joins a soft line break: «Ông A, MST\n8012…»,
+    «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_LABEL_LINES` lines and
+    its paragraph, through digit-less lines only: how many lines back, and the joined text.
+    `low`: as in `_number_findings` (a case-blind search is slower)."""
+    labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
+    spans = [(start, _line_end(text, start))]
+    for back in range(1, _LABEL_LINES + 1):
+        if start == 0:
+            return None
+        end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
+        digit = _LAST_DIGIT.search(text, start, end)
+        label = labels.search(words, digit.start() + 1 if digit else start, end)
+        if (label is None and digit is not None) or _OWN_BLOCK.match(text, start, end):
+            return None  # a label's number on its own line is read there
+        spans.append((start, end))
+        if label is not None:
+            if _OWN_BLOCK.match(text, *spans[0]):
+                return None
+            return back, " ".join(text[s:e] for s, e in reversed(spans))
+    return None
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line starting at `start` ends."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _joined_findings(
+    joined: str, number: int, year: int, apart: list[Finding]
+) -> Iterator[Finding]:
+    """The findings on line `number` of its line `joined` with the lines before it, but no
+    value `apart`, its first and last lines' own findings, gives: told there already, maybe
+    under another kind («Số CCCD:\n0872…» is a bare 12-digit ID on its own line), told once."""
+    told = Counter(found.value for found in apart)
+    for found in _line_findings(joined, number, year, None):
+        if told[found.value] > 0:
+            told[found.value] -= 1
+        else:
+            yield found
+
+
 def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterator[Finding]:
     """The findings of one line (number `number`), each span reported once. Each pattern is
     searched only when the line holds what it needs: in `low`, the lower-cased line, when given
@@ -886,7 +987,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         for span, written in _with_listed(line, match, bare=True) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
-    for match in _ID_NEAR.finditer(line) if ids else ():
+    for found in _ID_NEAR.finditer(line) if ids else ():
+        match = without_its_amount(_ID_NEAR, found)  # «CCCD 0872…1234 50 triệu đồng»: 12 digits
         named = _citizen_id(line, match)
         for span, written in _with_listed(line, match, of_id=True) if named else ():
             each = re.sub(r"\D", "", written)
@@ -894,11 +996,23 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
                 kind = _ID_KINDS.get(len(each), f"số CCCD/CMND ({len(each)} chữ số, có thể gõ sai)")
                 yield Finding(number, kind, mask(each))
     for match in _PASSPORT.finditer(line) if passport else ():
-        if fresh(match.span("number")):
-            yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
+        for item in (match, *listed_passports(line, match.end())):
+            if fresh(item.span("number")):
+                yield Finding(number, "số hộ chiếu", _masked_passport(item["number"]))
     for digits, span in _bare_citizen_ids(line, year):
         if fresh(span):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
+    taxed = "mst" in low or "mã số thuế" in low if low is not None else True
+    for match in _TAX_CODE.finditer(line) if taxed else ():
+        personal = personal_tax_code(
+            match["label"], match["number"], line, match.start(), match.end()
+        )
+        for span, written in _with_listed(line, match) if personal else ():
+            # «Ông A, MST 8012…, 0912345678»: the mobile listed after it is his phone.
+            mobile = span[0] > match.start("number") and _MOBILE.fullmatch(written)
+            kind = PHONE_KIND + "người dân" if mobile else "mã số thuế cá nhân"
+            if fresh(span):
+                yield Finding(number, kind, mask(written))
     for match in labelled_cards(line):
         if fresh(match.span("number")):
             yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
@@ -977,8 +1091,8 @@ def _is_card(line: str, match: re.Match[str]) -> bool:
 
 
 def _masked_passport(number: str) -> str:
-    """Its letter and last two digits: C1234567 → C*****67."""
-    return mask_code(number[0].upper() + re.sub(r"\D", "", number))
+    """Its letters and last two digits: C1234567 → C*****67, AB1234567 → AB*****67."""
+    return mask_code(re.sub(r"[^A-Za-z\d]", "", number).upper())
 
 
 def _masked_date(match: re.Match[str]) -> str:

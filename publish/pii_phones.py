@@ -53,11 +53,12 @@ _SEP = rf"{GROUP_GAP}?"
 spaces or not: «0912 – 345 – 678», «0912—345—678»), as the radio reads them."""
 _MOBILE = r"[35789]\d(?:" + _SEP + r"\d){7}"
 _NUMBER_END = r"(?![\w/]|-\w|[.,]\d)"
-_SUBSCRIBER = r"(?:" + _MOBILE + rf"|2\d(?:(?:{GROUP_GAP}|\)[ ]?)?\d){{8}})" + _NUMBER_END
+_SUBSCRIBER = r"(?:" + _MOBILE + rf"|2\d(?:(?:{GROUP_GAP}|\){GROUP_GAP}?)?\d){{8}})" + _NUMBER_END
 _PHONE = re.compile(r"0(?<![\w+]0)(?<!\d[.,]0)" + _SUBSCRIBER)
 """A whole Vietnamese number: a mobile (03, 05, 07, 08, 09 and eight digits more) or a landline
 (02, an area code and the subscriber: eleven digits), digits grouped by a space, a dot or a
-dash («0912 345 678», «0277.3610.113», «(0277) 3610 113», «0912 – 345 – 678»). Twelve digits (a CCCD), a code
+dash («0912 345 678», «0277.3610.113», «(0277) 3610 113», «(0277) – 3610 – 113», «0912 – 345 –
+678»). Twelve digits (a CCCD), a code
 glued to letters or «/» and an amount («1.0912…») are none. Starting with a literal «0» (the
 look-behinds after it), it is searched several times faster than one starting with choices."""
 _ABROAD = re.compile(
@@ -256,7 +257,9 @@ def phone_verdicts(
         listed = [(n.start(), _digits(text, n)) for n in numbers]
         listed = [(at, digits) for at, digits in listed if digits not in unit_numbers]
         # Only the unit's own (the hotline of most bulletins' closing line): nobody private's.
-        who = _owner(text, numbers[0].start(), numbers[-1].end(), done, who) if listed else ""
+        # From the bracket of «(0277) 3610 113»: «Anh A, SĐT (» named no one, the number was told.
+        start = _written_start(text, numbers[0].start())
+        who = _owner(text, start, numbers[-1].end(), done, who) if listed else ""
         done = numbers[-1].end()
         for at, digits in listed:
             yield at, digits, who

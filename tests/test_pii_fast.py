@@ -89,96 +89,143 @@ def _fresh(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     return True
 
 
+_LABEL_WORD = re.compile(
+    r"tk|tài khoản|cccd|cmnd|cmt|căn cước|chứng minh|định danh|hộ chiếu|passport|mst|mã số thuế",
+    re.IGNORECASE,
+)
+"""A private number's label's words: the line holding one is read with the next one too."""
+
+
 def reference(text: str, *, year: int) -> Iterator[Finding]:
-    """The per-line algorithm the fast one replaced, kept verbatim as the specification."""
+    """The per-line algorithm the fast one replaced, kept verbatim as the specification; and,
+    after a line's findings, what it gives only read with the lines before it back to a label's
+    (Markdown joins a soft line break: «số tài khoản\n0071…» is published whole), on this line,
+    but no value the label's line or this one gives alone."""
     text = nfc(text)
     if not _DIGIT.search(text) or not _TRIGGER.search(text):
         return
-    for number, line in enumerate(text.split("\n")):
-        if not _DIGIT.search(line) or not _TRIGGER.search(line):
-            continue
-        taken: list[tuple[int, int]] = []
-        fresh = partial(_fresh, taken)
-        for match in paid_accounts(line):
-            # Session 76: no money after it, no count after words between (as the radio reads),
-            # and the numbers listed after it too.
-            account = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
-            for found in (
-                [match, *listed_numbers(line, match.end(), of_id=False)] if account else ()
-            ):
-                if fresh(found.span("number")):
-                    yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
-        # Session 78: an account listed after a short code (`STK 1234 và 0123456789`).
-        for found in accounts_after_codes(line):
+    lines = text.split("\n")
+    code = False  # inside a fenced block: shown line by line
+    for number, line in enumerate(lines):
+        yield from line_reference(line, number, year)
+        code ^= bool(_FENCE.match(line))
+        first = _label_line_before(lines, number) if not code else None
+        if first is not None and _DIGIT.search(line):
+            joined = " ".join(lines[first : number + 1])
+            apart = [f.value for i in (first, number) for f in line_reference(lines[i], 0, year)]
+            for found in line_reference(joined, number, year):
+                if found.value in apart:
+                    apart.remove(found.value)
+                else:
+                    yield found
+
+
+_FENCE = re.compile(r" {0,3}(?:```|~~~)")
+_OWN_BLOCK = re.compile(r" {0,3}(?:#{1,6}(?!\S)|```|~~~)|\s*(?:\||$)")
+"""A heading, a fence, a table's row, a blank line: Markdown joins it with no other line."""
+
+
+def _label_line_before(lines: list[str], number: int) -> int | None:
+    """The line, at most 3 before line `number`, of a label with no digit after its last label
+    word, only digit-less lines between, all of one paragraph; None if none."""
+    if _OWN_BLOCK.match(lines[number]):
+        return None
+    for first in range(number - 1, max(number - 4, -1), -1):
+        line = lines[first]
+        if _OWN_BLOCK.match(line):
+            return None
+        labels = list(_LABEL_WORD.finditer(line))
+        if labels and not _DIGIT.search(line, labels[-1].end()):
+            return first
+        if _DIGIT.search(line):
+            return None
+    return None
+
+
+def line_reference(line: str, number: int, year: int) -> Iterator[Finding]:
+    """The findings of one line (number `number`): the per-line algorithm."""
+    if not _DIGIT.search(line) or not _TRIGGER.search(line):
+        return
+    taken: list[tuple[int, int]] = []
+    fresh = partial(_fresh, taken)
+    for match in paid_accounts(line):
+        # Session 76: no money after it, no count after words between (as the radio reads),
+        # and the numbers listed after it too.
+        account = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        for found in [match, *listed_numbers(line, match.end(), of_id=False)] if account else ():
             if fresh(found.span("number")):
                 yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
-        for match in _BARE_ACCOUNT.finditer(line):  # session 75: as the radio drops it
-            gap = match["gap"].replace("(", "")  # session 76: `tài khoản (1000-2000 USDT)`
-            ranged = not gap.strip() and account_range(match["number"], line, match.end())
-            # Session 78: groups apart by « - » may be a range or a date, colon or not.
-            ranged = ranged or spaced_range(match["number"], line, match.end())
-            money = money_follows(line, match.end())
-            listed = listed_numbers(line, match.end(), of_id=False, bare=True)
-            for found in [match, *listed] if not ranged and not money else ():
-                if fresh(found.span("number")):
-                    yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
-        for match in _ID_NEAR.finditer(line):
-            digits = re.sub(r"\D", "", match["number"])
-            named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=True)
-            listed = listed_numbers(line, match.end(), of_id=True)
-            # Session 76: right after the ID's words, a mistyped one too (`CCCD 0872030012`).
-            whole = len(digits) in (9, 12) or TIGHT.fullmatch(match["gap"]) is not None
-            for found in [match, *listed] if whole and named else ():
-                each = re.sub(r"\D", "", found["number"])
-                if fresh(found.span("number")):
-                    yield Finding(number, id_kind(each), mask(each))
-        for match in _PASSPORT.finditer(line):
-            if fresh(match.span("number")):
-                n = match["number"]
-                hidden = n[0].upper() + "*" * (len(re.sub(r"\D", "", n)) - 2) + n[-2:]
-                yield Finding(number, "số hộ chiếu", hidden)
-        for match in _CITIZEN_ID.finditer(line):
-            century, born = int(match[0][3]) // 2, int(match[0][4:6])  # 0-1: 1900s, 2-3: 2000s
-            money = money_follows(line, match.end())
-            coded = read_as_code(line, match.start())  # session 75: as the radio reads it
-            born_by = 1900 + 100 * century + born <= year
-            if born_by and not money and not coded and fresh(match.span()):
-                yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
-        for match in _GROUPED_ID.finditer(line):
-            digits = match[0].replace(match["sep"], "")
-            if not _CITIZEN_ID.fullmatch(digits) or money_follows(line, match.end()):
-                continue
-            if match["sep"] != "." and read_as_code(line, match.start()):
-                continue
-            century, born = int(digits[3]) // 2, int(digits[4:6])
-            if 1900 + 100 * century + born <= year and fresh(match.span()):
-                yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
-        # Session 79: a card's number right after its label, its check digit right or not, its
-        # groups apart by a space, a dot, a hyphen or an en dash (`Thẻ ATM số 9704 - 1234 - …`).
-        for match in _LABELLED_CARD.finditer(line):
-            card = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
-            groups = re.split(r"\D+", match["number"])
-            years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
-            if card and not years and fresh(match.span("number")):
-                yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
-        for match in _CARD.finditer(line):
-            groups = match[0].split(match["sep"]) if match["sep"] else ["0"]
-            years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
-            coded = match["sep"] != "." and read_as_code(line, match.start())
-            money = money_follows(line, match.end())
-            card = is_card(re.sub(r"\D", "", match[0])) and not coded and not money
-            if not years and card and fresh(match.span()):
-                yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
-        for match in _BIRTH_DATE.finditer(line):
-            if fresh(match.span("date")):
-                age = year - int(match["y"])
-                who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
-                date = re.sub(r"\d", "*", match["date"][:-4]) + match["y"]
-                yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), date)
-        for match in _BIRTH_YEAR.finditer(line):
+    # Session 78: an account listed after a short code (`STK 1234 và 0123456789`).
+    for found in accounts_after_codes(line):
+        if fresh(found.span("number")):
+            yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
+    for match in _BARE_ACCOUNT.finditer(line):  # session 75: as the radio drops it
+        gap = match["gap"].replace("(", "")  # session 76: `tài khoản (1000-2000 USDT)`
+        ranged = not gap.strip() and account_range(match["number"], line, match.end())
+        # Session 78: groups apart by « - » may be a range or a date, colon or not.
+        ranged = ranged or spaced_range(match["number"], line, match.end())
+        money = money_follows(line, match.end())
+        listed = listed_numbers(line, match.end(), of_id=False, bare=True)
+        for found in [match, *listed] if not ranged and not money else ():
+            if fresh(found.span("number")):
+                yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
+    for match in _ID_NEAR.finditer(line):
+        digits = re.sub(r"\D", "", match["number"])
+        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=True)
+        listed = listed_numbers(line, match.end(), of_id=True)
+        # Session 76: right after the ID's words, a mistyped one too (`CCCD 0872030012`).
+        whole = len(digits) in (9, 12) or TIGHT.fullmatch(match["gap"]) is not None
+        for found in [match, *listed] if whole and named else ():
+            each = re.sub(r"\D", "", found["number"])
+            if fresh(found.span("number")):
+                yield Finding(number, id_kind(each), mask(each))
+    for match in _PASSPORT.finditer(line):
+        if fresh(match.span("number")):
+            n = match["number"]
+            hidden = n[0].upper() + "*" * (len(re.sub(r"\D", "", n)) - 2) + n[-2:]
+            yield Finding(number, "số hộ chiếu", hidden)
+    for match in _CITIZEN_ID.finditer(line):
+        century, born = int(match[0][3]) // 2, int(match[0][4:6])  # 0-1: 1900s, 2-3: 2000s
+        money = money_follows(line, match.end())
+        coded = read_as_code(line, match.start())  # session 75: as the radio reads it
+        born_by = 1900 + 100 * century + born <= year
+        if born_by and not money and not coded and fresh(match.span()):
+            yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+    for match in _GROUPED_ID.finditer(line):
+        digits = match[0].replace(match["sep"], "")
+        if not _CITIZEN_ID.fullmatch(digits) or money_follows(line, match.end()):
+            continue
+        if match["sep"] != "." and read_as_code(line, match.start()):
+            continue
+        century, born = int(digits[3]) // 2, int(digits[4:6])
+        if 1900 + 100 * century + born <= year and fresh(match.span()):
+            yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
+    # Session 79: a card's number right after its label, its check digit right or not, its
+    # groups apart by a space, a dot, a hyphen or an en dash (`Thẻ ATM số 9704 - 1234 - …`).
+    for match in _LABELLED_CARD.finditer(line):
+        card = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        groups = re.split(r"\D+", match["number"])
+        years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
+        if card and not years and fresh(match.span("number")):
+            yield Finding(number, "số thẻ ngân hàng", mask(match["number"]))
+    for match in _CARD.finditer(line):
+        groups = match[0].split(match["sep"]) if match["sep"] else ["0"]
+        years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
+        coded = match["sep"] != "." and read_as_code(line, match.start())
+        money = money_follows(line, match.end())
+        card = is_card(re.sub(r"\D", "", match[0])) and not coded and not money
+        if not years and card and fresh(match.span()):
+            yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
+    for match in _BIRTH_DATE.finditer(line):
+        if fresh(match.span("date")):
             age = year - int(match["y"])
-            if 0 <= age < ADULT_AGE and fresh(match.span("y")):
-                yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
+            who = "của trẻ vị thành niên" if age < ADULT_AGE else ""
+            date = re.sub(r"\d", "*", match["date"][:-4]) + match["y"]
+            yield Finding(number, f"ngày sinh đầy đủ {who}".strip(), date)
+    for match in _BIRTH_YEAR.finditer(line):
+        age = year - int(match["y"])
+        if 0 <= age < ADULT_AGE and fresh(match.span("y")):
+            yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
 
 
 PIECES = [
@@ -266,6 +313,7 @@ def test_tricky_lines_give_the_expected_findings() -> None:
         (0, "số tài khoản ngân hàng", "007********67"),
         (0, "số CCCD", "087*******89"),
         (0, "ngày sinh đầy đủ của trẻ vị thành niên", "**/**/2010"),
+        (2, "số tài khoản ngân hàng", "007********67"),  # its label ends line 1: one paragraph
         (3, "số CCCD (12 chữ số)", "087*******89"),
     ]
 

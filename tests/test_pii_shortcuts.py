@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,12 +77,12 @@ def id_kind(digits: str) -> str:
     return kinds.get(len(digits), f"số CCCD/CMND ({len(digits)} chữ số, có thể gõ sai)")
 
 
-def searched_whole(text: str, *, year: int) -> Iterator[Finding]:
-    """What `findings` finds when every pattern is searched over its whole text (or, for the
-    informants, over the windows around the told words): the lint before its shortcuts, kept
-    as the specification."""
-    text = nfc(text)
+def _whole_lines(text: str, year: int) -> Iterator[Finding]:
+    """The number findings of each line holding a trigger, every pattern searched whole; then
+    those of the line read with a label's line before it, the join itself specified in
+    tests/test_pii_fast.py (its own reference)."""
     number = start = 0
+    own: dict[int, list[Finding]] = {}
     anchor = _ANCHOR.search(text)
     while anchor is not None:
         at = anchor.start()
@@ -91,8 +92,22 @@ def searched_whole(text: str, *, year: int) -> Iterator[Finding]:
         end = len(text) if end < 0 else end
         line = text[start:end]
         if _TRIGGER.search(line):
-            yield from _whole_line(line, number, year)
+            own[number] = list(_whole_line(line, number, year))
+            yield from own[number]
+        if joined := pii._joined_line(text, None, start):
+            back, both = joined
+            apart = own.get(number - back, []) + own.get(number, [])
+            if not bisect_left(pii._fenced(text), start) % 2:
+                yield from pii._joined_findings(both, number, year, apart)
         anchor = _ANCHOR.search(text, end)
+
+
+def searched_whole(text: str, *, year: int) -> Iterator[Finding]:
+    """What `findings` finds when every pattern is searched over its whole text (or, for the
+    informants, over the windows around the told words): the lint before its shortcuts, kept
+    as the specification."""
+    text = nfc(text)
+    yield from _whole_lines(text, year)
     named: set[int] = set()
     low = text.lower()
     if "tuổi" in text:
@@ -327,6 +342,7 @@ SETTINGS = settings(
 @example("trú tại 2 xã An Hiệp và An Nhơn; ngụ tại toà nhà số 9", 2020)  # a count; «toà»
 @example("Bị hại là ông Nguyễn Văn Bình, trú ấp 3, CCCD 087123456789, SĐT 0912 345 678", 2020)
 @example("Bà A, 087 123 456 789, trú tại 0871.2345.6789 đồng", 2020)  # a CCCD in groups
+@example("CCCD \n０８７１２３４５６７８９", 2020)  # a label's line read with the next
 def test_the_shortcuts_find_what_searching_the_whole_text_finds(text: str, year: int) -> None:
     assert list(findings(text, year=year)) == list(searched_whole(text, year=year))
 

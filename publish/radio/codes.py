@@ -11,17 +11,25 @@ from publish.number_words import (
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
     BARE_ACCOUNT_DIGITS,
+    ID_DIGITS,
     ID_LABEL,
     LABEL_GAP,
+    PASSPORT_LABEL,
+    PASSPORT_NUMBER,
+    TAX_GAP,
+    TAX_LABEL,
     TIGHT_GAP,
     accounts_after_codes,
     bare_84_phone,
     bare_account_number,
+    currency_end,
     digit_count,
     labelled_cards,
     labelled_number,
     listed_numbers,
+    listed_passports,
     paid_into_tk,
+    personal_tax_code,
     without_its_amount,
 )
 from publish.radio.accounts import read_short_accounts
@@ -90,9 +98,11 @@ _NAMED_NUMBER = re.compile(
 """`Đề án 06`: a document or programme named by a number written with its zero, said with it."""
 
 _PRIVATE_NUMBER = re.compile(
-    rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL})|{ACCOUNT_LABEL}|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
-    rf"(?P<gap>(?(bare){TIGHT_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_]))))"
-    r"(?P<number>\d[\d .xX-]{4,}\d)(?!\d)"
+    rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL}|(?P<passport>{PASSPORT_LABEL})|(?P<tax>{TAX_LABEL}))"
+    rf"|{ACCOUNT_LABEL}"
+    rf"|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
+    rf"(?P<gap>(?(bare){TIGHT_GAP}|(?(tax){TAX_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_])))))"
+    rf"(?P<number>(?(passport){PASSPORT_NUMBER}(?!\d)|(?!))|\d[\d .xX-]{{4,}}\d)(?!\d)"
 )
 """An ID or account number after its label (the website's, publish.number_words), of six
 characters or more (an account's six digits: number_words.ACCOUNT_DIGITS), its middle
@@ -100,10 +110,16 @@ hidden or not (`012xxxxx89`, see publish.radio.masked), grouped by spaces, dots 
 never read either way. «Mã định danh cá nhân» is the citizen ID's number. Words may come between
 (`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
 as the website tells it (publish.number_words' `labelled_number`). One hyphen may make a range
-instead (`bare_account_number`)."""
+instead (`bare_account_number`). A passport's number (`C1234567`) after its word too: read as a
+code before (R14.7), in full; a person's tax code (`personal_tax_code`), a business's read,
+after the tax code's own gap (`TAX_GAP`: an aside in brackets may hold digits)."""
 _ID_FEWEST_CHARACTERS = 8
 """An ID's number after its label is dropped from so many characters (the pattern's own bound
 before accounts of six digits were taken too)."""
+_AMOUNT_JOINT = re.compile(r"[ -]\d")
+"""A hyphen or a space, then an amount, right after a dropped account's number."""
+_SPACED_HYPHEN = re.compile(r" -|- ")
+"""Between groups no CCCD hold reads (`087 - 123 - 456 - 789`): dropped here, as a tax code."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -208,9 +224,12 @@ its first character, as `numbers.NUMBER_ALONE` does, so `re` skips to the next `
 «0084» is tried before «0»: from its first 0, «0084 277 3610 113» was «0084 277 3610» and 113."""
 _PHONE_NUMBER = re.compile(_PHONE_SHAPE)
 _AREA_CODE_PHONE = re.compile(
-    r"\((?<![\w+.,/]\()\s*(\+84|0\d{1,3})\s*\)\s*(\d(?:[ .\-]?\d){5,9})(?![\d]|[.,/]\d)"
+    r"\((?<![\w+.,/]\()\s*(\+84|0\d{1,3})\s*\)\s*(?:-\s*)?(\d(?:(?:[ ]?-[ ]?|[ .])?\d){5,9})"
+    r"(?![\d]|[.,/]\d)"
 )
-"""`(0277) 3610113`, `(028) 3829 7143`: an area code in brackets, then the subscriber number."""
+"""`(0277) 3610113`, `(028) 3829 7143`: an area code in brackets, then the subscriber number,
+its groups maybe apart by dashes (`(0277) – 3610 – 113`, its en dashes hyphens by now: it was
+read as amounts, «ba nghìn sáu trăm mười»)."""
 _SUBSCRIBER_GROUPS = {6: (3, 3), 7: (3, 4), 8: (4, 4), 9: (3, 3, 3), 10: (3, 3, 4)}
 """How an unseparated subscriber number is split for breath pauses (R9.2)."""
 _PHONE_PAIR = re.compile(_PHONE_ALONE + r"(?:\s*/\s*|\s+-\s+)" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
@@ -473,13 +492,20 @@ def _private_numbers(text: str, ctx: Context) -> str:
         return text
     position = 0
     while found := _PRIVATE_NUMBER.search(text, position):
-        m = found if found["id"] is not None else without_its_amount(_PRIVATE_NUMBER, found)
+        # An ID's too: «CCCD 087203001234 500.000 đồng» went with its amount.
+        m = without_its_amount(_PRIVATE_NUMBER, found)
         if not _private(text, m):
             position = m.end("label")  # another label may be among the words between
             continue
-        of_id, bare = m["id"] is not None, m["bare"] is not None
-        listed = listed_numbers(text, m.end(), of_id=of_id, bare=bare)
-        before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
+        listed = _listed_after(text, m)
+        end = listed[-1].end() if listed else m.end()
+        # A currency no amount is left before: «STK 0123-4567-89 đồng» read «Tài khoản đồng».
+        end = currency_end(text, end) or end
+        before, after, what = _without_number(text, m, end)
+        if _AMOUNT_JOINT.match(after):
+            # «STK 0123456789-50 triệu», «CCCD 0872… 500.000 đồng»: a pause before the
+            # amount, as after « - » (a glued hyphen was left in the script).
+            after = "," + " " + after[1:]
         for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
             # the station, and CI logs print it.
@@ -495,6 +521,15 @@ def _private_numbers(text: str, ctx: Context) -> str:
         text = before + after
         position = len(before)
     return _accounts_after_codes(text, ctx)
+
+
+def _listed_after(text: str, m: re.Match[str]) -> list[re.Match[str]]:
+    """The private numbers listed after that of `m`, as the website tells them: passports after
+    a passport, tax codes as long as an account's, IDs' or accounts' after theirs."""
+    if m["passport"] is not None and not m["number"][0].isdigit():
+        return listed_passports(text, m.end())
+    of_id = m["id"] is not None and m["tax"] is None
+    return listed_numbers(text, m.end(), of_id=of_id, bare=m["bare"] is not None)
 
 
 def _accounts_after_codes(text: str, ctx: Context) -> str:
@@ -529,6 +564,13 @@ def _private(text: str, m: re.Match[str]) -> bool:
     number = m["number"]
     if m["paid_tk"] is not None and not paid_into_tk(text, m.start(), m.end(), m["gap"]):
         return False
+    if m["passport"] is not None and not number[0].isdigit():
+        return True  # a letter and 7 digits after «hộ chiếu»: its shape alone, as the website's
+    if m["tax"] is not None:
+        if digit_count(number) == max(ID_DIGITS) and not _SPACED_HYPHEN.search(number):
+            return False  # a CCCD's twelve digits, held as one further on (R9.6, blocking)
+        named = re.fullmatch(TAX_GAP, m["gap"]) is not None
+        return named and personal_tax_code(m["tax"], number, text, m.start(), m.end())
     if m["id"] is not None:
         if len(number) < _ID_FEWEST_CHARACTERS:
             return False
@@ -1085,8 +1127,10 @@ def _labelled_cards(text: str, ctx: Context) -> str:
     """A bank card's number after its label («Thẻ ATM số 9704 - 1234 - 5678 - 9012»), its
     check digit right or not, holds the bulletin as a bare card's does (R9.6), as the website
     tells it (publish.number_words.labelled_cards): its groups were read as amounts and ranges."""
-    if "thẻ" not in text and "Thẻ" not in text and "THẺ" not in text:
-        return text  # most paragraphs: cheaper than the case-blind search
+    if "ẻ" not in text and "Ẻ" not in text:
+        # Every «thẻ» holds one, in any case («tHẺ» was read out while the website told it):
+        # most paragraphs none, far cheaper than the case-blind search.
+        return text
     pieces, position = [], 0
     for m in labelled_cards(text):
         written = m["number"]
