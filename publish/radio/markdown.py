@@ -2373,9 +2373,10 @@ def _calls_to_action(text: str, ctx: Context) -> str:
 
 
 def _spoken_char(c: str) -> bool:
-    """False for emoji, pictographs and their modifiers (R1.9); `°` stays for `°C`, an arrow
-    of a change (`⬇️20%`, `▲5 vụ`) for P4 to read «giảm», «tăng», or Q2 to flag."""
-    if c == "°" or PLACEHOLDER_FIRST <= c <= PLACEHOLDER_LAST or c in CHANGE_ARROWS:
+    """False for emoji, pictographs and their modifiers (R1.9); `°`, `℃`, `℉` stay for P4 to read
+    «độ», «độ C», an arrow of a change (`⬇️20%`, `▲5 vụ`) for P4 to read «giảm», «tăng», or Q2
+    to flag."""
+    if c in "°℃℉" or PLACEHOLDER_FIRST <= c <= PLACEHOLDER_LAST or c in CHANGE_ARROWS:
         return True
     if c in "\ufe0f\ufe0e\u200d\u20e3" or "\U0001f3fb" <= c <= "\U0001f3ff":
         return False

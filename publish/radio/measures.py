@@ -59,6 +59,12 @@ UNITS = {
     "°C": "độ C",
     "ºC": "độ C",
     "oC": "độ C",
+    "℃": "độ C",  # one character, which NFC keeps: dropped as a pictograph, «ba mươi» alone
+    "° C": "độ C",
+    "°F": "độ F",
+    "℉": "độ F",
+    "°": "độ",  # an angle, or a temperature with no scale: «ba mươi°» was left to the reader
+    "º": "độ",  # the ordinal sign typed for a degree, as in `ºC`
     "kW": "ki-lô-oát",
     "kWh": "ki-lô-oát giờ",
 }

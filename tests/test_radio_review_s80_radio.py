@@ -1,0 +1,49 @@
+"""Session 80 (helper radio): degree signs, typed arrows, a service line before a count.
+
+Test vectors in the style of the read-aloud spec (radio-read-aloud.md §5): the Markdown on the
+left, the exact script the reader gets on the right.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.flags import BLOCKING
+from publish.radio.normalise import normalise
+
+# R6.2 reads `°C` «độ C»; the one character `℃` (which NFC keeps) was dropped as a pictograph,
+# «Nhiệt độ ba mươi», and a bare `°` was left to the reader, «ba mươi°», with no flag.
+DEGREES = [
+    ("Nhiệt độ 30℃ vào buổi trưa.", "Nhiệt độ ba mươi độ C vào buổi trưa."),
+    ("Nhiệt độ 30 ℃.", "Nhiệt độ ba mươi độ C."),
+    ("Nhiệt độ -5℃.", "Nhiệt độ âm năm độ C."),
+    ("Nhiệt độ 30°.", "Nhiệt độ ba mươi độ."),
+    ("Nhiệt độ 30 ° C.", "Nhiệt độ ba mươi độ C."),
+    ("Nhiệt độ 25°-30°.", "Nhiệt độ từ hai mươi lăm độ đến ba mươi độ."),
+    ("Nhiệt độ 25℃ - 30℃.", "Nhiệt độ từ hai mươi lăm độ C đến ba mươi độ C."),
+    ("Góc nghiêng 45º.", "Góc nghiêng bốn mươi lăm độ."),
+    ("Nhiệt độ 86℉.", "Nhiệt độ tám mươi sáu độ F."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), DEGREES)
+def test_a_degree_sign_after_a_number_is_read(source: str, expected: str) -> None:
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert spoken.blocking == ()
+
+
+# A degree sign with no number before it: no rule can say it, so the editor is told (Q2), as
+# for the other symbols; it was left in the script unflagged (`°`) or dropped unsaid (`℃`).
+LONE_DEGREE_SIGNS = [
+    ("Ký hiệu ° đứng riêng.", "°"),
+    ("Đơn vị ℃ là độ C.", "℃"),
+]
+
+
+@pytest.mark.parametrize(("source", "sign"), LONE_DEGREE_SIGNS)
+def test_a_lone_degree_sign_is_flagged(source: str, sign: str) -> None:
+    spoken = normalise(source)
+    q2 = [f for f in spoken.flags if f.code == "Q2" and f.severity == BLOCKING]
+    assert [f.excerpt for f in q2] == [sign]
+    assert "độ" in q2[0].message
