@@ -47,3 +47,27 @@ def test_a_lone_degree_sign_is_flagged(source: str, sign: str) -> None:
     q2 = [f for f in spoken.flags if f.code == "Q2" and f.severity == BLOCKING]
     assert [f.excerpt for f in q2] == [sign]
     assert "độ" in q2[0].message
+
+
+# An arrow typed with a key too many or a space is still an arrow, read as the pause `->` is
+# (`- >` already was): `>=` of `- >=` was read «không dưới», the `=` of `= >`, `==>`, `->=`
+# left for Q2, a fullwidth `＝＞` and `⟹` left unread with no flag, `➔`, `⇨` dropped with their
+# pause.
+TYPED_ARROWS = [
+    ("Phạt = > 5 triệu đồng.", "Phạt, năm triệu đồng."),
+    ("Phạt ==> 5 triệu đồng.", "Phạt, năm triệu đồng."),
+    ("Phạt =>> 5 triệu đồng.", "Phạt, năm triệu đồng."),
+    ("Phạt ＝＞ 5 triệu đồng.", "Phạt, năm triệu đồng."),
+    ("Phạt ⟹ 5 triệu đồng.", "Phạt, năm triệu đồng."),
+    ("Phạt ➔ 5 triệu đồng.", "Phạt, năm triệu đồng."),
+    ("Phạt ⇨ 5 triệu đồng.", "Phạt, năm triệu đồng."),
+    ("Ca trực 7h - >= 11h.", "Ca trực bảy giờ, mười một giờ."),
+    ("Ca trực 7h ->= 11h.", "Ca trực bảy giờ, mười một giờ."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), TYPED_ARROWS)
+def test_a_typed_arrow_is_a_pause(source: str, expected: str) -> None:
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert spoken.blocking == ()
