@@ -71,3 +71,44 @@ def test_a_typed_arrow_is_a_pause(source: str, expected: str) -> None:
     spoken = normalise(source)
     assert spoken.text == expected
     assert spoken.blocking == ()
+
+
+# After «từ», an arrow between two figures is the «đến» of a range (R8.3, R12.1): «từ bảy giờ,
+# mười một giờ» is no Vietnamese, and the second date, with no «đến» before it, was read as a
+# fraction, «năm phần sáu».
+RANGES_WITH_AN_ARROW = [
+    ("Làm việc từ 7h => 11h hằng ngày.", "Làm việc từ bảy giờ đến mười một giờ hằng ngày."),
+    ("Làm việc từ 7h -> 11h.", "Làm việc từ bảy giờ đến mười một giờ."),
+    ("Làm việc từ 7h30→11h.", "Làm việc từ bảy giờ ba mươi phút đến mười một giờ."),
+    ("Ca trực từ 7h - >= 11h.", "Ca trực từ bảy giờ đến mười một giờ."),
+    (
+        "Cao điểm từ ngày 1/6 => 5/6.",
+        "Cao điểm từ ngày một tháng sáu đến ngày năm tháng sáu.",
+    ),
+    ("Mức phạt từ 5 -> 10 triệu đồng.", "Mức phạt từ năm đến mười triệu đồng."),
+    ("Phạt từ 500.000 -> 1.000.000 đồng.", "Phạt từ năm trăm nghìn đến một triệu đồng."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), RANGES_WITH_AN_ARROW)
+def test_an_arrow_after_tu_and_a_figure_is_den(source: str, expected: str) -> None:
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert spoken.flags == ()
+
+
+# Arrows between words stay pauses: no range without figures on both sides, nor between a
+# phone's digits («từ không chín một hai …, đến …»).
+ARROWS_BETWEEN_NO_FIGURES = [
+    ("Từ Facebook => Zalo => chuyển tiền.", "Từ Facebook, Zalo, chuyển tiền."),
+    (
+        "Chuyển máy từ 0912.345.678 -> 0987.654.321.",
+        "Chuyển máy từ không chín một hai, ba bốn năm, sáu bảy tám, không chín tám bảy, sáu năm "
+        "bốn, ba hai một.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ARROWS_BETWEEN_NO_FIGURES)
+def test_an_arrow_between_no_figures_stays_a_pause(source: str, expected: str) -> None:
+    assert normalise(source).text == expected

@@ -1,8 +1,10 @@
-"""Arrows between the steps of a sentence: the ways editors type one made one kind.
+"""Arrows between the steps of a sentence: typed ones made one kind, and «từ A → B» a range.
 
 An arrow is read as a pause in P8 (publish.radio.punctuation), never «hơn» for its `>`; here,
 right after P1, the ways editors type one (`= >`, `==>`, `- >=`, fullwidth `＝＞`) become `->`
-before P4 reads `>`, `>=` as comparisons.
+before P4 reads `>`, `>=` as comparisons, and an arrow after «từ» and a number, date or time,
+before another (`từ 7h => 11h`), is the «đến» of a range (R8.3, R12.1): «từ bảy giờ, mười một
+giờ» is no Vietnamese, and P3 reads the second date only after «đến» (R7.2).
 """
 
 from __future__ import annotations
@@ -20,10 +22,39 @@ _TYPED_ARROW = re.compile(
 )
 """`- >=`, `->=`, `-=>`, `= >`, `==>`, `=>>`, `＝＞`: an arrow typed with a key too many or a space;
 its `>=` was read «không dưới», its `=` left for Q2. `-->` stays for Q2 (R14.6), `<=>` as written."""
+_ANY_ARROW = rf"(?:->|=>|[{STEP_ARROWS}])"
+_FIGURE = r"(?:(?:ngày|tháng|năm|lúc)[^\S\n]++)?[^\s,;:!?]*?\d[^\s,;:!?]*?"
+"""One word holding a digit (`7h`, `1/6`, `5`), after the word naming what it is or not."""
+_ARROW_RANGE = re.compile(
+    rf"(?<!\w)([Tt]ừ[^\S\n]++{_FIGURE})[^\S\n]*+{_ANY_ARROW}[^\S\n]*+(?={_FIGURE}(?:[\s,;:!?]|$))"
+)
+"""`từ 7h => 11h`, `từ ngày 1/6 → 5/6`: an arrow between two figures after «từ»."""
+_WORD = re.compile(r"[^\s,;:!?]+")
+_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+")
+"""`5.000.000`: an amount in groups of thousands, a range's end however many digits."""
+_MOST_DIGITS = 5
+"""More digits than this, not in groups of thousands: a phone's, an account's, no range's end."""
 
 
 def arrows_read(text: str) -> str:
-    """Typed arrows as `->`."""
+    """Typed arrows as `->`, and an arrow after «từ» and a figure before another as «đến»."""
     if ">" in text or "＞" in text:
         text = _TYPED_ARROW.sub("->", text)
+    if "từ" in text.lower():
+        text = _ARROW_RANGE.sub(_range_said, text)
     return text
+
+
+def _range_said(m: re.Match[str]) -> str:
+    """The «đến» of `m`'s range; the arrow kept after a phone's or an account's digits, which
+    open no range («từ không chín một hai …, đến …»)."""
+    after = _WORD.match(m.string, m.end())
+    ends = (m[1].split()[-1], after[0].rstrip(".") if after else "")
+    if any(_numbered(end) for end in ends):
+        return m[0]
+    return f"{m[1]} đến "
+
+
+def _numbered(word: str) -> bool:
+    """Whether `word` holds a phone's or an account's digits rather than a figure."""
+    return sum(c.isdigit() for c in word) > _MOST_DIGITS and not _AMOUNT.fullmatch(word)
