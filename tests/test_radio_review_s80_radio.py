@@ -112,3 +112,33 @@ ARROWS_BETWEEN_NO_FIGURES = [
 @pytest.mark.parametrize(("source", "expected"), ARROWS_BETWEEN_NO_FIGURES)
 def test_an_arrow_between_no_figures_stays_a_pause(source: str, expected: str) -> None:
     assert normalise(source).text == expected
+
+
+# A service's number right after its name, then a smaller count: the line and the calls it took
+# («Cấp cứu 115 - 113 cuộc gọi»), no range. The range falls, so it was read «một trăm mười lăm,
+# một trăm mười ba cuộc gọi» and held (R12.1), the unspaced one «một một năm-…» with no flag.
+LINES_BEFORE_THEIR_COUNT = [
+    ("Cấp cứu 115 - 113 cuộc gọi.", "Cấp cứu một một năm, một trăm mười ba cuộc gọi."),
+    ("Cấp cứu 115 – 20 cuộc gọi.", "Cấp cứu một một năm, hai mươi cuộc gọi."),
+    ("Cấp cứu 115-113 cuộc gọi.", "Cấp cứu một một năm, một trăm mười ba cuộc gọi."),
+    ("Cấp cứu: 115 - 113 cuộc gọi.", "Cấp cứu: một một năm, một trăm mười ba cuộc gọi."),
+    (
+        "- Cấp cứu 115 - 113 cuộc gọi; Cứu hỏa 114 - 12 cuộc gọi.",
+        "Cấp cứu một một năm, một trăm mười ba cuộc gọi; Cứu hỏa một một bốn, mười hai cuộc gọi.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), LINES_BEFORE_THEIR_COUNT)
+def test_a_service_line_before_a_smaller_count_is_the_line_and_its_count(
+    source: str, expected: str
+) -> None:
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert spoken.flags == ()
+
+
+def test_a_falling_range_with_no_service_name_right_before_is_still_held() -> None:
+    """`tiếp nhận` between the name and the number: which was meant is a guess, so R12.1 holds."""
+    spoken = normalise("Tổng đài tiếp nhận 115 - 113 cuộc gọi.")
+    assert [f.code for f in spoken.blocking] == ["R12.1"]

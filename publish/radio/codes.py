@@ -274,6 +274,10 @@ trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 1
 cardinal says three digit words in a row."""
 _RANGE_END = re.compile(r"[^\S\n]*+-[^\S\n]*+\d++(?>(?:\.\d{3})*)(?![.,]\d)")
 """` - 115` after a number: the end of a range, a count when a counted noun follows it."""
+_NAMED_LINE = re.compile(_SERVICE_WORD + r"[^\S\n]*+:?[^\S\n]*+$")
+"""`Cấp cứu 115`: a service's name right before its number. `Cấp cứu 115 - 113 cuộc gọi`, which
+falls, is no range (R12.1, blocked): the line, then how many calls it took."""
+_UNSPACED_DASH_AFTER_LINE = re.compile(r"(?<![\w.,])(11[1345])-(?=\d)")
 _DASHED_BEFORE = re.compile(r"\d[^\S\n]*+-[^\S\n]*+$")
 """`113 - ` before a number: the one before it in a range or a dashed list."""
 _DASHED_TWICE_BEFORE = re.compile(r"\d[^\S\n]*+-[^\S\n]*+\d++(?>(?:\.\d{3})*)[^\S\n]*+-[^\S\n]*+$")
@@ -856,6 +860,7 @@ def _phones(text: str, ctx: Context) -> str:
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(alone, text)
     if "11" in text or "1800" in text or "1900" in text:
+        text = _lines_spaced_from_counts(text)
         text = _said_with_joints(text, _SERVICE.finditer(text), service, joints)
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
 
@@ -885,7 +890,9 @@ def _counted(text: str, start: int, end: int) -> bool:
     """Whether the number from `start` to `end` counts something: a counted noun after it (`113
     trường hợp`), or after the range it opens (`113 - 115 cuộc gọi`, R12.1), no service line
     listed («một một ba, một trăm mười lăm cuộc gọi»). A range has two numbers: in a longer
-    dashed list (`113 - 114 - 115 cuộc gọi miễn phí`) none counts, each is a service line."""
+    dashed list (`113 - 114 - 115 cuộc gọi miễn phí`) none counts, each is a service line; nor
+    does a service's number right after its name before a smaller count (`Cấp cứu 115 - 113
+    cuộc gọi`: the line 115 took 113 calls, «một một năm, một trăm mười ba cuộc gọi»)."""
     if ends_before(_DASHED_TWICE_BEFORE, text, start):
         return False
     if quantity_follows(text, end):
@@ -893,7 +900,33 @@ def _counted(text: str, start: int, end: int) -> bool:
     if ends_before(_DASHED_BEFORE, text, start):
         return False  # `114` in `113 - 114 - 115 cuộc gọi` opens no range
     ranged = _RANGE_END.match(text, end)
-    return ranged is not None and quantity_follows(text, ranged.end())
+    if ranged is None or not quantity_follows(text, ranged.end()):
+        return False
+    return not _line_then_count(text, start, end, ranged[0])
+
+
+def _line_then_count(text: str, start: int, end: int, dashed_end: str) -> bool:
+    """Whether the number from `start` to `end` is a service line right after its name and
+    ` - 113` after it the smaller count it took (`Cấp cứu 115 - 113 cuộc gọi`)."""
+    return _falls(text[start:end], dashed_end) and ends_before(_NAMED_LINE, text, start) is not None
+
+
+def _lines_spaced_from_counts(text: str) -> str:
+    """`Cấp cứu 115-113 cuộc gọi` as `Cấp cứu 115 - 113 …`: the dash between the line and its
+    count is said as the pause a spaced one is, not left between the words."""
+
+    def spaced(m: re.Match[str]) -> str:
+        ranged = _RANGE_END.match(text, m.end(1))
+        if ranged is None or not quantity_follows(text, ranged.end()):
+            return m[0]
+        return f"{m[1]} - " if _line_then_count(text, m.start(1), m.end(1), ranged[0]) else m[0]
+
+    return _UNSPACED_DASH_AFTER_LINE.sub(spaced, text)
+
+
+def _falls(first: str, dashed_end: str) -> bool:
+    """Whether the range from `first` to `dashed_end` (` - 113`) falls: no range, R12.1."""
+    return int(first.replace(".", "")) >= int("".join(c for c in dashed_end if c.isdigit()))
 
 
 def _not_a_phone(m: re.Match[str]) -> bool:
