@@ -142,3 +142,20 @@ def test_a_falling_range_with_no_service_name_right_before_is_still_held() -> No
     """`tiếp nhận` between the name and the number: which was meant is a guess, so R12.1 holds."""
     spoken = normalise("Tổng đài tiếp nhận 115 - 113 cuộc gọi.")
     assert [f.code for f in spoken.blocking] == ["R12.1"]
+
+
+# Numbers with nothing but a space between them ran together into one long number on air:
+# «hai nghìn không trăm mười chín hai nghìn không trăm hai mươi …». A pause between each.
+NUMBERS_SIDE_BY_SIDE = [
+    (
+        "Các năm 2019 2020 2021 đều tăng.",
+        "Các năm hai nghìn không trăm mười chín, hai nghìn không trăm hai mươi, hai nghìn không "
+        "trăm hai mươi mốt đều tăng.",
+    ),
+    ("Tỷ số 2 1.", "Tỷ số hai, một."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NUMBERS_SIDE_BY_SIDE)
+def test_numbers_side_by_side_are_read_with_a_pause(source: str, expected: str) -> None:
+    assert normalise(source).text == expected

@@ -179,6 +179,8 @@ _COUNT_SLASH = re.compile(r"(?<=[^\W\d_])[^\S\n]*/[^\S\n]*(?=\d)")
 means «per» or «trên» (`đồng/kg`, `mg/100 ml`) has been read."""
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
+_NUMBER_NEXT = re.compile(r"[^\S\n]++\d")
+"""Another number after one with nothing but a space between them."""
 _LETTERED = re.compile(r"(\d(?<![\w.,/]\d)\d{0,3})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
 """`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`; `lớp
 12A1`, `phòng 10C3`: a class or a room, a number after the letter too (`mười hai A một`)."""
@@ -434,4 +436,11 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
     text = _LETTERED.sub(lettered, text)
     if "G" in text:
         text = _NETWORK.sub(lambda m: f"{read_number(m[1], ctx)} G", text)
-    return _ANY_NUMBER.sub(lambda m: read_number(m[1], ctx), text)
+    return _ANY_NUMBER.sub(lambda m: _said_before_the_next(m, ctx), text)
+
+
+def _said_before_the_next(m: re.Match[str], ctx: Context) -> str:
+    """A number in words, and a pause when another number follows it after a space only (`Thẻ
+    2019 2020 2021`, `mã 123456789 987654321`): read together, the listener heard one number."""
+    said = read_number(m[1], ctx)
+    return f"{said}," if _NUMBER_NEXT.match(m.string, m.end()) else said
