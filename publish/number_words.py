@@ -30,6 +30,7 @@ __all__ = [
     "SCALE",
     "SCALE_VALUES",
     "SHORT_CODE_END",
+    "STEP_ARROWS",
     "TIGHT_GAP",
     "account_before_amount",
     "account_range",
@@ -103,7 +104,7 @@ _PAID_INTO = re.compile(
     r"(?i:nộp|chuyển)(?!\w)"
     r"(?:[^\S\n]++(?:(?i:tiền|phạt|khoản|số|lệ phí|phí|thuế|án phí)(?!\w)"
     r"|\d[\d.,]*+(?:[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ))?[^\S\n]*+(?i:đồng|VNĐ|VND|đ)(?!\w))){0,4}"
-    r"(?:[^\S\n]++(?i:vào)|(?:(?<=(?i:khoản))|(?<=(?i:tiền))|(?<=(?i:đồng))|(?<=(?i:VNĐ))"
+    r"(?:[^\S\n]++(?i:vào|từ)|(?:(?<=(?i:khoản))|(?<=(?i:tiền))|(?<=(?i:đồng))|(?<=(?i:VNĐ))"
     r"|(?<=(?i:VND))|(?<=\d(?i:đ))|(?<=[^\S\n](?i:đ)))"
     r"[^\S\n]++(?i:đến|tới|cho|sang|qua|về(?:[^\S\n]++cho)?))[^\S\n]++$"
 )
@@ -111,7 +112,8 @@ _PAID_INTO = re.compile(
 vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»); after «chuyển
 khoản», «chuyển tiền» or an amount to it too («chuyển khoản đến/tới/cho/sang/qua/về TK …»,
 «chuyển khoản số tiền 5.000.000 đồng đến TK …», «chuyển 5 triệu đồng đến TK …», «chuyển 5
-triệu đ về cho TK …»: a lone «đ» is only ever the amount's)."""
+triệu đ về cho TK …»: a lone «đ» is only ever the amount's); money moved out of it too («chuyển
+từ TK …», «chuyển tiền từ TK …»)."""
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
@@ -442,9 +444,19 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
     return bool(gap.replace("(", "").strip()) or not account_range(number, text, end)
 
 
+STEP_ARROWS = "→⇒⟶⟹⇨⇾⟾↦➔➙➛➜➝➞➟➠➡⮕⭢"
+"""Arrows pointing on to the next step. Not `➢`, `➤`, `►`: bullets more often than arrows,
+dropped as pictographs are."""
+_ONTO = (
+    rf"(?:[-=－＝]{{1,2}}[^\S\n]?[>＞]{{1,2}}=?|-[^\S\n]?=[^\S\n]?>|[{STEP_ARROWS}]|(?i:sang|qua)(?!\w))"
+    r"\s*+(?>(?:(?i:(?:số[^\S\n]++)?(?:tài khoản|STK|TK))(?!\w)\s*+(?:(?i:số)(?!\w))?\s*+:?\s*+)?)"
+)
+"""An arrow typed any way, «sang» or «qua», maybe the account's label again, after an account's
+number: money moved from it to the number after («STK 0123456789 => 9876543210», «từ tài khoản
+123456789 sang TK 987654321»), someone's account too on both channels."""
 _LISTED = re.compile(
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
-    r"|,\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
+    rf"|,\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++|{_ONTO})"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
 )
 """One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
+from publish.number_words import STEP_ARROWS
+
 __all__ = ["STEP_ARROWS", "arrows_read"]
 
-STEP_ARROWS = "→⇒⟶⟹⇨⇾⟾↦➔➙➛➜➝➞➟➠➡⮕⭢"
-"""Arrows pointing on to the next step. Not `➢`, `➤`, `►`: bullets more often than arrows,
-dropped as pictographs are."""
 _TYPED_ARROW = re.compile(
     r"(?<![<>=!-])(?:-[^\S\n]*+>[^\S\n]*+=|-[^\S\n]*+=[^\S\n]*+>|=[^\S\n]++>|={2,}>|=>>++|＝＞|－＞)"
     r"(?![<>=])"

@@ -1,0 +1,44 @@
+"""Session 80 (helper radiomend): the review of s80-radio's arrows, side-by-side numbers, degrees.
+
+An account's number after an arrow, «sang» or «qua» from another is where the money went:
+someone's account too, dropped on air (R9.5) and told by the website's check (Q6).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_radio_review_tk2 import ACCOUNT, no_digit, on_air, told
+
+# The second account was read out: in groups after «=>», as an amount after «sang» («chín trăm
+# tám mươi bảy triệu …»), digit by digit after «-> TK» with only a warning; the website told
+# only the first (or, after «Chuyển từ TK», none).
+MONEY_MOVED_ON = [
+    (
+        "Bị hại chuyển 3 lần vào STK 1903 6789 0123 => 0123 4567 890.",
+        ["190*******23", "012******90"],
+    ),
+    ("Chuyển tiền từ tài khoản 123456789 => 987654321.", ["123****89", "987****21"]),
+    ("Chuyển tiền từ tài khoản 1903 6789 0123 => 1903 1234.", ["190*******23", "190***34"]),
+    ("Chuyển tiền từ tài khoản 123456789 sang 987654321.", ["123****89", "987****21"]),
+    ("Chuyển tiền từ tài khoản 123456789 qua TK 987654321.", ["123****89", "987****21"]),
+    ("Chuyển tiền từ tài khoản 123456789 → 987654321.", ["123****89", "987****21"]),
+    ("Chuyển từ TK 0123456789 -> TK 9876543210", ["012*****89", "987*****10"]),
+    ("Chuyển tiền từ TK 0123456789 = > STK 9876543210.", ["012*****89", "987*****10"]),
+]
+
+
+@pytest.mark.parametrize(("text", "masked"), MONEY_MOVED_ON)
+def test_an_account_after_an_arrow_from_an_account_is_dropped_and_told(
+    text: str, masked: list[str]
+) -> None:
+    assert told(text) == [(ACCOUNT, value) for value in masked]
+    script, codes = on_air(text)
+    assert codes.count("R9.5") == len(masked)
+    assert no_digit(script)
+
+
+def test_an_amount_or_a_count_after_an_accounts_arrow_is_still_read() -> None:
+    """The arrow joins only a number as long as an account's with no money or count after it."""
+    assert on_air("STK 0123456789 => 5 triệu đồng.")[0] == "Tài khoản, năm triệu đồng."
+    assert on_air("STK 0123456789 qua 3 lần.")[0] == "Tài khoản qua ba lần."
