@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_radio_review_tk2 import ACCOUNT, no_digit, on_air, told
+from tests.test_radio_review_tk2 import ACCOUNT, held, no_digit, on_air, told
 
 # The second account was read out: in groups after «=>», as an amount after «sang» («chín trăm
 # tám mươi bảy triệu …»), digit by digit after «-> TK» with only a warning; the website told
@@ -42,3 +42,29 @@ def test_an_amount_or_a_count_after_an_accounts_arrow_is_still_read() -> None:
     """The arrow joins only a number as long as an account's with no money or count after it."""
     assert on_air("STK 0123456789 => 5 triệu đồng.")[0] == "Tài khoản, năm triệu đồng."
     assert on_air("STK 0123456789 qua 3 lần.")[0] == "Tài khoản qua ba lần."
+
+
+# A bare «mã» before a long run of digits names a code: «Mã một trăm hai mươi ba triệu …, chín
+# trăm tám mươi bảy triệu …» was read, two amounts; each code digit by digit, as `mã hồ sơ` is.
+CODES_AFTER_A_BARE_MA = [
+    (
+        "Mã 123456789 987654321.",
+        "Mã một hai ba, bốn năm sáu, bảy tám chín và chín tám bảy, sáu năm bốn, ba hai một.",
+    ),
+    ("Mã 1234567.", "Mã một hai ba, bốn năm sáu bảy."),
+    (
+        "Nhập mã 123456789 987654321.",
+        "Nhập mã một hai ba, bốn năm sáu, bảy tám chín và chín tám bảy, sáu năm bốn, ba hai một.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CODES_AFTER_A_BARE_MA)
+def test_a_long_code_after_ma_is_read_digit_by_digit(source: str, expected: str) -> None:
+    assert on_air(source) == (expected, [])
+
+
+def test_a_citizen_id_after_a_bare_ma_is_still_held() -> None:
+    """A bare «mã» may name someone's number, as «nhập mã» does: a CCCD's shape holds (R9.6)."""
+    assert held("Mã 087203001234.") == ["087*******34"]
+    assert told("Mã 087203001234.") == [("số CCCD (12 chữ số)", "087*******34")]

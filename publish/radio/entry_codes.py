@@ -12,8 +12,12 @@ from publish.text import is_card, is_citizen_id
 
 __all__ = ["digit_groups", "read_entry_codes"]
 
+_BARE_CODE_WORD = r"(?<!\w)(?i:mã)[^\S\n]*+:?[^\S\n]*+(?=\d{7})"
+"""A bare «mã» right before a long run of digits (`Mã 123456789 987654321`): a code's, no amount
+(«một trăm hai mươi ba triệu …» was read); from seven digits, as a shorter one may be a count."""
 _ENTRY_CODE = re.compile(
-    CODE_WORDS + r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
+    rf"(?:{CODE_WORDS}|{_BARE_CODE_WORD})"
+    r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
     r"((?>(?:(?:,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)\d++(?>(?:[ -]\d{2,})*)(?![\w/]|[.,]\d))*))"
 )
 """«mã» and what it names, or a verb and «mã», then digits alone: grouped by spaces or hyphens
@@ -64,7 +68,7 @@ def _read(m: re.Match[str], year: int | None) -> str:
     `read_codes` holds that one (R9.6), as the website tells it; a waybill's (`mã vận đơn
     4123…`) is read."""
     ones = names_ones_number(m[0][: m.start(1) - m.start()])
-    codes = [("", m[1], m.start(1))]
+    codes = _runs_apart(m[1], m.start(1))
     codes += [(j[1], j[2], m.start(2) + j.start(2)) for j in _LISTED.finditer(m[2])]
     said: list[tuple[str, str]] = []
     for joined, (joint, code, start) in enumerate(codes):
@@ -80,6 +84,28 @@ def _read(m: re.Match[str], year: int | None) -> str:
     return m[0][: m.start(1) - m.start()] + _listed(said) + pause_after(m.string, m.end())
 
 
+_RUN = re.compile(r"\d{7,}")
+_CARD_DIGITS = 16
+
+
+def _runs_apart(code: str, start: int) -> list[tuple[str, str, int]]:
+    """`code` at `start` as the first of the list; two runs or more of seven digits or more with
+    only a space between (`Mã 123456789 987654321`) are two codes, no one number's groups: each
+    told apart (and checked for a card's or an ID's shape) on its own. A card's sixteen digits
+    typed in two halves stay one number, held as a card's."""
+    runs = code.split(" ")
+    digits = "".join(runs)
+    if len(runs) < 2 or not all(_RUN.fullmatch(run) for run in runs):
+        return [("", code, start)]
+    if len(digits) == _CARD_DIGITS and is_card(digits):
+        return [("", code, start)]
+    found, at = [], start
+    for run in runs:
+        found.append(("" if at == start else " ", run, at))
+        at += len(run) + 1
+    return found
+
+
 def _listed(codes: list[tuple[str, str]], last: bool = True) -> str:
     """Codes read in words with what joins each to the one before: «;» for a comma, a longer
     pause than the commas inside a code, and «và» before the `last` one if the writer put no
@@ -87,7 +113,7 @@ def _listed(codes: list[tuple[str, str]], last: bool = True) -> str:
     «một hai ba, bốn năm sáu, sáu năm bốn, ba hai một» could be one code or four."""
     said = codes[0][1]
     for at, (joint, words) in enumerate(codes[1:], start=2):
-        if joint.strip() != ",":
+        if joint.strip() not in (",", ""):
             said += joint + words
         elif last and at == len(codes):
             said += " và " + words

@@ -441,6 +441,7 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
 
 def _said_before_the_next(m: re.Match[str], ctx: Context) -> str:
     """A number in words, and a pause when another number follows it after a space only (`Thẻ
-    2019 2020 2021`, `mã 123456789 987654321`): read together, the listener heard one number."""
+        2019 2020 2021`, `nhóm 12 1234 người`): read together, the listener heard one number. (A
+    code's digits after «mã» are read one by one before this: publish.radio.entry_codes.)"""
     said = read_number(m[1], ctx)
     return f"{said}," if _NUMBER_NEXT.match(m.string, m.end()) else said
