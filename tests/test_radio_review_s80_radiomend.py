@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_radio_review_tk2 import ACCOUNT, held, no_digit, on_air, told
+from publish.radio.flags import WARNING
+from publish.radio.normalise import normalise
+from tests.test_radio_review_tk2 import ACCOUNT, NEAR, held, no_digit, on_air, told
 
 # The second account was read out: in groups after «=>», as an amount after «sang» («chín trăm
 # tám mươi bảy triệu …»), digit by digit after «-> TK» with only a warning; the website told
@@ -68,3 +70,27 @@ def test_a_citizen_id_after_a_bare_ma_is_still_held() -> None:
     """A bare «mã» may name someone's number, as «nhập mã» does: a CCCD's shape holds (R9.6)."""
     assert held("Mã 087203001234.") == ["087*******34"]
     assert told("Mã 087203001234.") == [("số CCCD (12 chữ số)", "087*******34")]
+
+
+# Numbers with only spaces between them are read as a list since s80-radio: beside a date's or
+# a time's word the writer may have meant a date, a time or a span, and nothing asked (Q5).
+SPACED_DATES_OR_TIMES = [
+    ("Ngày 12 3 2024 xảy ra vụ việc.", "12 3 2024"),
+    ("Lúc 7 30 sáng.", "7 30"),
+    ("Trong 3 5 ngày.", "3 5"),
+]
+
+
+@pytest.mark.parametrize(("source", "excerpt"), SPACED_DATES_OR_TIMES)
+def test_spaced_numbers_beside_a_date_or_time_word_are_flagged(source: str, excerpt: str) -> None:
+    spoken = normalise(source, near=NEAR)
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("Q5", WARNING, excerpt)]
+
+
+def test_a_spaced_span_is_still_read_as_two_numbers() -> None:
+    assert on_air("Trong 3 5 ngày.")[0] == "Trong ba, năm ngày."
+
+
+@pytest.mark.parametrize("source", ["Các năm 2019 2020 2021 đều tăng.", "Tỷ số 2 1."])
+def test_spaced_years_or_a_score_are_not_flagged(source: str) -> None:
+    assert on_air(source)[1] == []

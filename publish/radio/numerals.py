@@ -180,6 +180,7 @@ means «per» or «trên» (`đồng/kg`, `mg/100 ml`) has been read."""
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
 _NUMBER_NEXT = re.compile(r"[^\S\n]++\d")
+_NUMBER_BEFORE = re.compile(r"\d[^\S\n]++$")
 """Another number after one with nothing but a space between them."""
 _LETTERED = re.compile(r"(\d(?<![\w.,/]\d)\d{0,3})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
 """`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`; `lớp
@@ -439,9 +440,42 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
     return _ANY_NUMBER.sub(lambda m: _said_before_the_next(m, ctx), text)
 
 
+_SPACED_RUN = re.compile(r"\d++(?>(?:[^\S\n]++\d++)+)(?![\w.,/:])")
+"""Numbers with only spaces between them, from the first (`12 3 2024`, `7 30`, `3 5`)."""
+_TIME_BEFORE_RUN = re.compile(r"(?<!\w)(?i:ngày|hôm|lúc|vào lúc|khoảng|trong)[^\S\n]++$")
+_TIME_AFTER_RUN = re.compile(
+    r"[^\S\n]++(?i:giờ|phút|giây|tiếng|ngày|tuần|tháng|năm|sáng|trưa|chiều|tối|đêm)(?!\w)"
+)
+"""Beside a run of spaced numbers, a date's, a time's or a span's word: `Ngày 12 3 2024` may be a
+date, `Lúc 7 30 sáng` a time, `Trong 3 5 ngày` a span «ba đến năm ngày»."""
+
+
+def _told_if_a_date_or_time(m: re.Match[str], ctx: Context) -> None:
+    """Q5 for a run of spaced numbers starting at `m` beside a date's or a time's word: read
+    as a list («mười hai, ba, hai nghìn …»), it may have been a date, a time or a span."""
+    run = _SPACED_RUN.match(m.string, m.start())
+    if run is None:
+        return
+    before = _TIME_BEFORE_RUN.search(m.string, max(0, run.start() - 12), run.start())
+    if before is None and not _TIME_AFTER_RUN.match(m.string, run.end()):
+        return
+    ctx.flag(
+        "Q5",
+        WARNING,
+        f"Các số «{run[0]}» chỉ cách nhau bằng dấu cách, cạnh một chữ chỉ ngày giờ: đã đọc "
+        "thành từng số riêng, nhưng có thể là ngày tháng, giờ phút hoặc một khoảng. Cách sửa: "
+        "viết rõ («12/3/2024», «7 giờ 30», «3 đến 5 ngày») hoặc ngăn các số bằng dấu phẩy.",
+        run[0],
+    )
+
+
 def _said_before_the_next(m: re.Match[str], ctx: Context) -> str:
     """A number in words, and a pause when another number follows it after a space only (`Thẻ
         2019 2020 2021`, `nhóm 12 1234 người`): read together, the listener heard one number. (A
     code's digits after «mã» are read one by one before this: publish.radio.entry_codes.)"""
     said = read_number(m[1], ctx)
-    return f"{said}," if _NUMBER_NEXT.match(m.string, m.end()) else said
+    if not _NUMBER_NEXT.match(m.string, m.end()):
+        return said
+    if not ends_before(_NUMBER_BEFORE, m.string, m.start()):
+        _told_if_a_date_or_time(m, ctx)  # once a run, from its first number
+    return f"{said},"
