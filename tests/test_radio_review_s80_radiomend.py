@@ -94,3 +94,24 @@ def test_a_spaced_span_is_still_read_as_two_numbers() -> None:
 @pytest.mark.parametrize("source", ["Các năm 2019 2020 2021 đều tăng.", "Tỷ số 2 1."])
 def test_spaced_years_or_a_score_are_not_flagged(source: str) -> None:
     assert on_air(source)[1] == []
+
+
+# «từ … => …» read its «đến» only between short figures: amounts over five digits were taken
+# for phones («Từ một triệu, năm triệu đồng»), and a label before each end or «nay» as the
+# second end left the arrow a pause («Từ ki-lô-mét năm, ki-lô-mét mười»).
+ARROW_RANGES = [
+    ("Từ 1000000 => 5000000 đồng.", "Từ một triệu đến năm triệu đồng."),
+    ("Từ km 5 => km 10.", "Từ ki-lô-mét năm đến ki-lô-mét mười."),
+    ("Từ năm 2019 => nay.", "Từ năm hai nghìn không trăm mười chín đến nay."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ARROW_RANGES)
+def test_an_arrow_range_after_tu_reads_den(source: str, expected: str) -> None:
+    assert on_air(source) == (expected, [])
+
+
+def test_phones_before_a_count_open_no_range() -> None:
+    """A leading 0 is a phone's: «cuộc gọi» after it makes no amounts of the two numbers."""
+    script = on_air("Từ 0912345678 => 0987654321 cuộc gọi.")[0]
+    assert "đến" not in script

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from publish.number_words import STEP_ARROWS
+from publish.radio.measures import quantity_follows
 
 __all__ = ["STEP_ARROWS", "arrows_read"]
 
@@ -22,12 +23,17 @@ _TYPED_ARROW = re.compile(
 """`- >=`, `->=`, `-=>`, `= >`, `==>`, `=>>`, `＝＞`: an arrow typed with a key too many or a space;
 its `>=` was read «không dưới», its `=` left for Q2. `-->` stays for Q2 (R14.6), `<=>` as written."""
 _ANY_ARROW = rf"(?:->|=>|[{STEP_ARROWS}])"
-_FIGURE = r"(?:(?:ngày|tháng|năm|lúc)[^\S\n]++)?[^\s,;:!?]*?\d[^\s,;:!?]*?"
-"""One word holding a digit (`7h`, `1/6`, `5`), after the word naming what it is or not."""
+_FIGURE = r"(?:[^\W\d_]++[^\S\n]++)?[^\s,;:!?]*?\d[^\s,;:!?]*?"
+"""One word holding a digit (`7h`, `1/6`, `5`), after the word naming what it is or not (`ngày`,
+`năm`, `km`)."""
+_NOW = r"(?:(?i:hiện)[^\S\n]++)?(?i:nay)(?!\w)"
+"""«nay», «hiện nay»: the end of a range from a year or a date (`từ năm 2019 => nay`)."""
 _ARROW_RANGE = re.compile(
-    rf"(?<!\w)([Tt]ừ[^\S\n]++{_FIGURE})[^\S\n]*+{_ANY_ARROW}[^\S\n]*+(?={_FIGURE}(?:[\s,;:!?]|$))"
+    rf"(?<!\w)([Tt]ừ[^\S\n]++{_FIGURE})[^\S\n]*+{_ANY_ARROW}[^\S\n]*+"
+    rf"(?={_FIGURE}(?:[\s,;:!?]|$)|{_NOW})"
 )
-"""`từ 7h => 11h`, `từ ngày 1/6 → 5/6`: an arrow between two figures after «từ»."""
+"""`từ 7h => 11h`, `từ ngày 1/6 → 5/6`, `từ km 5 => km 10`, `từ năm 2019 => nay`: an arrow
+between two figures, or a figure and «nay», after «từ»."""
 _WORD = re.compile(r"[^\s,;:!?]+")
 _AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 """`5.000.000`: an amount in groups of thousands, a range's end however many digits."""
@@ -49,7 +55,11 @@ def _range_said(m: re.Match[str]) -> str:
     open no range («từ không chín một hai …, đến …»)."""
     after = _WORD.match(m.string, m.end())
     ends = (m[1].split()[-1], after[0].rstrip(".") if after else "")
-    if any(_numbered(end) for end in ends):
+    # A currency or a counted noun after the second end: amounts however long (`từ 1000000 =>
+    # 5000000 đồng`), no phone's or account's digits.
+    counted = after is not None and quantity_follows(m.string, after.end())
+    counted = counted and not any(end.startswith("0") for end in ends)  # no amount starts so
+    if not counted and any(_numbered(end) for end in ends):
         return m[0]
     return f"{m[1]} đến "
 
