@@ -115,3 +115,24 @@ def test_phones_before_a_count_open_no_range() -> None:
     """A leading 0 is a phone's: «cuộc gọi» after it makes no amounts of the two numbers."""
     script = on_air("Từ 0912345678 => 0987654321 cuộc gọi.")[0]
     assert "đến" not in script
+
+
+# A coordinate's minutes: «mười độ hai mươi'.» kept the stray «'» unflagged; unspaced, «°» before
+# a digit blocked (Q2). Degrees, minutes and seconds are read.
+ANGLES = [
+    ("Tọa độ 10° 20'.", "Tọa độ mười độ hai mươi phút."),
+    ("Tọa độ 10°20'.", "Tọa độ mười độ hai mươi phút."),
+    ("Tọa độ 10°20'30\" vĩ Bắc.", "Tọa độ mười độ hai mươi phút ba mươi giây vĩ Bắc."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ANGLES)
+def test_degrees_and_minutes_are_read(source: str, expected: str) -> None:
+    assert on_air(source) == (expected, [])
+
+
+def test_at_least_after_a_dash_pause_is_still_read() -> None:
+    """`- >=` between a word and a number is a dash and «không dưới», no arrow («Kết quả, năm
+    vụ» dropped the comparison); between two figures it stays the arrow of a range."""
+    assert on_air("Kết quả - >= 5 vụ.") == ("Kết quả, không dưới năm vụ.", [])
+    assert on_air("Từ 7h - >= 11h.")[0] == "Từ bảy giờ đến mười một giờ."

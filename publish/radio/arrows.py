@@ -13,6 +13,7 @@ import re
 
 from publish.number_words import STEP_ARROWS
 from publish.radio.measures import quantity_follows
+from publish.radio.tail import ends_before
 
 __all__ = ["STEP_ARROWS", "arrows_read"]
 
@@ -44,10 +45,26 @@ _MOST_DIGITS = 5
 def arrows_read(text: str) -> str:
     """Typed arrows as `->`, and an arrow after «từ» and a figure before another as «đến»."""
     if ">" in text or "＞" in text:
-        text = _TYPED_ARROW.sub("->", text)
+        text = _TYPED_ARROW.sub(_arrow_or_at_least, text)
     if "từ" in text.lower():
         text = _ARROW_RANGE.sub(_range_said, text)
     return text
+
+
+_FIGURE_BEFORE = re.compile(r"\d[^\s,;:!?]*+[^\S\n]*+$")
+"""A word holding a digit right before: `7h - >= 11h` is an arrow between two figures."""
+_DIGIT_AFTER = re.compile(r"[^\S\n]*+\d")
+_DASH_THEN_AT_LEAST = re.compile(r"-[^\S\n]++>[^\S\n]*+=")
+"""`- >=`, a space after the dash: a dash's pause, then `>=`, unless figures stand either side."""
+
+
+def _arrow_or_at_least(m: re.Match[str]) -> str:
+    """`->` for a typed arrow; `- >=` between a word and a number (`Kết quả - >= 5 vụ`) is a
+    dash's pause and «không dưới», as written."""
+    at_least = _DASH_THEN_AT_LEAST.fullmatch(m[0]) and _DIGIT_AFTER.match(m.string, m.end())
+    if at_least and not ends_before(_FIGURE_BEFORE, m.string, m.start()):
+        return m[0]
+    return "->"
 
 
 def _range_said(m: re.Match[str]) -> str:
