@@ -12,9 +12,13 @@ from publish.text import is_card, is_citizen_id
 
 __all__ = ["digit_groups", "read_entry_codes"]
 
-_BARE_CODE_WORD = r"(?<!\w)(?i:mã)[^\S\n]*+:?[^\S\n]*+(?=\d{7})"
-"""A bare «mã» right before a long run of digits (`Mã 123456789 987654321`): a code's, no amount
-(«một trăm hai mươi ba triệu …» was read); from seven digits, as a shorter one may be a count."""
+_BARE_CODE = r"(?!0[35789]\d{8}(?!\d))\d{7,10}(?!\d)"
+"""Seven to ten digits not shaped as a mobile phone's: a code after a bare «mã» (`Mã 1234567`);
+a shorter one may be a count; a phone (`Mã 0912345678`) is read as a phone, and a longer run or
+one with 84 (`Mã 84912345678`) may be someone's phone, account or ID: R9.6 tells the editor."""
+_BARE_CODE_WORD = rf"(?<!\w)(?i:mã)[^\S\n]*+:?[^\S\n]*+(?={_BARE_CODE})"
+"""A bare «mã» right before a code's run of digits (`Mã 123456789 987654321`): no amount («một
+trăm hai mươi ba triệu …» was read)."""
 _ENTRY_CODE = re.compile(
     rf"(?:{CODE_WORDS}|{_BARE_CODE_WORD})"
     r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
@@ -67,15 +71,21 @@ def _read(m: re.Match[str], year: int | None) -> str:
     card's or a CCCD's number asked for (`mã thẻ 4111…`, `nhập mã 4111…`, `mã số thuế 0872…`):
     `read_codes` holds that one (R9.6), as the website tells it; a waybill's (`mã vận đơn
     4123…`) is read."""
-    ones = names_ones_number(m[0][: m.start(1) - m.start()])
+    words = m[0][: m.start(1) - m.start()]
+    ones, bare = names_ones_number(words), _BARE_WORD.fullmatch(words) is not None
     codes = _runs_apart(m[1], m.start(1))
+    if len(codes) == 1 and " " in m[1] and ones and is_card(_SEPARATORS.sub("", m[1])):
+        # A card's two halves joined, so R9.6 holds the card it is (read as two amounts else).
+        return words + _SEPARATORS.sub("", m[1]) + m[0][m.end(1) - m.start() :]
     codes += [(j[1], j[2], m.start(2) + j.start(2)) for j in _LISTED.finditer(m[2])]
     said: list[tuple[str, str]] = []
     for joined, (joint, code, start) in enumerate(codes):
         end = start + len(code)
         counted = _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end)
         digits = _SEPARATORS.sub("", code)
-        if counted or (ones and (is_card(digits) or is_citizen_id(digits, year))):
+        # After a bare «mã», a phone's or a longer number's run is left to R9.1, R9.6.
+        uncoded = bare and not _BARE_CODE_RUN.fullmatch(digits)
+        if counted or uncoded or (ones and (is_card(digits) or is_citizen_id(digits, year))):
             if not joined:
                 return m[0]
             rest = m.string[start - len(joint) : m.end()]
@@ -84,6 +94,8 @@ def _read(m: re.Match[str], year: int | None) -> str:
     return m[0][: m.start(1) - m.start()] + _listed(said) + pause_after(m.string, m.end())
 
 
+_BARE_CODE_RUN = re.compile(_BARE_CODE)
+_BARE_WORD = re.compile(r"(?i:mã)[^\S\n]*+:?[^\S\n]*+")
 _RUN = re.compile(r"\d{7,}")
 _CARD_DIGITS = 16
 
