@@ -51,20 +51,28 @@ def arrows_read(text: str) -> str:
     return text
 
 
+_FROM_FIGURE_BEFORE = re.compile(rf"(?<!\w)[Tt]ừ[^\S\n]++{_FIGURE}[^\S\n]*+$")
+"""«từ» and a figure right before: `từ 7h - >= 11h` is an arrow between the ends of a range."""
 _FIGURE_BEFORE = re.compile(r"\d[^\s,;:!?]*+[^\S\n]*+$")
-"""A word holding a digit right before: `7h - >= 11h` is an arrow between two figures."""
-_DIGIT_AFTER = re.compile(r"[^\S\n]*+\d")
+_NUMBER_AFTER = re.compile(r"[^\S\n]*+\d[\d.,]*+")
 _DASH_THEN_AT_LEAST = re.compile(r"-[^\S\n]++>[^\S\n]*+=")
 """`- >=`, a space after the dash: a dash's pause, then `>=`, unless figures stand either side."""
 
 
 def _arrow_or_at_least(m: re.Match[str]) -> str:
-    """`->` for a typed arrow; `- >=` between a word and a number (`Kết quả - >= 5 vụ`) is a
-    dash's pause and «không dưới», as written."""
-    at_least = _DASH_THEN_AT_LEAST.fullmatch(m[0]) and _DIGIT_AFTER.match(m.string, m.end())
-    if at_least and not ends_before(_FIGURE_BEFORE, m.string, m.start()):
-        return m[0]
-    return "->"
+    """`->` for a typed arrow; `- >=` before a number is a dash's pause and «không dưới», as
+    written (`Kết quả - >= 5 vụ`, `Ngày 5/3 - >= 10 vụ`), but inside «từ … - >= …» or between
+    two figures with nothing counted after the second (`7h - >= 11h`)."""
+    number = _NUMBER_AFTER.match(m.string, m.end())
+    if number is None or not _DASH_THEN_AT_LEAST.fullmatch(m[0]):
+        return "->"
+    if ends_before(_FROM_FIGURE_BEFORE, m.string, m.start()):
+        return "->"
+    if ends_before(_FIGURE_BEFORE, m.string, m.start()) and not quantity_follows(
+        m.string, number.end()
+    ):
+        return "->"
+    return m[0]
 
 
 def _range_said(m: re.Match[str]) -> str:
