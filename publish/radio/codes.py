@@ -483,7 +483,15 @@ def _private_numbers(text: str, ctx: Context) -> str:
             continue
         of_id, bare = m["id"] is not None, m["bare"] is not None
         listed = listed_numbers(text, m.end(), of_id=of_id, bare=bare)
-        before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
+        onto = next((at for at, item in enumerate(listed) if _onto_word(item)), None)
+        if onto is None:
+            before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
+        else:
+            # Money moved on to another account: «sang tài khoản khác» stays, so the sentence
+            # still says where it went («Chuyển từ tài khoản.» lost it); only the digits go.
+            first_end = listed[onto - 1].end() if onto else m.end()
+            before, _, what = _without_number(text, m, first_end)
+            after = f" {_onto_word(listed[onto])} tài khoản khác" + text[listed[-1].end() :]
         for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
             # the station, and CI logs print it.
@@ -499,6 +507,20 @@ def _private_numbers(text: str, ctx: Context) -> str:
         text = before + after
         position = len(before)
     return _accounts_after_codes(text, ctx)
+
+
+_LIST_JOINT = re.compile(r"[\s,(]|(?<!\w)(?i:và|hoặc|hay)(?!\w)")
+"""What a list's joint holds (publish.number_words._LISTED): anything more is an arrow's."""
+_QUA = re.compile(r"(?<!\w)(?i:qua)(?!\w)")
+
+
+def _onto_word(item: re.Match[str]) -> str:
+    """«sang» or «qua» if a listed account's number follows an arrow, «sang» or «qua» (money moved
+    on to it, publish.number_words._ONTO), else ""."""
+    joint = item.string[item.start() : item.start("number")]
+    if not _LIST_JOINT.sub("", joint):
+        return ""
+    return "qua" if _QUA.search(joint) else "sang"
 
 
 def _accounts_after_codes(text: str, ctx: Context) -> str:
