@@ -440,24 +440,46 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
     return _ANY_NUMBER.sub(lambda m: _said_before_the_next(m, ctx), text)
 
 
-_SPACED_RUN = re.compile(r"\d++(?>(?:[^\S\n]++\d++)+)(?![\w.,/:])")
+_SPACED_RUN = re.compile(r"\d++(?>(?:[^\S\n]++\d++)+)(?![\w/:]|[.,]\d)")
 """Numbers with only spaces between them, from the first (`12 3 2024`, `7 30`, `3 5`)."""
-_TIME_BEFORE_RUN = re.compile(r"(?<!\w)(?i:ngày|hôm|lúc|vào lúc|khoảng|trong)[^\S\n]++$")
-_TIME_AFTER_RUN = re.compile(
-    r"[^\S\n]++(?i:giờ|phút|giây|tiếng|ngày|tuần|tháng|năm|sáng|trưa|chiều|tối|đêm)(?!\w)"
+_DATE_BEFORE_RUN = re.compile(r"(?<!\w)(?i:ngày|hôm)[^\S\n]++$")
+_TIME_BEFORE_RUN = re.compile(r"(?<!\w)(?i:lúc)[^\S\n]++$")
+_PART_OF_DAY_AFTER = re.compile(r"[^\S\n]++(?i:sáng|trưa|chiều|tối|đêm)(?!\w)")
+_UNIT_AFTER_RUN = re.compile(
+    r"[^\S\n]++(?i:giờ|phút|giây|tiếng|ngày|tuần|tháng|năm)(?!\w)"
+    r"(?![^\S\n]++(?i:học|trước|sau|hôm|nay|qua|ngoái|tới|này|đó|kia|rồi)(?!\w))"
 )
-"""Beside a run of spaced numbers, a date's, a time's or a span's word: `Ngày 12 3 2024` may be a
-date, `Lúc 7 30 sáng` a time, `Trong 3 5 ngày` a span «ba đến năm ngày»."""
+"""A unit ending a run of spaced numbers: `Trong 3 5 ngày` may be a span «ba đến năm ngày»; not
+a word naming a time of its own (`Lớp 10 11 12 năm học`, `Xe 29 30 tháng trước`)."""
+_YEAR_DIGITS = 4
+_LAST_DAY, _LAST_MONTH, _LAST_HOUR, _MINUTES = 31, 12, 24, 60
+
+
+def _date_or_time_shaped(run: str, before: str, after: str) -> bool:
+    """Whether spaced numbers `run` may be a date or a time written without its marks, by the
+    words `before` and `after` it: `Ngày 12 3 2024`, `Lúc 7 30`, `7 30 sáng`, `3 5 ngày`; not
+    `Ngày 5 3 đối tượng` (a date and a count), `Khoảng 20 30 người` (a rough count)."""
+    written = run.split()
+    numbers = [int(n) for n in written]
+    date = len(numbers) == 3 and len(written[2]) == _YEAR_DIGITS
+    date = date and 1 <= numbers[0] <= _LAST_DAY and 1 <= numbers[1] <= _LAST_MONTH
+    time = len(numbers) == 2 and numbers[0] <= _LAST_HOUR and numbers[1] < _MINUTES
+    if date and _DATE_BEFORE_RUN.search(before):
+        return True
+    if time and (_TIME_BEFORE_RUN.search(before) or _PART_OF_DAY_AFTER.match(after)):
+        return True
+    return _UNIT_AFTER_RUN.match(after) is not None
 
 
 def _told_if_a_date_or_time(m: re.Match[str], ctx: Context) -> None:
-    """Q5 for a run of spaced numbers starting at `m` beside a date's or a time's word: read
-    as a list («mười hai, ba, hai nghìn …»), it may have been a date, a time or a span."""
+    """Q5 for a run of spaced numbers starting at `m` shaped as a date or a time beside its
+    words: read as a list («mười hai, ba, hai nghìn …»), it may have been a date, a time or a
+    span."""
     run = _SPACED_RUN.match(m.string, m.start())
     if run is None:
         return
-    before = _TIME_BEFORE_RUN.search(m.string, max(0, run.start() - 12), run.start())
-    if before is None and not _TIME_AFTER_RUN.match(m.string, run.end()):
+    before = m.string[max(0, run.start() - 12) : run.start()]
+    if not _date_or_time_shaped(run[0], before, m.string[run.end() : run.end() + 40]):
         return
     ctx.flag(
         "Q5",
