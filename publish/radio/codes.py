@@ -1193,6 +1193,14 @@ def _long_number(
     return ", ".join(digit_by_digit(group) for group in groups)
 
 
+def _not_a_code(digits: str, ctx: Context) -> str:
+    """A run after a bare «mã» that is no code's: a phone as a phone (R9.1), any other told to
+    the editor and read digit by digit (R9.6), as they are with no «mã» before."""
+    if digits.startswith("0") and _PHONE_NUMBER.fullmatch(digits):
+        return _phone(digits)
+    return _long_number(digits, digits, digit_groups(digits), ctx)
+
+
 def _digit_codes(text: str, ctx: Context) -> str:
     """`COVID-19` → `COVID mười chín` (R12.5); `PC06` from the lexicon, else spelled + flag (R14.7)."""
     lexicon = ctx.abbreviations
@@ -1256,7 +1264,9 @@ def read_codes(text: str, ctx: Context) -> str:
     text = _legal(text, ctx)
     text = read_gold_fineness(_named_numbers(text, ctx))
     year = ctx.near.year if ctx.near else None
-    text = _phones(read_entry_codes(text, year), ctx)  # `mã số thuế 0312…` is no phone
+    text = _phones(
+        read_entry_codes(text, lambda digits: _not_a_code(digits, ctx), year), ctx
+    )  # `mã số thuế 0312…` is no phone
     text = _plates(text, ctx)
     if "CT" in text or "CC" in text or "DC" in text or "TK" in text:
         text = _form_codes(text, ctx)

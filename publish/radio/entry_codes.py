@@ -4,6 +4,7 @@ read digit by digit with breath pauses (R9, R9.2), never as an amount, their zer
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from publish.number_words import CODE_WORDS, COUNTED_NOUN, money_follows, names_ones_number
 from publish.radio.numbers import digit_by_digit
@@ -16,9 +17,10 @@ _BARE_CODE = r"(?!0[35789]\d{8}(?!\d))\d{7,10}(?!\d)"
 """Seven to ten digits not shaped as a mobile phone's: a code after a bare «mã» (`Mã 1234567`);
 a shorter one may be a count; a phone (`Mã 0912345678`) is read as a phone, and a longer run or
 one with 84 (`Mã 84912345678`) may be someone's phone, account or ID: R9.6 tells the editor."""
-_BARE_CODE_WORD = rf"(?<!\w)(?i:mã)[^\S\n]*+:?[^\S\n]*+(?={_BARE_CODE})"
-"""A bare «mã» right before a code's run of digits (`Mã 123456789 987654321`): no amount («một
-trăm hai mươi ba triệu …» was read)."""
+_BARE_CODE_WORD = r"(?<!\w)(?i:mã)[^\S\n]*+:?[^\S\n]*+(?=\d{7})"
+"""A bare «mã» right before a long run of digits (`Mã 123456789 987654321`): no amount («một
+trăm hai mươi ba triệu …» was read); a code's run is read here, any other (a phone's, a longer
+one) by the reader `read_codes` gives, so that none of the list is an amount."""
 _ENTRY_CODE = re.compile(
     rf"(?:{CODE_WORDS}|{_BARE_CODE_WORD})"
     r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
@@ -56,21 +58,26 @@ def digit_groups(written: str) -> list[str]:
     return groups
 
 
-def read_entry_codes(text: str, year: int | None = None) -> str:
+Uncoded = Callable[[str], str]
+"""How `read_codes` reads a run after a bare «mã» that is no code's: a phone's grouped as a
+phone's, any other told to the editor (R9.6) and read digit by digit."""
+
+
+def read_entry_codes(text: str, uncoded: Uncoded, year: int | None = None) -> str:
     """`cung cấp mã OTP 123456 cho` → `cung cấp mã OTP một hai ba, bốn năm sáu, cho`; counts,
     amounts and years after «mã» (`mã PIN 4 số`, `mã thẻ 100000 đồng`) are left to R2, R5;
     a CCCD's number is told by the bulletin's `year` (`is_citizen_id`)."""
     if "mã" not in text and "Mã" not in text and "MÃ" not in text:
         return text
-    return _ENTRY_CODE.sub(lambda m: _read(m, year), text)
+    return _ENTRY_CODE.sub(lambda m: _read(m, uncoded, year), text)
 
 
-def _read(m: re.Match[str], year: int | None) -> str:
+def _read(m: re.Match[str], uncoded: Uncoded, year: int | None) -> str:
     """The codes `m` matched, their digits in words and a pause after, each as written from the
     first that a count or an amount follows («và 3 lần», «và 200 nghìn đồng») or that is a
     card's or a CCCD's number asked for (`mã thẻ 4111…`, `nhập mã 4111…`, `mã số thuế 0872…`):
     `read_codes` holds that one (R9.6), as the website tells it; a waybill's (`mã vận đơn
-    4123…`) is read."""
+    4123…`) is read. After a bare «mã», a run that is no code's is read by `uncoded`."""
     words = m[0][: m.start(1) - m.start()]
     ones, bare = names_ones_number(words), _BARE_WORD.fullmatch(words) is not None
     codes = _runs_apart(m[1], m.start(1))
@@ -83,13 +90,16 @@ def _read(m: re.Match[str], year: int | None) -> str:
         end = start + len(code)
         counted = _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end)
         digits = _SEPARATORS.sub("", code)
-        # After a bare «mã», a phone's or a longer number's run is left to R9.1, R9.6.
-        uncoded = bare and not _BARE_CODE_RUN.fullmatch(digits)
-        if counted or uncoded or (ones and (is_card(digits) or is_citizen_id(digits, year))):
+        if counted or (ones and (is_card(digits) or is_citizen_id(digits, year))):
             if not joined:
                 return m[0]
             rest = m.string[start - len(joint) : m.end()]
             return m[0][: m.start(1) - m.start()] + _listed(said, last=False) + rest
+        if bare and not _BARE_CODE_RUN.fullmatch(digits):
+            # A phone's or a longer run: R9.1, R9.6 read it, wherever it stands in the list
+            # (left in digits after a code read, it was an amount or an unflagged phone).
+            said.append((joint, uncoded(digits)))
+            continue
         said.append((joint, ", ".join(digit_by_digit(group) for group in digit_groups(code))))
     return m[0][: m.start(1) - m.start()] + _listed(said) + pause_after(m.string, m.end())
 
