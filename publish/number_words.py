@@ -107,14 +107,16 @@ _PAID_INTO = re.compile(
     r"|(?i:từ)[^\S\n]++(?:STK|TK|(?i:tài khoản))[^\S\n]*+:?[^\S\n]*+\d{3,5}(?!\d))){0,4}"
     r"(?:[^\S\n]++(?i:vào|từ)|(?:(?<=(?i:khoản))|(?<=(?i:tiền))|(?<=(?i:đồng))|(?<=(?i:VNĐ))"
     r"|(?<=(?i:VND))|(?<=\d(?i:đ))|(?<=[^\S\n](?i:đ))|(?<=\d))"
-    r"[^\S\n]++(?i:đến|tới|cho|sang|qua|về(?:[^\S\n]++cho)?))[^\S\n]++$"
+    r"[^\S\n]++(?i:đến|tới|cho|sang|qua|về(?:[^\S\n]++cho)?)"
+    r"|(?<=(?i:chuyển))[^\S\n]++(?i:sang|qua))[^\S\n]++$"
 )
 """Right before a bare `TK`: money paid into it, with its own words («nộp vào», «nộp tiền phạt
 vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»); after «chuyển
 khoản», «chuyển tiền» or an amount to it too («chuyển khoản đến/tới/cho/sang/qua/về TK …»,
 «chuyển khoản số tiền 5.000.000 đồng đến TK …», «chuyển 5 triệu đồng đến TK …», «chuyển 5
 triệu đ về cho TK …»: a lone «đ» is only ever the amount's); money moved out of it too («chuyển
-từ TK …», «chuyển tiền từ TK …»), and the one it went on to («chuyển từ TK 1234 sang TK 5678»)."""
+từ TK …», «chuyển tiền từ TK …»), and the one it went on to («chuyển từ TK 1234 sang TK 5678»,
+«chuyển sang TK …», «chuyển qua TK …», as «chuyển vào TK …»; not «chuyển về TK …»)."""
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )

@@ -486,12 +486,15 @@ def _private_numbers(text: str, ctx: Context) -> str:
         onto = next((at for at, item in enumerate(listed) if _onto_word(item)), None)
         if onto is None:
             before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
+            if not of_id and _MOVED_ON_TO.search(before):
+                before += " khác"  # «… từ TK 1234 sang tài khoản.» said no more where it went
         else:
             # Money moved on to another account: «sang tài khoản khác» stays, so the sentence
             # still says where it went («Chuyển từ tài khoản.» lost it); only the digits go.
             first_end = listed[onto - 1].end() if onto else m.end()
             before, _, what = _without_number(text, m, first_end)
-            after = f" {_onto_word(listed[onto])} tài khoản khác" + text[listed[-1].end() :]
+            other = "số khác" if of_id else "tài khoản khác"  # an ID is no account
+            after = f" {_onto_word(listed[onto])} {other}" + text[listed[-1].end() :]
         for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
             # the station, and CI logs print it.
@@ -523,10 +526,18 @@ def _onto_word(item: re.Match[str]) -> str:
     return "qua" if _QUA.search(joint) else "sang"
 
 
+_MOVED_ON_TO = re.compile(
+    r"(?<!\w)(?i:từ)[^\S\n]++(?:STK|TK|(?i:tài khoản))(?!\w)[^.!?;\n]*?"
+    r"(?<!\w)(?i:sang|qua)[^\S\n]++(?i:tài khoản)$"
+)
+"""Money moved from one account «sang», «qua» the account whose number went: another one."""
+
+
 def _accounts_after_codes(text: str, ctx: Context) -> str:
     """Someone's account listed after a public account's short code («STK 1234 và 1903 4567
     8901 23») goes with its joint, as the website tells it (`accounts_after_codes`, R9.5): the
-    code is read digit by digit after (publish.radio.accounts)."""
+    code is read digit by digit after (publish.radio.accounts); money moved on to it is said
+    to go «sang tài khoản khác»."""
     items = accounts_after_codes(text)
     for item in items:
         shown = (
@@ -541,7 +552,11 @@ def _accounts_after_codes(text: str, ctx: Context) -> str:
             ctx.line_of(item["number"]),
         )
     for item in reversed(items):
-        text = text[: item.start()] + text[item.end() :]
+        # «Chuyển từ TK 1234 sang 0123…»: where the money went stays said, its digits go.
+        onto = _onto_word(item)
+        text = (
+            text[: item.start()] + (f" {onto} tài khoản khác" if onto else "") + text[item.end() :]
+        )
     return text
 
 
