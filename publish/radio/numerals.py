@@ -7,6 +7,7 @@ import re
 from publish.radio.either_case import word_alone
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.grades import names_a_person, words_before_hang
+from publish.radio.measures import quantity_follows
 from publish.radio.numbers import (
     COUNTED_NOUN,
     NUMBER,
@@ -442,29 +443,34 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
 
 _SPACED_RUN = re.compile(r"\d++(?>(?:[^\S\n]++\d++)+)(?![\w/:]|[.,]\d)")
 """Numbers with only spaces between them, from the first (`12 3 2024`, `7 30`, `3 5`)."""
-_DATE_BEFORE_RUN = re.compile(r"(?<!\w)(?i:ngày|hôm)[^\S\n]++$")
+_DATE_BEFORE_RUN = re.compile(r"(?<!\w)(?i:(?P<day>ngày)|hôm|sáng|trưa|chiều|tối|đêm)[^\S\n]++$")
+"""A day's word right before a date (`Ngày 15 3`, `Đêm 30 4`, `Sáng 12 3 2024`); only «ngày»
+names a day so surely that a count after the run does not make it one (`Hôm 5 3 đối tượng`)."""
 _TIME_BEFORE_RUN = re.compile(r"(?<!\w)(?i:lúc)[^\S\n]++$")
 _PART_OF_DAY_AFTER = re.compile(r"[^\S\n]++(?i:sáng|trưa|chiều|tối|đêm)(?!\w)")
 _UNIT_AFTER_RUN = re.compile(
     r"[^\S\n]++(?i:giờ|phút|giây|tiếng|ngày|tuần|tháng|năm)(?!\w)"
-    r"(?![^\S\n]++(?i:học|trước|sau|hôm|nay|qua|ngoái|tới|này|đó|kia|rồi)(?!\w))"
+    r"(?![^\S\n]++(?i:học|trước|hôm|ngoái|này|đó|kia|rồi)(?!\w))"
 )
 """A unit ending a run of spaced numbers: `Trong 3 5 ngày` may be a span «ba đến năm ngày»; not
-a word naming a time of its own (`Lớp 10 11 12 năm học`, `Xe 29 30 tháng trước`)."""
+a word naming a time of its own (`Lớp 10 11 12 năm học`, `Xe 29 30 tháng trước`); «tới»,
+«sau», «qua», «nay» only say when the span is (`Trong 3 5 ngày tới`)."""
 _YEAR_DIGITS = 4
 _LAST_DAY, _LAST_MONTH, _LAST_HOUR, _MINUTES = 31, 12, 24, 60
 
 
 def _date_or_time_shaped(run: str, before: str, after: str) -> bool:
     """Whether spaced numbers `run` may be a date or a time written without its marks, by the
-    words `before` and `after` it: `Ngày 12 3 2024`, `Lúc 7 30`, `7 30 sáng`, `3 5 ngày`; not
-    `Ngày 5 3 đối tượng` (a date and a count), `Khoảng 20 30 người` (a rough count)."""
+    words `before` and `after` it: `Ngày 12 3 2024`, `Ngày 5 3` (5/3 more likely than a date and
+    a count), `Lúc 7 30`, `7 30 sáng`, `3 5 ngày`; not `Khoảng 20 30 người` (a rough count)."""
     written = run.split()
     numbers = [int(n) for n in written]
-    date = len(numbers) == 3 and len(written[2]) == _YEAR_DIGITS
-    date = date and 1 <= numbers[0] <= _LAST_DAY and 1 <= numbers[1] <= _LAST_MONTH
+    with_year = len(numbers) == 3 and len(written[2]) == _YEAR_DIGITS
+    date = (with_year or len(numbers) == 2) and 1 <= numbers[0] <= _LAST_DAY
+    date = date and 1 <= numbers[1] <= _LAST_MONTH
     time = len(numbers) == 2 and numbers[0] <= _LAST_HOUR and numbers[1] < _MINUTES
-    if date and _DATE_BEFORE_RUN.search(before):
+    day_word = _DATE_BEFORE_RUN.search(before) if date else None
+    if day_word and (with_year or day_word["day"] or not quantity_follows(after, 0)):
         return True
     if time and (_TIME_BEFORE_RUN.search(before) or _PART_OF_DAY_AFTER.match(after)):
         return True
