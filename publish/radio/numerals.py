@@ -446,6 +446,9 @@ _SPACED_RUN = re.compile(r"\d++(?>(?:[^\S\n]++\d++)+)(?![\w/:]|[.,]\d)")
 _DATE_BEFORE_RUN = re.compile(r"(?<!\w)(?i:(?P<day>ngày)|hôm|sáng|trưa|chiều|tối|đêm)[^\S\n]++$")
 """A day's word right before a date (`Ngày 15 3`, `Đêm 30 4`, `Sáng 12 3 2024`); only «ngày»
 names a day so surely that a count after the run does not make it one (`Hôm 5 3 đối tượng`)."""
+_CULPRITS_AFTER_RUN = re.compile(r"[^\S\n]++(?i:tên|kẻ)(?!\w)")
+"""Culprits counted after a run (`Trong đêm 2 3 tên cướp`): a count, no date. Only here: after
+an account's number «tên» names its holder (`tài khoản 0123… tên Nguyễn Văn A`)."""
 _TIME_BEFORE_RUN = re.compile(r"(?<!\w)(?i:lúc)[^\S\n]++$")
 _PART_OF_DAY_AFTER = re.compile(r"[^\S\n]++(?i:sáng|trưa|chiều|tối|đêm)(?!\w)")
 _UNIT_AFTER_RUN = re.compile(
@@ -470,7 +473,8 @@ def _date_or_time_shaped(run: str, before: str, after: str) -> bool:
     date = date and 1 <= numbers[1] <= _LAST_MONTH
     time = len(numbers) == 2 and numbers[0] <= _LAST_HOUR and numbers[1] < _MINUTES
     day_word = _DATE_BEFORE_RUN.search(before) if date else None
-    if day_word and (with_year or day_word["day"] or not quantity_follows(after, 0)):
+    counted = quantity_follows(after, 0) or _CULPRITS_AFTER_RUN.match(after) is not None
+    if day_word and (with_year or day_word["day"] or not counted):
         return True
     if time and (_TIME_BEFORE_RUN.search(before) or _PART_OF_DAY_AFTER.match(after)):
         return True
