@@ -32,6 +32,7 @@ __all__ = [
     "SCALE",
     "SCALE_VALUES",
     "SHORT_CODE_END",
+    "STEP_ARROWS",
     "TAX_GAP",
     "TAX_LABEL",
     "TIGHT_GAP",
@@ -167,16 +168,25 @@ _PAID_INTO = re.compile(
     r"(?<!\w)(?<!(?i:vận) )(?<!(?i:di) )(?<!(?i:luân) )(?<!(?i:dịch) )"
     r"(?i:nộp|chuyển)(?!\w)"
     r"(?:[^\S\n]++(?:(?i:tiền|phạt|khoản|số|lệ phí|phí|thuế|án phí)(?!\w)"
-    r"|\d[\d.,]*+(?:[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ))?[^\S\n]*+(?i:đồng|VNĐ|VND|đ)(?!\w))){0,4}"
-    r"(?:[^\S\n]++(?i:vào)|(?:(?<=(?i:khoản))|(?<=(?i:tiền))|(?<=(?i:đồng))|(?<=(?i:VNĐ))"
-    r"|(?<=(?i:VND))|(?<=\d(?i:đ))|(?<=[^\S\n](?i:đ)))"
+    r"|\d[\d.,]*+(?:[^\S\n]*+(?i:nghìn|ngàn|triệu|tỷ|tỉ))?[^\S\n]*+(?i:đồng|VNĐ|VND|đ)(?!\w)"
+    r"|(?i:từ)[^\S\n]++(?:STK|TK|(?i:tài khoản))[^\S\n]*+:?[^\S\n]*+\d{3,5}(?!\d))){0,4}"
+    r"(?:[^\S\n]++(?i:vào|từ)|(?:(?<=(?i:khoản))|(?<=(?i:tiền))|(?<=(?i:đồng))|(?<=(?i:VNĐ))"
+    r"|(?<=(?i:VND))|(?<=\d(?i:đ))|(?<=[^\S\n](?i:đ))|(?<=\d))"
     r"[^\S\n]++(?i:đến|tới|cho|sang|qua|về(?:[^\S\n]++cho)?))[^\S\n]++$"
 )
 """Right before a bare `TK`: money paid into it, with its own words («nộp vào», «nộp tiền phạt
 vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuyển», «nộp hồ sơ»); after «chuyển
 khoản», «chuyển tiền» or an amount to it too («chuyển khoản đến/tới/cho/sang/qua/về TK …»,
 «chuyển khoản số tiền 5.000.000 đồng đến TK …», «chuyển 5 triệu đồng đến TK …», «chuyển 5
-triệu đ về cho TK …»: a lone «đ» is only ever the amount's)."""
+triệu đ về cho TK …»: a lone «đ» is only ever the amount's); money moved out of it too («chuyển
+từ TK …», «chuyển tiền từ TK …»), and the one it went on to («chuyển từ TK 1234 sang TK 5678»)."""
+_MOVED_INTO = re.compile(
+    r"(?<!\w)(?<!(?i:vận) )(?<!(?i:di) )(?<!(?i:luân) )(?<!(?i:dịch) )"
+    r"(?i:chuyển)[^\S\n]++(?i:sang|qua)[^\S\n]++$"
+)
+"""Right before a bare `TK`: «chuyển sang», «chuyển qua», as «chuyển vào TK …» (not «chuyển về
+TK …»). Files and batches move «sang TK» too («Hồ sơ chuyển sang TK 123456 xử lý»), so the
+number must be an account's right after `TK` (`_moved_into_account`)."""
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
@@ -223,7 +233,8 @@ _PAID_REACH = 120
 
 def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     """Whether a bare `TK` at text[start], `gap` between it and its number ending at text[end],
-    names an account, on both channels: money paid into it right before it; else, its number
+    names an account, on both channels: money paid into it right before it; after «chuyển
+    sang/qua», an account's number right after it (`_moved_into_account`); else, its number
     right after it (`TIGHT_GAP`), a treasury or a budget before it or a treasury, a bank after
     the number, or a bank before it and the number an account's length; never after a forest's
     plot («khoảnh 3, TK 262»)."""
@@ -237,6 +248,8 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
         return False
     if _PAID_INTO.search(text, window, start):
         return True
+    if _MOVED_INTO.search(text, window, start):
+        return _moved_into_account(text, start, end, gap)
     # `TK` alone is often someone's initials («anh TK (SĐT 0912…)»): with words between, the
     # number is his, not an account's.
     if _TIGHT.fullmatch(gap) is None:
@@ -272,6 +285,30 @@ BARE_ACCOUNT_DIGITS = range(8, max(ACCOUNT_DIGITS) + 1)
 """An account's digits right after a bare «tài khoản»: fewer are a count or an amount (`tài
 khoản 1234567`), as the word may count accounts (`BARE_ACCOUNT`); at most an account's, as after
 «số tài khoản» (16 to 19 were dropped on air and told by no check: the website stopped at 15)."""
+_MOVED_GAP = re.compile(rf"{TIGHT_GAP}|[^\S\n]*+\(?{_BANK_NAME}\)?[^\S\n]*+:?[^\S\n]*+")
+"""Between «chuyển sang TK» and an account's number: `TIGHT_GAP` or a bank's name («chuyển sang
+TK Vietcombank 0123…»); other words («TK rồi anh Nam 0912…», «TK (SĐT 0912…)») make the number
+no account's."""
+MOVED_INTO_DIGITS = range(9, max(ACCOUNT_DIGITS) + 1)
+"""An account's digits after «chuyển sang/qua TK»: banks here number accounts with nine digits and
+more (VPBank's nine, Vietcombank's thirteen); fewer there are a file's, a batch's or a year."""
+_HOTLINE = re.compile(r"1[89]00\d{4}(?:\d\d)?")
+"""A 1900/1800 line's digits (8 or 10): no one's account."""
+
+
+def _moved_into_account(text: str, start: int, end: int, gap: str) -> bool:
+    """Whether the number after «chuyển sang/qua TK» at text[start], `gap` between, ending at
+    text[end], is an account's: right after `TK` (`_MOVED_GAP`), as long as one
+    (`MOVED_INTO_DIGITS`), no hotline, nothing counted or paid after it."""
+    digits = "".join(c for c in text[start + len("TK") + len(gap) : end] if c.isdigit())
+    return (
+        _MOVED_GAP.fullmatch(gap) is not None
+        and len(digits) in MOVED_INTO_DIGITS
+        and _HOTLINE.fullmatch(digits) is None
+        and not quantity_follows(text, end)
+    )
+
+
 LABEL_GAP = r"(?:[^\d\n;!?.]|\.(?!\s)|(?<![^\W\d_])(?:[A-ZĐ]|T[PXTp])\.){0,40}?"
 """What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
 Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end, and no
@@ -568,13 +605,23 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
     return bool(gap.replace("(", "").strip()) or not account_range(number, text, end)
 
 
+STEP_ARROWS = "→⇒⟶⟹⇨⇾⟾↦➔➙➛➜➝➞➟➠➡⮕⭢"
+"""Arrows pointing on to the next step. Not `➢`, `➤`, `►`: bullets more often than arrows,
+dropped as pictographs are."""
+_ONTO = (
+    rf"(?:[-=－＝]{{1,2}}[^\S\n]?[>＞]{{1,2}}=?|-[^\S\n]?=[^\S\n]?>|[{STEP_ARROWS}]|(?i:sang|qua)(?!\w))"
+    r"\s*+(?>(?:(?i:(?:số[^\S\n]++)?(?:tài khoản|STK|TK))(?!\w)\s*+(?:(?i:số)(?!\w))?\s*+:?\s*+)?)"
+)
+"""An arrow typed any way, «sang» or «qua», maybe the account's label again, after an account's
+number: money moved from it to the number after («STK 0123456789 => 9876543210», «từ tài khoản
+123456789 sang TK 987654321»), someone's account too on both channels."""
 _LISTED = re.compile(
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
-    r"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
+    rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++|{_ONTO})"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
 )
 """One more number in a list after a private one: after a comma, a semicolon, a slash, «và»,
-«hoặc», «hay», or in brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right
+«hoặc», «hay», an arrow, «sang» or «qua» (`_ONTO`), or in brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right
 after it; its groups apart as the first's may be («9876 - 5432 - 10»: its groups were read as a
 range). A semicolon or a slash joined no list: the second account was read on air in full."""
 _DATE_OR_AMOUNT = re.compile(

@@ -538,6 +538,17 @@ def test_radio_patterns_read_a_long_run_without_stalling(
     run_python_guarded(code)
 
 
+def test_money_moved_on_from_an_account_is_looked_for_without_stalling() -> None:
+    """Each «từ TK» was read on to the text's end for a «sang tài khoản» there: 16,000 of them
+    took 25 s (publish.radio.codes, R9.5)."""
+    run_python_guarded(
+        "import datetime as dt\n"
+        "from publish.radio.normalise import normalise\n"
+        "text = 'Ghi ' + 'từ TK ' * 16_000 + 'vào STK 0123456789 của bị hại.'\n"
+        "assert normalise(text, near=dt.date(2026, 12, 1)).text.endswith('vào tài khoản của bị hại.')\n"
+    )
+
+
 @pytest.mark.parametrize(
     "body",
     [

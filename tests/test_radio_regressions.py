@@ -49,7 +49,8 @@ VECTORS = [
     ("phạt 1\u202f500\u202f000 đồng", "phạt một triệu năm trăm nghìn đồng"),
     ("thu 12\u2009000 đồng", "thu mười hai nghìn đồng"),
     ("có 1\u00a0250 người", "có một nghìn hai trăm năm mươi người"),
-    ("nhóm 12 1234 người", "nhóm mười hai một nghìn hai trăm ba mươi tư người"),
+    # Session 80 (s80-radio-pauses): two numbers side by side are read with a pause between.
+    ("nhóm 12 1234 người", "nhóm mười hai, một nghìn hai trăm ba mươi tư người"),
     ("gọi 0912 345 678", "gọi không chín một hai, ba bốn năm, sáu bảy tám"),
     # Service numbers need a trigger close before them and no counted noun after (R9.3).
     (

@@ -12,7 +12,9 @@ from publish.radio.normalise import normalise
 # mười bảy giờ»); the «>» rule read it «hơn» once it also saw an hour P3 had read, «tám
 # giờ-hơn mười bảy giờ», broadcast with no flag.
 ARROWS_BETWEEN_NUMBERS = [
-    ("Tiếp dân từ 8h->17h hằng ngày.", "Tiếp dân từ tám giờ, mười bảy giờ hằng ngày."),
+    # Session 80: after «từ» an arrow between figures is the «đến» of a range, «từ tám giờ đến
+    # mười bảy giờ» (test_radio_review_s80_radio); without «từ» it is still the pause.
+    ("Tiếp dân 8h->17h hằng ngày.", "Tiếp dân tám giờ, mười bảy giờ hằng ngày."),
     ("Cấm xe tải 6h->9h.", "Cấm xe tải sáu giờ, chín giờ."),
     ("Ca trực 7h -> 11h.", "Ca trực bảy giờ, mười một giờ."),
     ("Số vụ tăng 5->8 vụ.", "Số vụ tăng năm, tám vụ."),

@@ -293,6 +293,10 @@ trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 1
 cardinal says three digit words in a row."""
 _RANGE_END = re.compile(r"[^\S\n]*+-[^\S\n]*+\d++(?>(?:\.\d{3})*)(?![.,]\d)")
 """` - 115` after a number: the end of a range, a count when a counted noun follows it."""
+_NAMED_LINE = re.compile(_SERVICE_WORD + r"[^\S\n]*+:?[^\S\n]*+$")
+"""`Cấp cứu 115`: a service's name right before its number. `Cấp cứu 115 - 113 cuộc gọi`, which
+falls, is no range (R12.1, blocked): the line, then how many calls it took."""
+_UNSPACED_DASH_AFTER_LINE = re.compile(r"(?<![\w.,])(11[1345])-(?=\d)")
 _DASHED_BEFORE = re.compile(r"\d[^\S\n]*+-[^\S\n]*+$")
 """`113 - ` before a number: the one before it in a range or a dashed list."""
 _DASHED_TWICE_BEFORE = re.compile(r"\d[^\S\n]*+-[^\S\n]*+\d++(?>(?:\.\d{3})*)[^\S\n]*+-[^\S\n]*+$")
@@ -498,14 +502,25 @@ def _private_numbers(text: str, ctx: Context) -> str:
             position = m.end("label")  # another label may be among the words between
             continue
         listed = _listed_after(text, m)
-        end = listed[-1].end() if listed else m.end()
-        # A currency no amount is left before: «STK 0123-4567-89 đồng» read «Tài khoản đồng».
-        end = currency_end(text, end) or end
-        before, after, what = _without_number(text, m, end)
-        if _AMOUNT_JOINT.match(after):
-            # «STK 0123456789-50 triệu», «CCCD 0872… 500.000 đồng»: a pause before the
-            # amount, as after « - » (a glued hyphen was left in the script).
-            after = "," + " " + after[1:]
+        onto = next((at for at, item in enumerate(listed) if _onto_word(item)), None)
+        if onto is None:
+            end = listed[-1].end() if listed else m.end()
+            # A currency no amount is left before: «STK 0123-4567-89 đồng» read «Tài khoản đồng».
+            end = currency_end(text, end) or end
+            before, after, what = _without_number(text, m, end)
+            if _AMOUNT_JOINT.match(after):
+                # «STK 0123456789-50 triệu», «CCCD 0872… 500.000 đồng»: a pause before the
+                # amount, as after « - » (a glued hyphen was left in the script).
+                after = "," + " " + after[1:]
+            if m["id"] is None and _moved_on_to(before):
+                before += " khác"  # «… từ TK 1234 sang tài khoản.» said no more where it went
+        else:
+            # Money moved on to another account: «sang tài khoản khác» stays, so the sentence
+            # still says where it went («Chuyển từ tài khoản.» lost it); only the digits go.
+            first_end = listed[onto - 1].end() if onto else m.end()
+            before, _, what = _without_number(text, m, first_end)
+            other = "số khác" if m["id"] is not None else "tài khoản khác"  # an ID is no account
+            after = f" {_onto_word(listed[onto])} {other}" + text[listed[-1].end() :]
         for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
             # the station, and CI logs print it.
@@ -532,10 +547,44 @@ def _listed_after(text: str, m: re.Match[str]) -> list[re.Match[str]]:
     return listed_numbers(text, m.end(), of_id=of_id, bare=m["bare"] is not None)
 
 
+_LIST_JOINT = re.compile(r"[\s,;/(]|(?<!\w)(?i:và|hoặc|hay)(?!\w)")
+"""What a list's joint holds (publish.number_words._LISTED): anything more is an arrow's."""
+_QUA = re.compile(r"(?<!\w)(?i:qua)(?!\w)")
+
+
+def _onto_word(item: re.Match[str]) -> str:
+    """«sang» or «qua» if a listed account's number follows an arrow, «sang» or «qua» (money moved
+    on to it, publish.number_words._ONTO), else ""."""
+    joint = item.string[item.start() : item.start("number")]
+    if not _LIST_JOINT.sub("", joint):
+        return ""
+    return "qua" if _QUA.search(joint) else "sang"
+
+
+_ONTO_AN_ACCOUNT = re.compile(r"(?<!\w)(?i:sang|qua)[^\S\n]++(?i:tài khoản)$")
+"""The end of the text before an account's number that went: «sang», «qua» it."""
+_FROM_AN_ACCOUNT = re.compile(r"(?<!\w)(?i:từ)[^\S\n]++(?:STK|TK|(?i:tài khoản))(?!\w)")
+"""Money moved from an account: «từ TK», «từ STK», «từ tài khoản»."""
+_CLAUSE_ENDS = ".!?;\n"
+
+
+def _moved_on_to(before: str) -> bool:
+    """Whether `before`, the text before an account's number that went, moves money from one
+    account «sang», «qua» it, in the same clause: it is another one. Its end is found first and
+    «từ TK» looked for once in its clause (one search from each «từ TK» to the end took 25 s for
+    16,000 of them)."""
+    onto = _ONTO_AN_ACCOUNT.search(before)
+    if onto is None:
+        return False
+    clause = max(before.rfind(end, 0, onto.start()) for end in _CLAUSE_ENDS) + 1
+    return _FROM_AN_ACCOUNT.search(before, clause, onto.start()) is not None
+
+
 def _accounts_after_codes(text: str, ctx: Context) -> str:
     """Someone's account listed after a public account's short code («STK 1234 và 1903 4567
     8901 23») goes with its joint, as the website tells it (`accounts_after_codes`, R9.5): the
-    code is read digit by digit after (publish.radio.accounts)."""
+    code is read digit by digit after (publish.radio.accounts); money moved on to it is said
+    to go «sang tài khoản khác»."""
     items = accounts_after_codes(text)
     for item in items:
         shown = (
@@ -550,7 +599,11 @@ def _accounts_after_codes(text: str, ctx: Context) -> str:
             ctx.line_of(item["number"]),
         )
     for item in reversed(items):
-        text = text[: item.start()] + text[item.end() :]
+        # «Chuyển từ TK 1234 sang 0123…»: where the money went stays said, its digits go.
+        onto = _onto_word(item)
+        text = (
+            text[: item.start()] + (f" {onto} tài khoản khác" if onto else "") + text[item.end() :]
+        )
     return text
 
 
@@ -898,6 +951,7 @@ def _phones(text: str, ctx: Context) -> str:
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(alone, text)
     if "11" in text or "1800" in text or "1900" in text:
+        text = _lines_spaced_from_counts(text)
         text = _said_with_joints(text, _SERVICE.finditer(text), service, joints)
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
 
@@ -927,7 +981,9 @@ def _counted(text: str, start: int, end: int) -> bool:
     """Whether the number from `start` to `end` counts something: a counted noun after it (`113
     trường hợp`), or after the range it opens (`113 - 115 cuộc gọi`, R12.1), no service line
     listed («một một ba, một trăm mười lăm cuộc gọi»). A range has two numbers: in a longer
-    dashed list (`113 - 114 - 115 cuộc gọi miễn phí`) none counts, each is a service line."""
+    dashed list (`113 - 114 - 115 cuộc gọi miễn phí`) none counts, each is a service line; nor
+    does a service's number right after its name before a smaller count (`Cấp cứu 115 - 113
+    cuộc gọi`: the line 115 took 113 calls, «một một năm, một trăm mười ba cuộc gọi»)."""
     if ends_before(_DASHED_TWICE_BEFORE, text, start):
         return False
     if quantity_follows(text, end):
@@ -935,7 +991,33 @@ def _counted(text: str, start: int, end: int) -> bool:
     if ends_before(_DASHED_BEFORE, text, start):
         return False  # `114` in `113 - 114 - 115 cuộc gọi` opens no range
     ranged = _RANGE_END.match(text, end)
-    return ranged is not None and quantity_follows(text, ranged.end())
+    if ranged is None or not quantity_follows(text, ranged.end()):
+        return False
+    return not _line_then_count(text, start, end, ranged[0])
+
+
+def _line_then_count(text: str, start: int, end: int, dashed_end: str) -> bool:
+    """Whether the number from `start` to `end` is a service line right after its name and
+    ` - 113` after it the smaller count it took (`Cấp cứu 115 - 113 cuộc gọi`)."""
+    return _falls(text[start:end], dashed_end) and ends_before(_NAMED_LINE, text, start) is not None
+
+
+def _lines_spaced_from_counts(text: str) -> str:
+    """`Cấp cứu 115-113 cuộc gọi` as `Cấp cứu 115 - 113 …`: the dash between the line and its
+    count is said as the pause a spaced one is, not left between the words."""
+
+    def spaced(m: re.Match[str]) -> str:
+        ranged = _RANGE_END.match(text, m.end(1))
+        if ranged is None or not quantity_follows(text, ranged.end()):
+            return m[0]
+        return f"{m[1]} - " if _line_then_count(text, m.start(1), m.end(1), ranged[0]) else m[0]
+
+    return _UNSPACED_DASH_AFTER_LINE.sub(spaced, text)
+
+
+def _falls(first: str, dashed_end: str) -> bool:
+    """Whether the range from `first` to `dashed_end` (` - 113`) falls: no range, R12.1."""
+    return int(first.replace(".", "")) >= int("".join(c for c in dashed_end if c.isdigit()))
 
 
 def _not_a_phone(m: re.Match[str]) -> bool:
@@ -1182,6 +1264,14 @@ def _long_number(
     return ", ".join(digit_by_digit(group) for group in groups)
 
 
+def _not_a_code(digits: str, ctx: Context) -> str:
+    """A run after a bare «mã» that is no code's: a phone as a phone (R9.1), any other told to
+    the editor and read digit by digit (R9.6), as they are with no «mã» before."""
+    if digits.startswith("0") and _PHONE_NUMBER.fullmatch(digits):
+        return _phone(digits)
+    return _long_number(digits, digits, digit_groups(digits), ctx)
+
+
 def _digit_codes(text: str, ctx: Context) -> str:
     """`COVID-19` → `COVID mười chín` (R12.5); `PC06` from the lexicon, else spelled + flag (R14.7)."""
     lexicon = ctx.abbreviations
@@ -1245,7 +1335,9 @@ def read_codes(text: str, ctx: Context) -> str:
     text = _legal(text, ctx)
     text = read_gold_fineness(_named_numbers(text, ctx))
     year = ctx.near.year if ctx.near else None
-    text = _phones(read_entry_codes(text, year), ctx)  # `mã số thuế 0312…` is no phone
+    text = _phones(
+        read_entry_codes(text, lambda digits: _not_a_code(digits, ctx), year), ctx
+    )  # `mã số thuế 0312…` is no phone
     text = _plates(text, ctx)
     if "CT" in text or "CC" in text or "DC" in text or "TK" in text:
         text = _form_codes(text, ctx)

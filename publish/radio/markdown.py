@@ -35,6 +35,7 @@ from publish.markdown_pasted import (
     goes_on,
     pasted_item,
 )
+from publish.radio.arrows import STEP_ARROWS
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
@@ -2373,9 +2374,12 @@ def _calls_to_action(text: str, ctx: Context) -> str:
 
 
 def _spoken_char(c: str) -> bool:
-    """False for emoji, pictographs and their modifiers (R1.9); `°` stays for `°C`, an arrow
-    of a change (`⬇️20%`, `▲5 vụ`) for P4 to read «giảm», «tăng», or Q2 to flag."""
-    if c == "°" or PLACEHOLDER_FIRST <= c <= PLACEHOLDER_LAST or c in CHANGE_ARROWS:
+    """False for emoji, pictographs and their modifiers (R1.9); `°`, `℃`, `℉` stay for P4 to read
+    «độ», «độ C», an arrow of a change (`⬇️20%`, `▲5 vụ`) for P4 to read «giảm», «tăng», or Q2
+    to flag."""
+    if c in "°℃℉" or PLACEHOLDER_FIRST <= c <= PLACEHOLDER_LAST or c in CHANGE_ARROWS:
+        return True
+    if c in STEP_ARROWS:  # read in P8 as the pause between two steps, which dropping lost
         return True
     if c in "\ufe0f\ufe0e\u200d\u20e3" or "\U0001f3fb" <= c <= "\U0001f3ff":
         return False

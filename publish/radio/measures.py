@@ -59,6 +59,12 @@ UNITS = {
     "°C": "độ C",
     "ºC": "độ C",
     "oC": "độ C",
+    "℃": "độ C",  # one character, which NFC keeps: dropped as a pictograph, «ba mươi» alone
+    "° C": "độ C",
+    "°F": "độ F",
+    "℉": "độ F",
+    "°": "độ",  # an angle, or a temperature with no scale: «ba mươi°» was left to the reader
+    "º": "độ",  # the ordinal sign typed for a degree, as in `ºC`
     "kW": "ki-lô-oát",
     "kWh": "ki-lô-oát giờ",
 }
@@ -750,8 +756,27 @@ def _arrows_said(text: str) -> str:
     return _POINTING_ARROWS.sub("", text) if _holds_an_arrow(text) else text
 
 
+_ANGLE = re.compile(
+    r"(?<![\w.,])(\d++(?:[.,]\d+)?)[^\S\n]?[°º][^\S\n]?(\d{1,2}(?:[.,]\d+)?)[^\S\n]?['′]"
+    r"(?:[^\S\n]?(\d{1,2}(?:[.,]\d+)?)[^\S\n]?[\"″])?"
+)
+"""`10° 20'`, `10°20'30"`: an angle or a coordinate's degrees, minutes and seconds. Its `'` was
+left after «hai mươi» on air, and `°` before a digit for Q2 (review of s80-radio)."""
+
+
+def _angles(text: str, ctx: Context) -> str:
+    """`10° 20'` → «mười độ hai mươi phút», seconds after it «giây»."""
+
+    def said(m: re.Match[str]) -> str:
+        words = f"{read_number(m[1], ctx)} độ {read_number(m[2], ctx)} phút"
+        return f"{words} {read_number(m[3], ctx)} giây" if m[3] else words
+
+    return _ANGLE.sub(said, text) if "°" in text or "º" in text else text
+
+
 def _measures(text: str, ctx: Context) -> str:
     """Units directly after a number (R6.3), `a/b` units as `A trên B`, minus as `âm`."""
+    text = _angles(text, ctx)
 
     def spoken(m: re.Match[str]) -> str:
         if m[3] == "t" and _AGE.match(m[0]) and _AGE_CLOSE.match(text, m.end()):

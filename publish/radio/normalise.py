@@ -20,6 +20,7 @@ from types import MappingProxyType
 from publish.invisible import invisible_removed
 from publish.number_words import DASHES
 from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
+from publish.radio.arrows import arrows_read
 from publish.radio.callers import caller_lists_told, callers_told
 from publish.radio.codes import read_codes
 from publish.radio.comrade_or_address import comrade_or_address
@@ -166,6 +167,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     )  # before P1 takes `*` and `#` for marks
     pictographs_told(text, ctx)  # R1.9: before P1 drops the emoji
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
+    text = arrows_read(text)  # before P3 reads `từ 7h => 11h` and P4 takes `>` for «hơn»
     weekdays_told(text, ctx)  # Q5: before P2 and P3 read the date's digits
     text = comrade_or_address(text, ctx)  # R14.4: before P2 reads the address's numbers
     text = without_amounts_in_words(text, ctx)  # `01 (một) xe`: before P2 takes `01` for a code

@@ -7,6 +7,7 @@ import re
 from publish.radio.either_case import word_alone
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.grades import names_a_person, words_before_hang
+from publish.radio.measures import quantity_follows
 from publish.radio.numbers import (
     COUNTED_NOUN,
     NUMBER,
@@ -179,6 +180,9 @@ _COUNT_SLASH = re.compile(r"(?<=[^\W\d_])[^\S\n]*/[^\S\n]*(?=\d)")
 means «per» or «trên» (`đồng/kg`, `mg/100 ml`) has been read."""
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
+_NUMBER_NEXT = re.compile(r"[^\S\n]++\d")
+_NUMBER_BEFORE = re.compile(r"\d[^\S\n]++$")
+"""Another number after one with nothing but a space between them."""
 _LETTERED = re.compile(r"(\d(?<![\w.,/]\d)\d{0,3})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
 """`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`; `lớp
 12A1`, `phòng 10C3`: a class or a room, a number after the letter too (`mười hai A một`)."""
@@ -434,4 +438,76 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
     text = _LETTERED.sub(lettered, text)
     if "G" in text:
         text = _NETWORK.sub(lambda m: f"{read_number(m[1], ctx)} G", text)
-    return _ANY_NUMBER.sub(lambda m: read_number(m[1], ctx), text)
+    return _ANY_NUMBER.sub(lambda m: _said_before_the_next(m, ctx), text)
+
+
+_SPACED_RUN = re.compile(r"\d++(?>(?:[^\S\n]++\d++)+)(?![\w/:]|[.,]\d)")
+"""Numbers with only spaces between them, from the first (`12 3 2024`, `7 30`, `3 5`)."""
+_DATE_BEFORE_RUN = re.compile(r"(?<!\w)(?i:(?P<day>ngày)|hôm|sáng|trưa|chiều|tối|đêm)[^\S\n]++$")
+"""A day's word right before a date (`Ngày 15 3`, `Đêm 30 4`, `Sáng 12 3 2024`); only «ngày»
+names a day so surely that a count after the run does not make it one (`Hôm 5 3 đối tượng`)."""
+_CULPRITS_AFTER_RUN = re.compile(r"[^\S\n]++(?i:tên|kẻ)(?!\w)")
+"""Culprits counted after a run (`Trong đêm 2 3 tên cướp`): a count, no date. Only here: after
+an account's number «tên» names its holder (`tài khoản 0123… tên Nguyễn Văn A`)."""
+_TIME_BEFORE_RUN = re.compile(r"(?<!\w)(?i:lúc)[^\S\n]++$")
+_PART_OF_DAY_AFTER = re.compile(r"[^\S\n]++(?i:sáng|trưa|chiều|tối|đêm)(?!\w)")
+_UNIT_AFTER_RUN = re.compile(
+    r"[^\S\n]++(?i:giờ|phút|giây|tiếng|ngày|tuần|tháng|năm)(?!\w)"
+    r"(?![^\S\n]++(?i:học|trước|hôm|ngoái|này|đó|kia|rồi)(?!\w))"
+)
+"""A unit ending a run of spaced numbers: `Trong 3 5 ngày` may be a span «ba đến năm ngày»; not
+a word naming a time of its own (`Lớp 10 11 12 năm học`, `Xe 29 30 tháng trước`); «tới»,
+«sau», «qua», «nay» only say when the span is (`Trong 3 5 ngày tới`)."""
+_YEAR_DIGITS = 4
+_LAST_DAY, _LAST_MONTH, _LAST_HOUR, _MINUTES = 31, 12, 24, 60
+
+
+def _date_or_time_shaped(run: str, before: str, after: str) -> bool:
+    """Whether spaced numbers `run` may be a date or a time written without its marks, by the
+    words `before` and `after` it: `Ngày 12 3 2024`, `Ngày 5 3` (5/3 more likely than a date and
+    a count), `Lúc 7 30`, `7 30 sáng`, `3 5 ngày`; not `Khoảng 20 30 người` (a rough count)."""
+    written = run.split()
+    numbers = [int(n) for n in written]
+    with_year = len(numbers) == 3 and len(written[2]) == _YEAR_DIGITS
+    date = (with_year or len(numbers) == 2) and 1 <= numbers[0] <= _LAST_DAY
+    date = date and 1 <= numbers[1] <= _LAST_MONTH
+    time = len(numbers) == 2 and numbers[0] <= _LAST_HOUR and numbers[1] < _MINUTES
+    day_word = _DATE_BEFORE_RUN.search(before) if date else None
+    counted = quantity_follows(after, 0) or _CULPRITS_AFTER_RUN.match(after) is not None
+    if day_word and (with_year or day_word["day"] or not counted):
+        return True
+    if time and (_TIME_BEFORE_RUN.search(before) or _PART_OF_DAY_AFTER.match(after)):
+        return True
+    return _UNIT_AFTER_RUN.match(after) is not None
+
+
+def _told_if_a_date_or_time(m: re.Match[str], ctx: Context) -> None:
+    """Q5 for a run of spaced numbers starting at `m` shaped as a date or a time beside its
+    words: read as a list («mười hai, ba, hai nghìn …»), it may have been a date, a time or a
+    span."""
+    run = _SPACED_RUN.match(m.string, m.start())
+    if run is None:
+        return
+    before = m.string[max(0, run.start() - 12) : run.start()]
+    if not _date_or_time_shaped(run[0], before, m.string[run.end() : run.end() + 40]):
+        return
+    ctx.flag(
+        "Q5",
+        WARNING,
+        f"Các số «{run[0]}» chỉ cách nhau bằng dấu cách, cạnh một chữ chỉ ngày giờ: đã đọc "
+        "thành từng số riêng, nhưng có thể là ngày tháng, giờ phút hoặc một khoảng. Cách sửa: "
+        "viết rõ («12/3/2024», «7 giờ 30», «3 đến 5 ngày») hoặc ngăn các số bằng dấu phẩy.",
+        run[0],
+    )
+
+
+def _said_before_the_next(m: re.Match[str], ctx: Context) -> str:
+    """A number in words, and a pause when another number follows it after a space only (`Thẻ
+        2019 2020 2021`, `nhóm 12 1234 người`): read together, the listener heard one number. (A
+    code's digits after «mã» are read one by one before this: publish.radio.entry_codes.)"""
+    said = read_number(m[1], ctx)
+    if not _NUMBER_NEXT.match(m.string, m.end()):
+        return said
+    if not ends_before(_NUMBER_BEFORE, m.string, m.start()):
+        _told_if_a_date_or_time(m, ctx)  # once a run, from its first number
+    return f"{said},"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 import re
 
+from publish.radio.arrows import STEP_ARROWS
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.flags import WARNING, Context
 
@@ -31,12 +32,12 @@ two places «Bà Rịa, Vũng Tàu» (R15.3 is about clauses)."""
 _AMPERSAND = re.compile(r"\s*&\s*")
 _WORD_PLUS = re.compile(r"(?<=[^\W\d_])\s+\+\s+(?=[^\W\d_])")
 """`Công an xã + dân quân`: a plus between words joins them, `và` like `&` (R12.6)."""
-_ARROW = re.compile(r"\s*(?:[→⇒⟶➔➜➝➞]|(?<!-)->|=>)\s*")
+_ARROW = re.compile(rf"\s*(?:[{STEP_ARROWS}]|(?<!-)->|=>)\s*")
 """`gọi điện → yêu cầu chuyển tiền`: the steps of a scam, a pause between each. Not `-->`: a
 comment's end the website shows as text, left for QA to flag (R14.6)."""
 _BULLET = re.compile(r"\s*[•●▪◦·]\s*")
 """A bullet pasted inside a line (`cần: • Không … • Không …`): each item is said on its own."""
-_ARROW_OR_BULLET = re.compile(r"[→⇒⟶➔➜➝➞>•●▪◦·]")
+_ARROW_OR_BULLET = re.compile(rf"[{STEP_ARROWS}>•●▪◦·]")
 _AT = re.compile(r"\s*@\s*")
 _WORD_SLASH = re.compile(r"(?<=[^\W\d_])(?!(?<=(?<![\w/])Đ)/C(?![\w/]))\s*/\s*(?=[^\W\d_])")
 """`Công an/dân quân`: a slash between words, dropped. Not `Đ/C` in capitals: held for the editor

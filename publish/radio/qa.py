@@ -42,8 +42,9 @@ _DIGITS = re.compile(
 """A word holding a digit, its decimal comma inside it (`2,5T` is one word to show the editor,
 not «2» and «5T»). Tried only where a word starts (the look-behind): tried at each character, a
 long word with none was rescanned from each, 1 s of CPU for 5,000 characters."""
-_SYMBOLS = r"[%/&@#*_\[\]{}<>=+$€~^|≥≤\\" + CHANGE_ARROWS + "]"
-"""The symbols no rule reads (the arrows of a change where no number is beside them)."""
+_SYMBOLS = r"[%/&@#*_\[\]{}<>=+$€~^|≥≤°º℃℉\\" + CHANGE_ARROWS + "]"
+"""The symbols no rule reads (the arrows of a change where no number is beside them, a degree
+sign with no number before it)."""
 _SYMBOL = re.compile(r"(?<!\S)\S*" + _SYMBOLS + r"\S*")
 """A word holding a symbol, tried only where a word starts (as _DIGITS)."""
 _SIGN = re.compile(r"(?<!\S)-+\S+")
@@ -273,6 +274,11 @@ def symbol_message(word: str) -> str:
             f"Còn mũi tên không đọc được: «{word}». Mũi tên chỉ được đọc «tăng», «giảm» khi đứng "
             "sát một con số (ví dụ «↓20%»). Cách sửa: viết «tăng …», «giảm …» bằng lời, hoặc bỏ "
             "mũi tên."
+        )
+    if any(sign in word for sign in "°º℃℉"):
+        return (
+            f"Còn ký hiệu độ không đọc được: «{word}» (không có con số đứng ngay trước). Cách "
+            "sửa: viết số liền trước ký hiệu (ví dụ «30°C», «45°») hoặc viết bằng lời («độ C»)."
         )
     return f"Còn ký hiệu không đọc được: «{word}». Cách sửa: viết lại bằng lời."
 
