@@ -19,7 +19,7 @@ import stat
 import sys
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -573,7 +573,7 @@ def _outcomes(
 def _apply_all(
     syncer: Syncer, actions: Sequence[Action]
 ) -> Generator[tuple[Action, str, PublishError | None], None, None]:
-    """Apply actions (bounded concurrency), yielding each outcome or error as it ends."""
+    """Apply actions (bounded concurrency), yielding each outcome or error in the actions' order."""
     workers = max(1, min(getattr(syncer, "concurrency", 1), len(actions)))
     if workers == 1:
         for action in actions:
@@ -590,8 +590,7 @@ def _apply_all(
     )
     try:
         futures = [pool.submit(_attempt, syncer, action) for action in actions]
-        for future in as_completed(futures):
-            yield future.result()
+        yield from _in_order(futures)
     except BaseException as stopped:
         # Stopped (Ctrl+C, CI cancelling or timing out the job, a login that stops the channel):
         # the actions not started yet are not sent. Those in flight still end and are recorded,
@@ -603,6 +602,24 @@ def _apply_all(
         _stop(pool, started)
         raise
     pool.shutdown(wait=True)
+
+
+def _in_order(
+    futures: Sequence[Future[tuple[Action, str, PublishError | None]]],
+) -> Iterator[tuple[Action, str, PublishError | None]]:
+    """Each future's outcome in the order submitted, as soon as it and those before it ended; an
+    error (a login that stops the channel) raised as soon as it ends, after the outcomes ended."""
+    # Told as they ended, the same run read differently from one time to the next: two lost
+    # creates refused alike were named «bt-004, bt-003» or «bt-003, bt-004», their ✗ lines too.
+    told = 0
+    for ended in as_completed(futures):
+        if (error := ended.exception()) is not None:
+            # Not held back behind a slower action: the queue is to be cancelled now.
+            yield from (f.result() for f in futures[told:] if f.done() and not f.exception())
+            raise error
+        while told < len(futures) and futures[told].done() and not futures[told].exception():
+            yield futures[told].result()
+            told += 1
 
 
 STOPPING = (
