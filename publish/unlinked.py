@@ -302,7 +302,8 @@ def _text_warning(
         source,
         f"nội dung bài nêu địa chỉ trang «{written}» của {kind} không được đăng lúc này: "
         f"{reason} (tệp {target}); địa chỉ ấy hiện nguyên văn trên website, nguồn tin RSS và "
-        "Atom, Zalo, và được đưa vào chỉ mục tìm kiếm",
+        "Atom, Zalo, và được đưa vào chỉ mục tìm kiếm; kịch bản phát thanh không đọc địa chỉ "
+        "mà bỏ câu hay vế câu chứa nó (R1.4)",
         line=line,
         hint="Địa chỉ mang ngày và tiêu đề của bài kia, không được để lộ trước khi bài kia được "
         "đăng. Bỏ địa chỉ này khỏi bài, hoặc viết bằng lời của mình (ví dụ «bản tin sẽ đăng "
