@@ -12,7 +12,7 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -111,6 +111,8 @@ class SiteLinks:
             for path, why in (held or {}).items()
         }
         self.told = told
+        self.words_only: Counter[tuple[str, str]] = Counter()
+        """How many times `add_links` was given each (file, link): its page shows its words alone."""
         self.locate = locate
         self.typed = typed
         self.base = urlsplit(base_url)
@@ -158,7 +160,9 @@ class SiteLinks:
         """Judge `hrefs` as links of the page at the site path `url` (made from `source`), as
         its rendered page would have them: a link the website shows as its words alone (one to
         a held page's address) is told all the same."""
-        self.links.append((_Page(url, source), tuple(hrefs)))
+        hrefs = tuple(hrefs)
+        self.words_only.update((source, href) for href in hrefs)
+        self.links.append((_Page(url, source), hrefs))
 
     def _note(self, path: str, digest: str, read: Outline) -> None:
         """Hold a page's outline: its ids here, the whole on the shelf for the next check."""
@@ -317,6 +321,26 @@ class SiteLinks:
             line=self.locate(pages[0].source, href) if self.locate else None,
         )
 
+    def _held_hint(self, href: str, held: str, pages: list[_Page]) -> str:
+        """How a link to a held `held` («bản tin», «trang») fares: the words alone where every
+        page has it as `add_links` gave it (the website drops its address), else a 404 page."""
+        if not all((page.source, href) in self.words_only for page in pages):
+            return (
+                f"Trang chứa liên kết vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi {held} "
+                f"kia chưa đăng hoặc đã gỡ. Bỏ liên kết nếu {held} kia không quay lại."
+            )
+        other = "bài kia" if held == "bản tin" else "trang kia"
+        why = (
+            "địa chỉ của bài kia (lấy từ ngày và tiêu đề) chưa được lộ ra trước khi bài kia được đăng"
+            if held == "bản tin"
+            else "website không có trang kia lúc này"
+        )
+        return (
+            "Trang chứa liên kết vẫn được đăng; chữ của liên kết vẫn hiện trên website nhưng "
+            f"không dẫn đi đâu khi {other} chưa đăng hoặc đã gỡ, vì {why}. Khi {other} được "
+            f"đăng, lần dựng sau tự gắn lại đường dẫn. Bỏ liên kết nếu {other} không quay lại."
+        )
+
     def _unplaced(
         self, href: str, reason: str, held: str, pages: list[_Page], typed: str | None = None
     ) -> Problem:
@@ -327,12 +351,18 @@ class SiteLinks:
         more = f" và {len(pages) - SHOWN_PAGES} trang khác" if len(pages) > SHOWN_PAGES else ""
         link = f"«{typed}»" if typed else f"«{href}»"
         if held:
+            times = self.words_only[(pages[0].source, href)] if len(pages) == 1 else 0
+            # Two links on a line (its path, its full address) are one address: told once, both named.
+            also = (
+                f"; tệp có {times} liên kết tới địa chỉ này, dòng ghi là của liên kết đầu"
+                if times > 1
+                else ""
+            )
             return Problem(
                 pages[0].source,
                 f"liên kết {link}{f' (đường dẫn {href})' if typed else ''} ở trang {named}{more} "
-                f"trỏ tới {held} không được đăng lúc này: {reason}",
-                hint=f"Trang chứa liên kết vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi {held} kia "
-                f"chưa đăng hoặc đã gỡ. Bỏ liên kết nếu {held} kia không quay lại.",
+                f"trỏ tới {held} không được đăng lúc này: {reason}{also}",
+                hint=self._held_hint(href, held, pages),
                 severity="warning",
             )
         if typed and content_link(typed) is not None:

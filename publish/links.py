@@ -35,6 +35,7 @@ __all__ = [
     "HTML_LINK_RE",
     "KEPT_SCHEMES",
     "LOOSE_HTML_LINK_RE",
+    "SPELT_SLASH",
     "ContentFiles",
     "InlineEnds",
     "Links",
@@ -45,6 +46,7 @@ __all__ = [
     "browser_href",
     "content_link",
     "dropped_links",
+    "entities_read",
     "file_name",
     "held_address",
     "held_record",
@@ -73,6 +75,18 @@ __all__ = [
 
 Links = tuple[tuple[str, int], ...]
 """Each link to a Markdown file in a body, as written, with its line in the file."""
+
+SPELT_SLASH = r"(?:/|%2[fF]|&#0*47;|&#[xX]0*2[fF];|&sol;)"
+"""A «/» of a page's address as typed, or spelt: as an HTML entity («&#47;», «&#x2F;», «&sol;»),
+which the page shows as a «/», or as «%2F», which a browser following an address (a link's, a
+title's) reads as one but a page showing text does not: where the text shown is searched, each
+place found is read again as the page shows it (publish.unlinked), so a «%2F» is never told."""
+
+
+def entities_read(text: str) -> str:
+    """`text` with its HTML entities read as the page shows them, when it may hold one."""
+    return unescape(text) if "&" in text else text
+
 
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 INLINE_RE = re.compile(r"\]\(\s*(?:<([^<>\n]*)>|([^\s()]*(?:\([^\s()]*\)[^\s()]*)*))")

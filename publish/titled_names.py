@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from html import unescape
 from urllib.parse import unquote
 
+from publish.links import SPELT_SLASH, entities_read
 from publish.markdown_code import masked
 from publish.text import LineCounter
 
@@ -24,14 +24,15 @@ without one is read once, not from each of its characters)."""
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}-")
 """Where a dated file's name starts; it runs to the next «.md» with spaces, not past a line."""
 _NOT_IN_DATED = re.compile(r"[\n\"'<>/]")
+"""What a dated file's name read with spaces stops at: a line's end, a quote, «<», «>», «/»."""
 _RUN = re.compile(r"[^\s\"'<>=]+")
 """A run of characters a name without spaces is made of."""
 _DATED_TAIL = re.compile(r"/\d{4}/\d{2}/[^\s\"'<>/]+/?(?:index\.html)?", re.IGNORECASE)
 """The end of a bulletin's page address («/2020/12/ten-bai/»; Bulletin.url_at): its host and
 folders are read back from it."""
 _IN_ADDRESS = re.compile(r"[^\s\"'<>]+")
-_SLASH = r"(?:/|%2f|&[#\w]*;)"
-DATED_PATH = re.compile(rf"{_SLASH}\d{{4}}{_SLASH}\d{{2}}{_SLASH}", re.IGNORECASE)
+"""A run an address is made of: a page path's host and folders are read back to its start."""
+DATED_PATH = re.compile(rf"{SPELT_SLASH}\d{{4}}{SPELT_SLASH}\d{{2}}{SPELT_SLASH}", re.IGNORECASE)
 """What a bulletin's page address holds, its «/» maybe escaped («%2F», «&#47;»): a text
 without it names no bulletin's page."""
 _TITLE = re.compile(
@@ -50,7 +51,7 @@ def names_in_title(title: str) -> list[str]:
     if DATED_PATH.search(title) is not None:
         # Its slug is the file's title words as much as its name is; read as the browser
         # would follow it («%2F», «&#47;» for «/»).
-        names += _page_addresses(unquote(unescape(title)))
+        names += _page_addresses(unquote(entities_read(title)))
     return names
 
 

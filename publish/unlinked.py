@@ -16,12 +16,20 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from publish.addresses import SiteAddresses
 from publish.errors import Problem
-from publish.links import HELD, content_link, linked_file, page_hrefs, resolve
+from publish.links import (
+    HELD,
+    SPELT_SLASH,
+    content_link,
+    entities_read,
+    linked_file,
+    page_hrefs,
+    resolve,
+)
 from publish.model import Bulletin, Page, Site
+from publish.render.web.search import plain_text
 from publish.text import LineCounter, nfc
 from publish.titled_names import DATED_PATH, titled_names
 
@@ -153,19 +161,16 @@ def _written_addresses(
     if not held_pages or DATED_PATH.search(item.body) is None:
         return []
     lowered = item.body.lower()
-    # «&#47;2020/12/ten-bai/» shows as the path too; decoded only when an entity may spell a «/».
-    spelt = _decoded(lowered)
+    # «&#47;2020/12/ten-bai/» shows as the path too; decoded only when it may hold an entity.
+    spelt = entities_read(lowered)
     written = [(path, file) for path, file in held_pages.items() if path in spelt]
     if not written:
         return []
     # What the page and the index show: link addresses, titles, tags and hidden comments
-    # dropped, link words naming the held page already neutral. Imported here: the check
-    # needs the renderer's one reading of a body only for a body naming a held page.
-    from publish.render.web.search import plain_text
-
+    # dropped, link words naming the held page already neutral.
     addresses = site.config.addresses
     pages = _linked_pages(item, site)
-    shown = _decoded(plain_text(item.body, pages).lower())
+    shown = entities_read(plain_text(item.body, pages).lower())
     line = LineCounter(item.body, item.body_line)
     found = []
     for path, file in written:
@@ -214,14 +219,8 @@ def _found_at(text: str, path: str) -> list[int]:
     return found
 
 
-_SLASH_SPELT = r"(?:/|&#0*47;|&#x0*2f;|&sol;)"
-"""A «/» as the page shows it: typed, or spelt as an HTML entity (lowercase)."""
-_SLASH_AT = re.compile(f"{_SLASH_SPELT}?")
-
-
-def _decoded(text: str) -> str:
-    """`text` with its HTML entities read as the page shows them, when it may hold one."""
-    return unescape(text) if "&#" in text or "&sol;" in text else text
+_SLASH_AT = re.compile(f"{SPELT_SLASH}?")
+"""A page address's last «/», typed or spelt, where its path found ends (or nothing)."""
 
 
 def _spelt_at(text: str, path: str) -> list[tuple[int, int]]:
@@ -229,7 +228,7 @@ def _spelt_at(text: str, path: str) -> list[tuple[int, int]]:
     entity («&#47;»), not as the start of a longer slug («vu-an-2»)."""
     if "&" not in text:
         return [(at, at + len(path)) for at in _found_at(text, path)]
-    spelt = re.compile(_SLASH_SPELT.join(re.escape(part) for part in path.split("/")))
+    spelt = re.compile(SPELT_SLASH.join(re.escape(part) for part in path.split("/")))
     return [(m.start(), m.end()) for m in spelt.finditer(text) if not _slug_goes_on(text, m.end())]
 
 
@@ -237,7 +236,7 @@ def _first_line_spelling(text: str, path: str) -> int:
     """Where the first line of `text` whose entities spell `path` starts (0 if none does)."""
     start = 0
     for row in text.split("\n"):
-        if path in _decoded(row):
+        if path in entities_read(row):
             return start
         start += len(row) + 1
     return 0
@@ -286,11 +285,11 @@ def _line_firsts(body: str, places: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _shown_on_line(body: str, at: int, path: str, pages: dict[str, str]) -> bool:
     """Whether the line of `body` at `at` shows `path` as text when read alone."""
-    from publish.render.web.search import plain_text
-
     start = body.rfind("\n", 0, at) + 1
     end = body.find("\n", at)
-    return path in _decoded(plain_text(body[start : len(body) if end < 0 else end], pages).lower())
+    return path in entities_read(
+        plain_text(body[start : len(body) if end < 0 else end], pages).lower()
+    )
 
 
 def _text_warning(
@@ -302,7 +301,8 @@ def _text_warning(
         source,
         f"nội dung bài nêu địa chỉ trang «{written}» của {kind} không được đăng lúc này: "
         f"{reason} (tệp {target}); địa chỉ ấy hiện nguyên văn trên website, nguồn tin RSS và "
-        "Atom, Zalo, và được đưa vào chỉ mục tìm kiếm",
+        "Atom, Zalo, và được đưa vào chỉ mục tìm kiếm; kịch bản phát thanh không đọc địa chỉ "
+        "mà bỏ câu hay vế câu chứa nó (R1.4)",
         line=line,
         hint="Địa chỉ mang ngày và tiêu đề của bài kia, không được để lộ trước khi bài kia được "
         "đăng. Bỏ địa chỉ này khỏi bài, hoặc viết bằng lời của mình (ví dụ «bản tin sẽ đăng "

@@ -214,9 +214,13 @@ _HTML_BLOCK_CLOSED = re.compile(r"</(?i:[a-z][a-z0-9]*)>\s*$")
 _TLDS = "vn|com|net|org|info|ly|gl|io|me|co|cc|xyz|top|site|online|link|shop|club|biz|app"
 """Top-level domains of an address written without a scheme: the usual ones, and those of link
 shorteners and throwaway scam sites (`bit.ly/abc` was read «bit.ly abc», unflagged)."""
+_DATED_PATH = r"(?<![\w/.:%-])(?:/[\w-]+){0,3}?/\d{4}/\d{2}/[\w-]*[^\W\d_][\w-]*(?:/(?:index\.html)?)?(?![\w/-])"
+"""A bulletin's page address on this site without its host («/2020/12/ten-bai/», after the
+site's folders «/congan/2020/12/ten-bai/»): an address as much as «https://…» is; read as
+words it came out as a year, a month and the slug, a held bulletin's unflagged."""
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|(?<![\w@.])(?:[a-z0-9-]+\.)+"
-    rf"(?:{_TLDS})(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])"
+    rf"(?:{_TLDS})(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])|{_DATED_PATH}"
 )
 _ADDRESS_HOST = re.compile(r"(?i:https?://)?([^/?#:]+)")
 """The host a bare web address (`_URL`) names."""
@@ -312,8 +316,8 @@ _CONTACT_NUMBER = re.compile(
 """A number a listener can call (`113`, `1900 0368`, `0277 3610 113`): a sentence holding one is
 not dropped with an address in it; a year or a count (`năm 2024`, `1.250 hồ sơ`) is no reason to
 keep a fragment."""
-_URL_HINT = re.compile(rf"://|www\.|\.(?:{_TLDS})")
-"""In every `_URL` match: a scheme, `www.` or one of its top-level domains."""
+_URL_HINT = re.compile(rf"://|www\.|\.(?:{_TLDS})|/\d{{4}}/\d{{2}}/")
+"""In every `_URL` match: a scheme, `www.`, one of its top-level domains or a dated path."""
 _SENTENCE_GAP = re.compile(r"(?<=[.!?;])\s+")
 _UNEVEN_GAP = re.compile(r"[.!?;](?: \s|[^\S ])")
 """A `_SENTENCE_GAP` that is more than one space: without one, joining the sentences changes
@@ -2143,7 +2147,7 @@ def _dangling(part: str) -> bool:
 
 
 def _may_hold_url(text: str) -> bool:
-    """Cheap necessary condition for `_URL`: a scheme, `www.` or one of its top-level domains."""
+    """Cheap necessary condition for `_URL`: a scheme, `www.`, a top-level domain or a dated path."""
     return _URL_HINT.search(text) is not None
 
 
@@ -2193,8 +2197,8 @@ def _on_site(address: str, hosts: tuple[str, ...]) -> bool:
     """Whether a web address is on the unit's website, the page `url_spoken` names (any address
     when the site's hosts are unknown): «Cổng dịch vụ công quốc gia tại https://dichvucong…»
     was read as the unit's own site."""
-    if not hosts:
-        return True
+    if not hosts or address.startswith("/"):
+        return True  # a path with no host of its own («/2020/12/ten-bai/») is on this site
     host = _ADDRESS_HOST.match(address)
     return host is not None and site_host(host[1]) in hosts
 
