@@ -27,6 +27,7 @@ __all__ = [
     "ID_LABEL_WORDS",
     "LABEL_GAP",
     "LIST_JOIN",
+    "LIST_OPENING",
     "PASSPORT_LABEL",
     "PASSPORT_NUMBER",
     "SCALE",
@@ -104,6 +105,7 @@ _TAX_DIGITS = (10, 12)
 """A person's tax code: ten digits, or since 1/7/2025 their CCCD's twelve. Thirteen
 (`0101234567-001`) is a business's branch."""
 _OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
+"""A tax code's label ending «cá nhân» or «TNCN»: a person's code whoever is named."""
 _ORGANISATION = (
     r"(?:(?i:công ty|doanh nghiệp|tập đoàn|hợp tác xã|chi nhánh|nhà máy|văn phòng đại diện"
     r"|cổ phần|cửa hàng|cơ sở kinh doanh)|DN|DNTN|HTX|TNHH|CTCP)(?!\w)"
@@ -130,6 +132,7 @@ _OWNER_AFTER = re.compile(
 """Who pays a tax code named right after it: «của công ty», or in brackets («(Tập đoàn Điện
 lực)» was told as a person's) when no person is named before it."""
 _SENTENCE_END = re.compile(r"[.!?;\n](?=\s)|\n")
+"""Where a tax code's sentence starts after: its payer is looked for from there."""
 
 
 def personal_tax_code(label: str, number: str, text: str, start: int, end: int) -> bool:
@@ -137,8 +140,8 @@ def personal_tax_code(label: str, number: str, text: str, start: int, end: int) 
     ending at text[end]) is a person's, on both channels. Privacy first: ten or twelve digits
     are a person's unless a business (`_ORGANISATION`) pays it — «của công ty» or in brackets
     right after it with no person named before it in its sentence («Ông A, MST 8012…
-    (Công ty X)» is his), or named last before it in its sentence («Công ty TNHH X, mã số thuế 1400…»); labelled «cá nhân» always. A branch's
-    thirteen digits are read."""
+    (Công ty X)» is his), or named last before it in its sentence («Công ty TNHH X, mã số
+    thuế 1400…»); labelled «cá nhân» always. A branch's thirteen digits are read."""
     if digit_count(number) not in _TAX_DIGITS:
         return False
     if _OF_A_PERSON.search(label):
@@ -179,7 +182,8 @@ vào», «chuyển 5 triệu đồng vào»; not «vận chuyển», «di chuy�
 khoản», «chuyển tiền» or an amount to it too («chuyển khoản đến/tới/cho/sang/qua/về TK …»,
 «chuyển khoản số tiền 5.000.000 đồng đến TK …», «chuyển 5 triệu đồng đến TK …», «chuyển 5
 triệu đ về cho TK …»: a lone «đ» is only ever the amount's); money moved out of it too («chuyển
-từ TK …», «chuyển tiền từ TK …»), and the one it went on to («chuyển từ TK 1234 sang TK 5678»)."""
+từ TK …», «chuyển tiền từ TK …»), and the one it went on to («chuyển từ TK 1234 sang TK 5678»;
+after an account's number, «sang TK 9876…» is on its list: `listed_numbers`)."""
 _MOVED_INTO = re.compile(
     r"(?<!\w)(?<!(?i:vận) )(?<!(?i:di) )(?<!(?i:luân) )(?<!(?i:dịch) )"
     r"(?i:chuyển)[^\S\n]++(?i:sang|qua)[^\S\n]++$"
@@ -318,6 +322,7 @@ form is none («chi nhánh TP. HCM: 0071…», «bà Nguyễn T. Lan: 0871…»)
 _ASIDE = r"[^\S\n]*+\([^()\n]{0,40}\)"
 """An aside in brackets, digits and all (`(cấp năm 2010)`)."""
 _IS = r"(?i:là)(?!\w)"
+"""«là» before a tax code's number («mã số thuế là 8012…»)."""
 _WORD = r"[^\S\n]++[^\W\d_]++"
 """A word of letters only, its space before it."""
 TAX_GAP = (
@@ -608,13 +613,15 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
 STEP_ARROWS = "→⇒⟶⟹⇨⇾⟾↦➔➙➛➜➝➞➟➠➡⮕⭢"
 """Arrows pointing on to the next step. Not `➢`, `➤`, `►`: bullets more often than arrows,
 dropped as pictographs are."""
+_ARROW = rf"(?:[-=－＝]{{1,2}}[^\S\n]?[>＞]{{1,2}}=?|-[^\S\n]?=[^\S\n]?>|[{STEP_ARROWS}]|(?i:sang|qua)(?!\w))"
+"""An arrow typed any way, «sang» or «qua»: on from one private number to the next."""
 _ONTO = (
-    rf"(?:[-=－＝]{{1,2}}[^\S\n]?[>＞]{{1,2}}=?|-[^\S\n]?=[^\S\n]?>|[{STEP_ARROWS}]|(?i:sang|qua)(?!\w))"
+    rf"(?P<onto>{_ARROW})"
     r"\s*+(?>(?:(?i:(?:số[^\S\n]++)?(?:tài khoản|STK|TK))(?!\w)\s*+(?:(?i:số)(?!\w))?\s*+:?\s*+)?)"
 )
-"""An arrow typed any way, «sang» or «qua», maybe the account's label again, after an account's
-number: money moved from it to the number after («STK 0123456789 => 9876543210», «từ tài khoản
-123456789 sang TK 987654321»), someone's account too on both channels."""
+"""An arrow (group `onto`), maybe the account's label again, after an account's number: money
+moved from it to the number after («STK 0123456789 => 9876543210», «từ tài khoản 123456789 sang
+TK 987654321»), someone's account too on both channels."""
 _LISTED = re.compile(
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
     rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++|{_ONTO})"
@@ -649,12 +656,22 @@ def _not_listed(number: str) -> bool:
 
 
 _LISTED_PASSPORT = re.compile(
-    r"\s*+(?:[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
-    rf"(?P<number>{PASSPORT_NUMBER})(?!\w)"
+    r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
+    r"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++"
+    rf"|(?P<onto>{_ARROW})\s*+(?>(?:{PASSPORT_LABEL}\s*+(?:(?i:số)(?!\w))?\s*+:?\s*+)?))"
+    rf"(?P<number>{PASSPORT_NUMBER})(?!\w)(?(open)\s*+\))"
 )
-"""One more passport in a list after one: after a comma, a semicolon, a slash, «và», «hoặc».
-Only numbers starting with a digit joined lists: «Hộ chiếu số C1234567; C7654321» had its
-second read on air in full and told by no check."""
+"""One more passport in a list after one: after a comma, a semicolon, a slash, «và», «hoặc», in
+brackets («(hoặc C7654321)»), or after an arrow, «sang» or «qua» (group `onto`, as `_LISTED`'s):
+«Hộ chiếu C1234567 => C7654321» had its second read on air in full and told by no check."""
+
+
+LIST_OPENING = re.compile(
+    rf"[^\S\n]*+(?:[,;/(]|(?i:và|hoặc|hay)(?=\s)|{_ARROW})[^\S\n]*+(?:[^\W\d_]{{1,2}}[^\S\n]?)?\d"
+)
+"""A line opening with a list's joint or an arrow before a number (`_LISTED`,
+`_LISTED_PASSPORT`): the number goes on the list of a private number ending the line before
+(«STK 0123456789⏎=> 9876543210»: Markdown joins the two). Never a dash alone: a list item."""
 
 
 def listed_passports(text: str, end: int) -> list[re.Match[str]]:
@@ -677,6 +694,11 @@ def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> l
     found = []
     while (item := _LISTED.match(text, end)) is not None:
         number, after = item["number"], item.end("number")
+        cut = account_before_amount(number, text, after)
+        if cut is not None:
+            # «STK 0123… => 9876543210 500.000 đồng»: the amount is its own, no list's end.
+            item = _LISTED.match(text, end, item.start("number") + cut) or item
+            number, after = item["number"], item.end("number")
         if _not_listed(number) or not _long_enough(number, text, after, of_id=of_id):
             break
         if spaced_range(number, text, after):

@@ -47,6 +47,7 @@ from publish.number_words import (
     ID_LABEL,
     ID_LABEL_WORDS,
     LABEL_GAP,
+    LIST_OPENING,
     PASSPORT_NUMBER,
     TAX_GAP,
     TAX_LABEL,
@@ -74,7 +75,7 @@ from publish.text import (
     is_card,
     is_citizen_id,
     mask,
-    mask_code,
+    masked_passport,
     matches_at,
     nfc,
     one_tone_placement,
@@ -523,15 +524,18 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
             ):
                 own = list(_line_findings(line, number, year, words))
         yield from own
-        if own:
-            recent[number] = own
         # Most lines follow a blank one (a paragraph of one line): none to join with.
         if start > 1 and text[start - 2] != "\n" and (joined := _joined_line(text, low, start)):
             back, both = joined
             fences = _fenced(text) if fences is None else fences
             if not bisect_left(fences, start) % 2:  # code is shown line by line
-                apart = recent.get(number - back, []) + own
-                yield from _joined_findings(both, number, year, apart)
+                # Every joined line's findings, a middle line's own join's too: told once.
+                apart = [f for at in range(number - back, number) for f in recent.get(at, [])]
+                more = list(_joined_findings(both, number, year, apart + own))
+                yield from more
+                own = own + more
+        if own:
+            recent[number] = own
         anchor = _ANCHOR.search(text, end)
 
 
@@ -903,6 +907,8 @@ _LOW_LABEL_WORDS = re.compile(_LABEL_WORDS.pattern)
 """`_LABEL_WORDS` in a lower-cased text."""
 _LAST_DIGIT = re.compile(r"\d\D*$")
 """A line's last digit (and the rest of the line)."""
+_ENDS_IN_DIGIT = re.compile(r"\d[^\S\n]*$")
+"""A line ending with a digit: a number a line opening a list (`LIST_OPENING`) goes on from."""
 _OWN_BLOCK = re.compile(r"[^\S\n]{0,3}(?:#{1,6}(?!\S)|```|~~~)|[^\S\n]*(?:\||$)")
 """A line Markdown joins with no other: a heading, a fence, a table's row, a blank line."""
 _LABEL_LINES = 3
@@ -926,13 +932,24 @@ def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | No
     `low`: as in `_number_findings` (a case-blind search is slower)."""
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
     spans = [(start, _line_end(text, start))]
+    # «STK 0123456789⏎=> 9876543210»: a line opening a list goes on with the number before it.
+    listed = LIST_OPENING.match(text, start, spans[0][1]) is not None
     for back in range(1, _LABEL_LINES + 1):
         if start == 0:
             return None
         end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
+        if _OWN_BLOCK.match(text, start, end):
+            return None
         digit = _LAST_DIGIT.search(text, start, end)
+        if listed and digit is not None and _ENDS_IN_DIGIT.search(text, start, end):
+            listed = False
+            spans.append((start, end))
+            if labels.search(words, start, digit.start()):
+                return back, " ".join(text[s:e] for s, e in reversed(spans))
+            continue  # «Mã số thuế⏎8012345678⏎→ 8098765432»: its label further up
+        listed = False
         label = labels.search(words, digit.start() + 1 if digit else start, end)
-        if (label is None and digit is not None) or _OWN_BLOCK.match(text, start, end):
+        if label is None and digit is not None:
             return None  # a label's number on its own line is read there
         spans.append((start, end))
         if label is not None:
@@ -1091,8 +1108,8 @@ def _is_card(line: str, match: re.Match[str]) -> bool:
 
 
 def _masked_passport(number: str) -> str:
-    """Its letters and last two digits: C1234567 → C*****67, AB1234567 → AB*****67."""
-    return mask_code(re.sub(r"[^A-Za-z\d]", "", number).upper())
+    """Its letters and last two digits, as the radio's flags show it (publish.text)."""
+    return masked_passport(number)
 
 
 def _masked_date(match: re.Match[str]) -> str:

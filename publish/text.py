@@ -37,6 +37,7 @@ __all__ = [
     "line_numbers",
     "mask",
     "mask_code",
+    "masked_passport",
     "matches_at",
     "nfc",
     "one_tone_placement",
@@ -439,6 +440,12 @@ def mask_code(code: str) -> str:
 
 _HIDDEN_DIGIT = re.compile(r"\d(?=(?:\D*\d){2})")
 """Every digit but the last two."""
+_NOT_CODE = re.compile(r"[^A-Za-z\d]")
+
+
+def masked_passport(number: str) -> str:
+    """Its letters and last two digits: C1234567 → C*****67, AB 1234567 → AB*****67."""
+    return mask_code(_NOT_CODE.sub("", number).upper())
 
 
 class LineCounter:

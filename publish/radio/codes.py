@@ -48,7 +48,7 @@ from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
-from publish.text import YEAR, is_card, is_citizen_id, mask, mask_code
+from publish.text import YEAR, is_card, is_citizen_id, mask, mask_code, masked_passport
 
 __all__ = ["read_codes"]
 
@@ -297,6 +297,8 @@ _NAMED_LINE = re.compile(_SERVICE_WORD + r"[^\S\n]*+:?[^\S\n]*+$")
 """`Cấp cứu 115`: a service's name right before its number. `Cấp cứu 115 - 113 cuộc gọi`, which
 falls, is no range (R12.1, blocked): the line, then how many calls it took."""
 _UNSPACED_DASH_AFTER_LINE = re.compile(r"(?<![\w.,])(11[1345])-(?=\d)")
+"""`115-113`: a service line glued by a hyphen to a number, maybe the count it took
+(`_lines_spaced_from_counts`)."""
 _DASHED_BEFORE = re.compile(r"\d[^\S\n]*+-[^\S\n]*+$")
 """`113 - ` before a number: the one before it in a range or a dashed list."""
 _DASHED_TWICE_BEFORE = re.compile(r"\d[^\S\n]*+-[^\S\n]*+\d++(?>(?:\.\d{3})*)[^\S\n]*+-[^\S\n]*+$")
@@ -520,11 +522,21 @@ def _private_numbers(text: str, ctx: Context) -> str:
             first_end = listed[onto - 1].end() if onto else m.end()
             before, _, what = _without_number(text, m, first_end)
             other = "số khác" if m["id"] is not None else "tài khoản khác"  # an ID is no account
-            after = f" {_onto_word(listed[onto])} {other}" + text[listed[-1].end() :]
+            rest = text[listed[-1].end() :]
+            if _AMOUNT_JOINT.match(rest):
+                rest = ", " + rest[1:]  # «… sang tài khoản khác, năm trăm nghìn đồng»
+            after = f" {_onto_word(listed[onto])} {other}" + rest
+        passport = m["passport"] is not None and not m["number"][0].isdigit()
         for number in (m["number"], *(item["number"] for item in listed)):
-            # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
-            # the station, and CI logs print it.
-            shown = number.replace(MASK, "*") if MASK in number else mask(number)
+            # Hidden as the editor hid it, else masked here as the website masks it: the
+            # rundown that quotes it goes to the station, and CI logs print it.
+            shown = (
+                number.replace(MASK, "*")
+                if MASK in number
+                else masked_passport(number)
+                if passport
+                else mask(number)
+            )
             ctx.flag(
                 "R9.5",
                 WARNING,
@@ -547,18 +559,17 @@ def _listed_after(text: str, m: re.Match[str]) -> list[re.Match[str]]:
     return listed_numbers(text, m.end(), of_id=of_id, bare=m["bare"] is not None)
 
 
-_LIST_JOINT = re.compile(r"[\s,;/(]|(?<!\w)(?i:và|hoặc|hay)(?!\w)")
-"""What a list's joint holds (publish.number_words._LISTED): anything more is an arrow's."""
-_QUA = re.compile(r"(?<!\w)(?i:qua)(?!\w)")
+_QUA = re.compile(r"(?i:qua)")
+"""The arrow «qua», said again as written; any other arrow is said «sang»."""
 
 
 def _onto_word(item: re.Match[str]) -> str:
-    """«sang» or «qua» if a listed account's number follows an arrow, «sang» or «qua» (money moved
-    on to it, publish.number_words._ONTO), else ""."""
-    joint = item.string[item.start() : item.start("number")]
-    if not _LIST_JOINT.sub("", joint):
+    """«sang» or «qua» if a listed number follows an arrow, «sang» or «qua» (its group `onto`:
+    money moved on to it, publish.number_words._ONTO), else ""."""
+    onto = item["onto"]
+    if onto is None:
         return ""
-    return "qua" if _QUA.search(joint) else "sang"
+    return "qua" if _QUA.fullmatch(onto) else "sang"
 
 
 _ONTO_AN_ACCOUNT = re.compile(r"(?<!\w)(?i:sang|qua)[^\S\n]++(?i:tài khoản)$")
@@ -566,6 +577,7 @@ _ONTO_AN_ACCOUNT = re.compile(r"(?<!\w)(?i:sang|qua)[^\S\n]++(?i:tài khoản)$"
 _FROM_AN_ACCOUNT = re.compile(r"(?<!\w)(?i:từ)[^\S\n]++(?:STK|TK|(?i:tài khoản))(?!\w)")
 """Money moved from an account: «từ TK», «từ STK», «từ tài khoản»."""
 _CLAUSE_ENDS = ".!?;\n"
+"""What ends a clause `_moved_on_to` looks back through for «từ TK»."""
 
 
 def _moved_on_to(before: str) -> bool:
