@@ -7,7 +7,11 @@ answers from Zalo must read the same every run, for the operator and for CI's re
 
 from __future__ import annotations
 
+import _thread
 import threading
+import time
+
+import pytest
 
 from publish.errors import RemoteError
 from publish.sync import base
@@ -62,3 +66,48 @@ def test_outcomes_are_told_in_the_plans_order_not_as_they_end() -> None:
     assert told == ["b1", "b2"]
     assert [a.key for a, _message in summary.failed] == ["b1", "b2"]
     assert [a.key for a, _step in summary.next_steps] == ["b1", "b2"]
+
+
+class SlowFirstStopped:
+    """Three creates at once: the first slow, the other two ending at once, and a Ctrl+C while
+    the first is still in flight."""
+
+    name = "thu"
+    concurrency = 3
+
+    def __init__(self) -> None:
+        self.others_done = threading.Barrier(4)  # the three actions and the stop
+
+    def observe(self) -> None:
+        """Nothing to look at."""
+
+    def plan(self, observed: object) -> list[Action]:
+        """Three bulletins to create."""
+        return [Action("create", key, "bản tin mới") for key in ("b1", "b2", "b3")]
+
+    def apply(self, action: Action) -> str:
+        """Create each; the first ends a moment after the others, once the stop was sent."""
+        if action.key == "b1":
+            self.others_done.wait(5)
+            time.sleep(0.3)
+        else:
+            self.others_done.wait(5)
+        return "xong"
+
+
+def test_a_stop_still_tells_the_actions_that_ended_behind_a_slower_one() -> None:
+    """Held back behind the slow first action, b2 and b3 (ended, recorded by the syncer) were
+    never told when a Ctrl+C came: no ✓ line, missing from the run's counts."""
+    syncer = SlowFirstStopped()
+    lines: list[str] = []
+
+    def stop_once_the_others_ended() -> None:
+        syncer.others_done.wait(5)
+        time.sleep(0.1)
+        _thread.interrupt_main()
+
+    threading.Thread(target=stop_once_the_others_ended, daemon=True).start()
+    with pytest.raises(KeyboardInterrupt):
+        base.run(syncer, echo=lines.append)
+    done = [line for line in lines if "✓" in line]
+    assert [next(k for k in ("b1", "b2", "b3") if k in line) for line in done] == ["b1", "b2", "b3"]

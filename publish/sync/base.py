@@ -588,9 +588,13 @@ def _apply_all(
         # shutdown then waits for the others only, and the run ended with its action in flight.
         initializer=lambda: started.append(threading.current_thread()),
     )
+    futures: list[Future[tuple[Action, str, PublishError | None]]] = []
+    told: set[Future[tuple[Action, str, PublishError | None]]] = set()
     try:
         futures = [pool.submit(_attempt, syncer, action) for action in actions]
-        yield from _in_order(futures)
+        for ended in _in_order(futures):
+            told.add(ended)
+            yield ended.result()
     except BaseException as stopped:
         # Stopped (Ctrl+C, CI cancelling or timing out the job, a login that stops the channel):
         # the actions not started yet are not sent. Those in flight still end and are recorded,
@@ -600,25 +604,35 @@ def _apply_all(
             # Said at once: the wait for what is in flight can last a request's timeout.
             print(STOPPING, file=sys.stderr, flush=True)
         _stop(pool, started)
+        if not isinstance(stopped, GeneratorExit):  # else no one is left to tell (a stop in echo)
+            # Told too, in order: those that ended behind a slower one, or in flight at the
+            # stop, were applied and recorded; held back for the order, they went untold.
+            yield from (f.result() for f in futures if f not in told and _succeeded(f))
         raise
     pool.shutdown(wait=True)
 
 
+def _succeeded(future: Future[tuple[Action, str, PublishError | None]]) -> bool:
+    """Whether `future` ran to an outcome (not cancelled, not raised)."""
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
 def _in_order(
     futures: Sequence[Future[tuple[Action, str, PublishError | None]]],
-) -> Iterator[tuple[Action, str, PublishError | None]]:
-    """Each future's outcome in the order submitted, as soon as it and those before it ended; an
-    error (a login that stops the channel) raised as soon as it ends, after the outcomes ended."""
+) -> Iterator[Future[tuple[Action, str, PublishError | None]]]:
+    """Each future with an outcome in the order submitted, as soon as it and those before it
+    ended; an error (a login that stops the channel) raised as soon as it ends, after the
+    futures that ended."""
     # Told as they ended, the same run read differently from one time to the next: two lost
     # creates refused alike were named «bt-004, bt-003» or «bt-003, bt-004», their ✗ lines too.
     told = 0
     for ended in as_completed(futures):
         if (error := ended.exception()) is not None:
             # Not held back behind a slower action: the queue is to be cancelled now.
-            yield from (f.result() for f in futures[told:] if f.done() and not f.exception())
+            yield from (f for f in futures[told:] if f.done() and not f.exception())
             raise error
         while told < len(futures) and futures[told].done() and not futures[told].exception():
-            yield futures[told].result()
+            yield futures[told]
             told += 1
 
 
