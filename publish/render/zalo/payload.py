@@ -292,8 +292,10 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
             # page has that address, else the folder is taken off: pages come and go. Any other
             # site path is shown as written whatever the pages (SiteAddresses.own_path).
             or _under_folder(href, addresses.folder)
-            # A page's address («/2020/12/ten-bai/»): that page may be held next time.
-            or linked_file(href, bulletin.source, site.documents, addresses) is not None
+            # A bulletin's page address («/2020/12/ten-bai/»): it may be held next time, and its
+            # slug, made from its title, must then not go out. A page's («/lien-he/», a name the
+            # unit chose) is not asked again at each reuse, as before page addresses were read.
+            or _bulletin_linked(href, bulletin.source, site)
         ):
             # To a held file: the address it will have too, which its words may spell.
             followed.append((href, held_record(url, held_at(href)) if url == HELD else url))
@@ -319,6 +321,16 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
         shown=readdressed,
     )
     return tuple(blocks), (tuple(used), tuple(followed))
+
+
+def _bulletin_linked(href: str, source: str, site: Site) -> bool:
+    """Whether `href` (in `source`) names a bulletin's page by its address, held or not."""
+    if not href.lstrip().startswith(("/", "http")) or ".md" in href:
+        return False  # the quick answer for every other link: only an address can name a page
+    file = linked_file(href, source, site.documents, site.config.addresses)
+    if file is None or file in site.held_pages:
+        return False
+    return all(nfc(page.source) != file for page in site.pages)  # a site has a few pages
 
 
 def same_calls(bulletin: Bulletin, site: Site, images: ZaloImages, calls: Calls) -> bool:
