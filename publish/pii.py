@@ -507,8 +507,7 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
         at = anchor.start()
         number += text.count("\n", start, at)
         start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
+        end = _line_end(text, at)
         line = text[start:end]  # alone, as the patterns' `\s*` must not reach into the next line
         own: list[Finding] = []
         if low is None:
@@ -1015,7 +1014,7 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for match in _PASSPORT.finditer(line) if passport else ():
         for item in (match, *listed_passports(line, match.end())):
             if fresh(item.span("number")):
-                yield Finding(number, "số hộ chiếu", _masked_passport(item["number"]))
+                yield Finding(number, "số hộ chiếu", masked_passport(item["number"]))
     for digits, span in _bare_citizen_ids(line, year):
         if fresh(span):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
@@ -1105,11 +1104,6 @@ def _is_card(line: str, match: re.Match[str]) -> bool:
     if money_follows(line, match.end()):
         return False
     return sep == "." or not read_as_code(line, match.start())
-
-
-def _masked_passport(number: str) -> str:
-    """Its letters and last two digits, as the radio's flags show it (publish.text)."""
-    return masked_passport(number)
 
 
 def _masked_date(match: re.Match[str]) -> str:

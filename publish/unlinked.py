@@ -29,7 +29,7 @@ from publish.links import (
     resolve,
 )
 from publish.model import Bulletin, Page, Site
-from publish.render.web.search import plain_text
+from publish.render.web.search import linked_pages, plain_text
 from publish.text import LineCounter, nfc
 from publish.titled_names import DATED_PATH, titled_names
 
@@ -169,7 +169,7 @@ def _written_addresses(
     # What the page and the index show: link addresses, titles, tags and hidden comments
     # dropped, link words naming the held page already neutral.
     addresses = site.config.addresses
-    pages = _linked_pages(item, site)
+    pages = dict(linked_pages(item, site))
     shown = entities_read(plain_text(item.body, pages).lower())
     line = LineCounter(item.body, item.body_line)
     found = []
@@ -193,19 +193,6 @@ def _written_addresses(
         closing = _SLASH_AT.match(lowered, end)  # its last «/», typed or spelt
         typed = item.body[at : end if closing is None else closing.end()]
         found.append(_text_warning(item.source, typed, line(at), file, why))
-    return found
-
-
-def _linked_pages(item: Bulletin | Page, site: Site) -> dict[str, str]:
-    """The site path of the page each link of `item`'s body to a content file leads to, by its
-    address (as the search index reads link words: render.web.search's LinkedPages)."""
-    addresses = site.config.addresses
-    hrefs = [href for href, _ in item.links] + page_hrefs(item.body, addresses)
-    found = {}
-    for href in hrefs:
-        file = linked_file(href, item.source, site.documents, addresses)
-        if file is not None:
-            found[href] = site.documents[file]
     return found
 
 

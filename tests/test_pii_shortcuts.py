@@ -60,6 +60,7 @@ from publish.text import (
     born_after,
     is_citizen_id,
     mask,
+    masked_passport,
     nfc,
     one_tone_placement,
     slugify,
@@ -156,7 +157,7 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
                 yield Finding(number, id_kind(digits), mask(digits))
     for match in _PASSPORT.finditer(line):
         if fresh(match.span("number")):
-            yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))
+            yield Finding(number, "số hộ chiếu", masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line):
         money = money_follows(line, match.end())
         coded = read_as_code(line, match.start())  # a code the radio reads out

@@ -15,7 +15,7 @@ from publish.number_words import STEP_ARROWS
 from publish.radio.measures import quantity_follows
 from publish.radio.tail import ends_before
 
-__all__ = ["STEP_ARROWS", "arrows_read"]
+__all__ = ["arrows_read"]
 
 _TYPED_ARROW = re.compile(
     r"(?<![<>=!-])(?:-[^\S\n]*+>[^\S\n]*+=|-[^\S\n]*+=[^\S\n]*+>|=[^\S\n]++>|={2,}>|=>>++|＝＞|－＞)"

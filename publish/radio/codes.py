@@ -526,7 +526,7 @@ def _private_numbers(text: str, ctx: Context) -> str:
             if _AMOUNT_JOINT.match(rest):
                 rest = ", " + rest[1:]  # «… sang tài khoản khác, năm trăm nghìn đồng»
             after = f" {_onto_word(listed[onto])} {other}" + rest
-        passport = m["passport"] is not None and not m["number"][0].isdigit()
+        passport = _lettered_passport(m)
         for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here as the website masks it: the
             # rundown that quotes it goes to the station, and CI logs print it.
@@ -550,10 +550,15 @@ def _private_numbers(text: str, ctx: Context) -> str:
     return _accounts_after_codes(text, ctx)
 
 
+def _lettered_passport(m: re.Match[str]) -> bool:
+    """Whether `m` is a passport's number written with its letter(s) («C1234567»)."""
+    return m["passport"] is not None and not m["number"][0].isdigit()
+
+
 def _listed_after(text: str, m: re.Match[str]) -> list[re.Match[str]]:
     """The private numbers listed after that of `m`, as the website tells them: passports after
     a passport, tax codes as long as an account's, IDs' or accounts' after theirs."""
-    if m["passport"] is not None and not m["number"][0].isdigit():
+    if _lettered_passport(m):
         return listed_passports(text, m.end())
     of_id = m["id"] is not None and m["tax"] is None
     return listed_numbers(text, m.end(), of_id=of_id, bare=m["bare"] is not None)

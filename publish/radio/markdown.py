@@ -35,7 +35,7 @@ from publish.markdown_pasted import (
     goes_on,
     pasted_item,
 )
-from publish.radio.arrows import STEP_ARROWS
+from publish.number_words import STEP_ARROWS
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click

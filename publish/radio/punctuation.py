@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 import re
 
-from publish.radio.arrows import STEP_ARROWS
+from publish.number_words import STEP_ARROWS
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.flags import WARNING, Context
 

@@ -629,9 +629,9 @@ def _in_order(
     for ended in as_completed(futures):
         if (error := ended.exception()) is not None:
             # Not held back behind a slower action: the queue is to be cancelled now.
-            yield from (f for f in futures[told:] if f.done() and not f.exception())
+            yield from (f for f in futures[told:] if _succeeded(f))
             raise error
-        while told < len(futures) and futures[told].done() and not futures[told].exception():
+        while told < len(futures) and _succeeded(futures[told]):
             yield futures[told]
             told += 1
 

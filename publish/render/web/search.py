@@ -93,7 +93,7 @@ from publish.links import (
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.markdown_code import masked
 from publish.markdown_images import DEFINITION_RE
-from publish.model import Artifact, Bulletin, Kept, Site
+from publish.model import Artifact, Bulletin, Kept, Page, Site
 from publish.number_words import bare_84_phone
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
@@ -1603,14 +1603,14 @@ a link's words spelling that address name the file (links.held_words), and the a
 from its `slug`, which need not be in its file's name."""
 
 
-def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
-    """The LinkedPages of one bulletin's body."""
+def linked_pages(item: Bulletin | Page, site: Site) -> LinkedPages:
+    """The LinkedPages of one bulletin's or page's body."""
     found: dict[str, str] = {}
     # A page's address typed from the browser («/2020/12/ten-bai/»): words spelling it name
     # that page's file too.
-    hrefs = [href for href, _ in bulletin.links] + page_hrefs(bulletin.body, site.config.addresses)
+    hrefs = [href for href, _ in item.links] + page_hrefs(item.body, site.config.addresses)
     for href in hrefs:
-        file = linked_file(href, bulletin.source, site.documents, site.config.addresses)
+        file = linked_file(href, item.source, site.documents, site.config.addresses)
         if file is not None:
             found[href] = site.documents[file]
     return tuple(sorted(found.items()))
@@ -1618,7 +1618,7 @@ def _linked_pages(bulletin: Bulletin, site: Site) -> LinkedPages:
 
 def _site_linked_pages(site: Site) -> dict[str, LinkedPages]:
     """The LinkedPages of each website bulletin whose body links to a content file, by its file."""
-    return {b.source: found for b in _numbered(site) if (found := _linked_pages(b, site))}
+    return {b.source: found for b in _numbered(site) if (found := linked_pages(b, site))}
 
 
 def _numbered(site: Site) -> tuple[Bulletin, ...]:
