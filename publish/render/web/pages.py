@@ -16,6 +16,7 @@ from publish.cache import digest
 from publish.contact_numbers import first_number, tel_uri
 from publish.languages import english
 from publish.model import Bulletin, Page
+from publish.parallel import run_jobs
 from publish.render.web.context import (
     COVER_SIZES,
     FOLLOW,
@@ -804,6 +805,9 @@ class Views(SiteContext):
     def prepare(self) -> None:
         """Do here, before the worker processes fork, what every one of them would otherwise
         redo (and hold a private copy of): each bulletin's stamp and the related-ranking masks."""
-        for bulletin in self.bulletins:
-            self.stamp(bulletin)
+        # The stamps on both cores (~0.2 s of digests at 10,000 bulletins, the other core idle).
+        jobs = [partial(self.stamp, bulletin) for bulletin in self.bulletins]
+        for bulletin, found in zip(self.bulletins, run_jobs(jobs, chunk=256), strict=True):
+            if found is not None:
+                self._stamp_memo[bulletin.key] = found
         self._ranks  # noqa: B018 - a cached_property, computed once here
