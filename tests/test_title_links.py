@@ -10,7 +10,7 @@ import pytest
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import ContentError
-from tests.helpers import NOW
+from tests.helpers import NOW, bulletin_md, make_project
 from tests.test_links import A, project
 
 
@@ -68,3 +68,26 @@ def test_a_load_reads_each_title_once_for_bracketed_titles_and_relative_links(
     told = [p.code for p in raised.value.problems]
     assert told.count("bracketed-title") == 1, told
     assert keyed.count("Bài bên kia") == 2  # its title once, the bracketed words once
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_large_site_tells_the_same_bracketed_titles_on_both_cores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    """The check runs on both cores at 64 documents or more (run_jobs): each warning is still
+    told once, at its file and line, in the files' order, as in one process."""
+    monkeypatch.setenv("PUBLISH_WORKERS", workers)
+    files = {}
+    for i in range(70):
+        fields = {"title": f'"Bản tin thứ {i:02d} của tuần này"', "slug": f"ban-tin-{i:02d}"}
+        body = (
+            f"Mở đầu.\n\nXem thêm [Bản tin thứ {i - 1:02d} của tuần này].\n"
+            if i % 9 == 1
+            else "Nội dung.\n"
+        )
+        files[f"content/bai-viet/b{i:02d}.md"] = bulletin_md(fields, body)
+    root = make_project(tmp_path, files)
+    found = [(w.file, w.line) for w in bracket_warnings(root)]
+    told = [i for i in range(70) if i % 9 == 1]
+    assert [file for file, _ in found] == [f"content/bai-viet/b{i:02d}.md" for i in told]
+    assert {line for _, line in found} == {found[0][1]}  # each at its body's third line
