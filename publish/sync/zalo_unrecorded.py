@@ -121,11 +121,12 @@ class Unlisted:
                 "site.toml"
             )
         elif isinstance(cause, ListShort) and cause.maybe_fixable:
-            # Told by count only (the hidden articles were not read): the setting may be the
-            # fix, as the plan's note says, not only a count to compare in the OA admin page.
+            # Told by count only (the hidden articles were not read, or Zalo failed when they
+            # were asked about): the setting may be the fix, as the plan's note says, not only a
+            # count to compare in the OA admin page.
             after = (
-                "danh sách thiếu đúng bằng số bài đã ẩn mà state/zalo.json ghi (công cụ chưa "
-                "hỏi Zalo xem từng bài ấy còn đọc được không). Thiếu đúng như vậy ở mọi lần "
+                "danh sách thiếu đúng bằng số bài đã ẩn mà state/zalo.json ghi (chưa biết Zalo "
+                "còn đọc được từng bài ấy không). Thiếu đúng như vậy ở mọi lần "
                 "chạy thì có thể Zalo tính cả bài đã ẩn vào tổng: đặt "
                 f"{SETTING} = true trong bảng [zalo] của site.toml rồi chạy lại; đặt rồi mà "
                 "vẫn thiếu thì trong trang quản trị OA tìm các bài bị ẩn tay (không qua công "
