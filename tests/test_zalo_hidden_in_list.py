@@ -1084,3 +1084,30 @@ def test_on_a_lost_create_hidden_by_hand_ends_with_what_to_look_for_on_the_oa(
         "tiêu đề với bản tin: hiện lại chúng rồi chạy lại publish sync zalo"
     ) in out
     assert emulator.count_calls("/article/create") == 0
+
+
+def test_off_a_create_held_back_by_a_shortfall_as_many_as_unread_hidden_records_says_so(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Six bulletins, all withdrawn (so a new bulletin's check reads the list to its end), the
+    list six short (too many to read for the advice), a new bulletin held back: its ✗ line
+    said only «so số bài trong trang quản trị OA», as for a shortfall no setting mends, while
+    the plan's note named the setting as a possibility."""
+    root = zalo_project(tmp_path, 6)
+    assert sync(root) == 0
+    for index in range(6):
+        withdraw(root, index)
+    assert sync(root) == 0
+    emulator.configure(hidden_in_list="counted")
+    (root / "content" / "bai-viet" / "ban-tin-006.md").write_text(zalo_bulletin(6), "utf-8")
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 3
+    out = said(capsys)
+    assert emulator.count_calls("/article/create") == 0
+    failed = out.split("✗ tạo mới bt-006:")[1].split("Tóm tắt đồng bộ")[0]
+    assert "chưa tạo: chưa đọc được danh sách bài trên Zalo OA" in failed
+    assert "thiếu đúng bằng số bài đã ẩn mà state/zalo.json ghi" in failed
+    assert "có thể Zalo tính cả bài đã ẩn vào tổng" in failed
+    assert FIX in failed
+    assert "tìm các bài bị ẩn tay (không qua công cụ) và hiện lại chúng" in failed
