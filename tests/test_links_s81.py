@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.hang_guard import run_python_guarded
 from tests.test_radio_review_tk2 import on_air
 
 
@@ -41,3 +42,33 @@ def test_a_page_address_in_our_slug_form_is_still_dropped(source: str) -> None:
     assert "vu-an" not in script
     assert "hai nghìn" not in script
     assert "R1.4" in codes
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Xem /a/b/c/d/2020/12/vu-an-x/ nhé.",
+        "Xem /a/b/c/d/e/f/2020/12/vu-an-x/ nhé.",
+        "Xem [/a/b/c/d/2020/12/vu-an-x/](tel:0912345678).",
+        "Xem https://x.vn/a/b/c/d/2020/12/vu-an-x/ nhé.",
+    ],
+    ids=["four folders", "six folders", "as a link's words", "in full"],
+)
+def test_a_page_address_under_four_or_more_folders_is_dropped_like_a_shorter_one(
+    source: str,
+) -> None:
+    """Its path was read «a b c d, hai nghìn … vu-an-x»: at most three folders were looked for."""
+    script, codes = on_air(source)
+    assert "vu-an" not in script
+    assert "hai nghìn" not in script
+    assert "R1.4" in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["' ' + '/a' * 50_000 + '/2020/12/X'", "' ' + '/2020/12' * 20_000 + '/X'", "' /a' * 30_000"],
+    ids=["folders", "dated folders", "paths"],
+)
+def test_a_long_run_of_folders_is_looked_at_for_a_page_address_without_stalling(text: str) -> None:
+    """The folders before the date are no longer bounded: each try still ends at the path's end."""
+    run_python_guarded(f"from publish.radio.markdown import _URL\n_URL.search({text})\n")

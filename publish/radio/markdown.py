@@ -214,12 +214,14 @@ _HTML_BLOCK_CLOSED = re.compile(r"</(?i:[a-z][a-z0-9]*)>\s*$")
 _TLDS = "vn|com|net|org|info|ly|gl|io|me|co|cc|xyz|top|site|online|link|shop|club|biz|app"
 """Top-level domains of an address written without a scheme: the usual ones, and those of link
 shorteners and throwaway scam sites (`bit.ly/abc` was read «bit.ly abc», unflagged)."""
-_DATED_PATH = r"(?<![\w/.:%-])(?:/[\w-]+){0,3}?/\d{4}/\d{2}/[0-9-]*[a-z][a-z0-9-]*(?:/(?:index\.html)?)?(?![\w/-])"
+_DATED_PATH = r"(?<![\w/.:%-])(?:/[\w-]+)*?/\d{4}/\d{2}/[0-9-]*[a-z][a-z0-9-]*(?:/(?:index\.html)?)?(?![\w/-])"
 """A bulletin's page address on this site without its host («/2020/12/ten-bai/», after the
 site's folders «/congan/2020/12/ten-bai/»): an address as much as «https://…» is; read as
 words it came out as a year, a month and the slug, a held bulletin's unflagged. Its slug as
 slugs are made (text.SLUG_RE: lower case, digits, hyphens, a letter somewhere): a document
-number typed with its number left blank («Số: /2020/12/QĐ-UBND») is read as one."""
+number typed with its number left blank («Số: /2020/12/QĐ-UBND») is read as one. Under any
+number of folders (base_url may have four, «/a/b/c/d/2020/12/ten-bai/» was read out): a path
+names no host, so it is never another site's."""
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|(?<![\w@.])(?:[a-z0-9-]+\.)+"
     rf"(?:{_TLDS})(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])|{_DATED_PATH}"
