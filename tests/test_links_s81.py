@@ -6,9 +6,14 @@ one, however many there are."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.hang_guard import run_python_guarded
+from tests.helpers import bulletin_md
+from tests.test_held_links import index_terms, run, sent, with_b, write_held_draft
+from tests.test_held_links_review import DASHED, HELD_DASHED, HELD_PAGE
 from tests.test_radio_review_tk2 import on_air
 
 
@@ -72,3 +77,51 @@ def test_a_page_address_under_four_or_more_folders_is_dropped_like_a_shorter_one
 def test_a_long_run_of_folders_is_looked_at_for_a_page_address_without_stalling(text: str) -> None:
     """The folders before the date are no longer bounded: each try still ends at the path's end."""
     run_python_guarded(f"from publish.radio.markdown import _URL\n_URL.search({text})\n")
+
+
+IMAGE_TITLES = {
+    "an <img> title naming its file": f'Một <img src="images/bia.jpg" alt="ảnh" title="xem {DASHED}"> xong.',
+    "an <img> title naming its page": f'Một <img src="images/bia.jpg" alt="ảnh" title="{HELD_PAGE}"> xong.',
+    "a Markdown image's title, its caption": f'![ảnh](images/bia.jpg "{DASHED}")\n\nMột xong.',
+}
+OTHER_TITLE = f'Một <abbr title="{DASHED}">CA</abbr> xong.'
+"""Any tag may have a title the page keeps: the sanitiser allows one on each."""
+
+
+@pytest.mark.parametrize(
+    ("line", "titled"),
+    [*((line, "ảnh") for line in IMAGE_TITLES.values()), (OTHER_TITLE, "thẻ <abbr>")],
+    ids=[*IMAGE_TITLES.keys(), "an <abbr> title"],
+)
+def test_an_image_title_naming_a_held_bulletin_goes_out_on_no_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, titled: str
+) -> None:
+    """The page, both feeds and Zalo (its caption) carried the title, the held file's date and
+    title words in it: only a link's title was dropped. The image stays, without its title,
+    and the check tells what has the title, not «liên kết»."""
+    root = with_b(tmp_path, f"Công an.\n\n{line}\n")
+    write_held_draft(root, HELD_DASHED)
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert "<img" in page or "<abbr>CA</abbr>" in page
+    for path, text in sent(root).items():
+        assert "nan-nhan" not in text, path
+    assert not index_terms(root) & {"nan", "nhan", "nguyen"}
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    told = f"content/bai-viet/2021-01-01-b.md:12: cảnh báo: tiêu đề (title) của {titled} nêu "
+    assert told in err, err
+    assert "website bỏ tiêu đề ấy đi" in err
+    assert f"khỏi tiêu đề của {titled}," in err
+
+
+def test_an_image_title_naming_a_published_bulletin_is_kept(tmp_path: Path) -> None:
+    """Its name is no secret: the title stays."""
+    root = with_b(tmp_path, f"Công an.\n\n{IMAGE_TITLES['an <img> title naming its file']}\n")
+    (root / HELD_DASHED).write_text(
+        bulletin_md({"id": "c", "title": '"Bài C"', "date": "2020-12-20 07:00"}), "utf-8"
+    )
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f'title="xem {DASHED}"' in page
