@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from publish.contact_numbers import dialled, tel_uri
+from publish.render.web.phones import own_numbers_linker
 from tests.hang_guard import run_python_guarded
 from tests.helpers import bulletin_md
 from tests.test_held_links import index_terms, run, sent, with_b, write_held_draft
@@ -125,3 +127,37 @@ def test_an_image_title_naming_a_published_bulletin_is_kept(tmp_path: Path) -> N
     assert run(root, "build", "-q") == 0
     page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
     assert f'title="xem {DASHED}"' in page
+
+
+@pytest.mark.parametrize(
+    ("written", "tel"),
+    [
+        ("0084 – 912 – 345 – 678", "tel:+84912345678"),
+        ("0084 - 912 - 345 - 678", "tel:+84912345678"),
+        ("0084 912 345 678", "tel:+84912345678"),
+        ("0084.277.3610.113", "tel:+842773610113"),
+        ("0084 0912 345 678", "tel:+84912345678"),
+    ],
+)
+def test_a_contact_number_written_with_0084_dials_as_one_written_with_plus_84(
+    written: str, tel: str
+) -> None:
+    """«0084 – 912 – 345 – 678» in site.toml was read whole but dialled nothing: its 13 digits
+    were taken for two numbers run together, where «+84 – 912 – 345 – 678» dials tel:+849…."""
+    found = dialled(written)
+    assert found is not None and (found.number, found.left_over) == (written, False)
+    assert tel_uri(written) == tel
+    assert tel_uri(written.replace("0084", "+84", 1)) == tel
+
+
+@pytest.mark.parametrize("code", ["0084", "+84", "(+84)"])
+def test_the_units_number_with_its_country_code_and_spaced_dashes_is_a_link_in_a_body(
+    code: str,
+) -> None:
+    """«0084 – 912 – 345 – 678» in a body: the dash after the country code was no gap a
+    number's start may have, so the unit's own number went unlinked, as it did after «+84»."""
+    linked = own_numbers_linker({"0912 345 678": "tel:0912345678"})
+    typed = f"{code} – 912 – 345 – 678"
+    assert linked(f"<p>Gọi {typed} ngay.</p>") == (
+        f'<p>Gọi <a href="tel:0912345678">{typed}</a> ngay.</p>'
+    )
