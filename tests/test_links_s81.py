@@ -6,6 +6,7 @@ one, however many there are."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,74 @@ def test_the_units_number_with_its_country_code_and_spaced_dashes_is_a_link_in_a
     assert linked(f"<p>Gọi {typed} ngay.</p>") == (
         f'<p>Gọi <a href="tel:0912345678">{typed}</a> ngay.</p>'
     )
+
+
+HELD_X = "content/bai-viet/2020-12-20-vu-an-x.md"
+"""A held draft whose page will be /2020/12/vu-an-x/."""
+TYPED_OTHERWISE = {
+    "in capitals, «/» after it": ("/2020/12/Nan-Nhan-Nguyen-Van-A/", True),
+    "all capitals, no «/»": ("/2020/12/VU-AN-X", True),
+    "one capital": ("/2020/12/vu-an-X/", True),
+    "with Vietnamese marks": ("/2020/12/vụ-án-x/", False),
+    "with underscores": ("/2020/12/vu_an_x/", False),
+}
+"""A held bulletin's page address typed otherwise than its slug, and whether the website takes
+it for that page (it matches addresses ignoring case) and the check tells it."""
+
+
+@pytest.mark.parametrize(
+    "written", [written for written, _ in TYPED_OTHERWISE.values()], ids=TYPED_OTHERWISE.keys()
+)
+def test_a_page_address_typed_otherwise_than_our_slugs_is_dropped_on_air(written: str) -> None:
+    """Session 81 read any dated path whose last part had a capital aloud, slug words and all,
+    with no flag: the website takes «/2020/12/VU-AN-X» for the page of «vu-an-x»."""
+    script, codes = on_air(f"Địa chỉ {written} nữa.")
+    slug = written.rstrip("/").rsplit("/", 1)[1].lower()
+    assert not set(re.split(r"[\s,.]+", script.lower())) & set(re.split(r"[-_]", slug)), script
+    assert "hai nghìn" not in script
+    assert "R1.4" in codes
+
+
+@pytest.mark.parametrize(("written", "told"), TYPED_OTHERWISE.values(), ids=TYPED_OTHERWISE.keys())
+def test_the_radio_items_and_weekly_script_never_read_a_held_address_typed_otherwise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, told: bool
+) -> None:
+    """The item and the week's script read «hai nghìn … mười hai VU AN X» while the check said
+    the radio dropped it (R1.4)."""
+    root = with_b(tmp_path, f"Công an xã tuần tra.\n\nĐịa chỉ {written} nữa.\n")
+    write_held_draft(root, HELD_X)
+    assert run(root, "build", "-q") == 0
+    radio = {path: text for path, text in sent(root).items() if path.startswith("radio/")}
+    assert "radio/items/b.txt" in radio
+    assert any(
+        path.endswith("/script.txt") and "Công an xã tuần tra" in t for path, t in radio.items()
+    )
+    slug = written.rstrip("/").rsplit("/", 1)[1].lower()
+    for path, text in radio.items():
+        lowered = text.lower()
+        assert slug not in lowered and re.sub(r"[-_]", " ", slug) not in lowered, path
+        assert "hai mươi mười hai" not in text, path
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    if told:
+        assert f"nội dung bài nêu địa chỉ trang «{written}»" in err, err
+        assert "kịch bản phát thanh không đọc địa chỉ" in err
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Địa chỉ /2020/12/QĐ-UBND/ nữa.",
+        "Địa chỉ /2020/12/qđ-ubnd nữa.",
+        "Địa chỉ /2020/12/QĐ-Nan-Nhan nữa.",
+        "Địa chỉ /2020/12/VU-AN nữa.",
+    ],
+    ids=["a symbol with «/» after it", "a symbol in lower case", "words after a kind", "no kind"],
+)
+def test_only_a_document_symbol_as_written_is_no_page_address(source: str) -> None:
+    """«QĐ-UBND» with no «/» after it is a document's symbol (R13.3); anything else there
+    may be a held slug however it is typed."""
+    script, codes = on_air(source)
+    assert "hai nghìn" not in script
+    assert "R1.4" in codes

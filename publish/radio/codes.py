@@ -50,7 +50,7 @@ from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.text import YEAR, is_card, is_citizen_id, mask, mask_code, masked_passport
 
-__all__ = ["read_codes"]
+__all__ = ["DOCUMENT_SYMBOL", "read_codes"]
 
 _ISSUERS = {
     "CP": "Chính phủ",
@@ -78,6 +78,17 @@ _KINDS = {
     "KL": "Kết luận",
     "QĐi": "Quy định",
 }
+_ISSUER_CODE = "(?:TTg|[A-ZĐ]+)"
+"""One issuer in a document's symbol as R13.3 writes it: capitals (`UBND`, `BCA`), or `TTg`."""
+DOCUMENT_SYMBOL = (
+    "(?:"
+    + "|".join(sorted(_KINDS, key=len, reverse=True))
+    + rf")-{_ISSUER_CODE}(?:-{_ISSUER_CODE})*(?![\w/-])"
+)
+"""A legal document's symbol as R13.3 writes it, a known kind then its issuers in capitals
+(`QĐ-UBND`, `NĐ-CP`, `TT-BCA`, `CT-TTg`), nothing of a word, «/» or «-» after it: never one of
+our slugs (lower case), nor a held one typed in capitals (`VU-AN-X` has no kind; `QĐ-Nan` no
+issuer) (publish.radio.markdown)."""
 _ROADS = {
     "QL": "quốc lộ",
     "ĐT": "đường tỉnh",

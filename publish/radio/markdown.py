@@ -40,6 +40,7 @@ from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
 from publish.radio.code_blocks import CODE_INDENT, indented_code_end, inner_pre_blanked
+from publish.radio.codes import DOCUMENT_SYMBOL
 from publish.radio.either_case import either_case
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
@@ -214,14 +215,19 @@ _HTML_BLOCK_CLOSED = re.compile(r"</(?i:[a-z][a-z0-9]*)>\s*$")
 _TLDS = "vn|com|net|org|info|ly|gl|io|me|co|cc|xyz|top|site|online|link|shop|club|biz|app"
 """Top-level domains of an address written without a scheme: the usual ones, and those of link
 shorteners and throwaway scam sites (`bit.ly/abc` was read «bit.ly abc», unflagged)."""
-_DATED_PATH = r"(?<![\w/.:%-])(?:/[\w-]+)*?/\d{4}/\d{2}/[0-9-]*[a-z][a-z0-9-]*(?:/(?:index\.html)?)?(?![\w/-])"
+_DATED_PATH = (
+    r"(?<![\w/.:%-])(?:/[\w-]+)*?/\d{4}/\d{2}/"
+    rf"(?!{DOCUMENT_SYMBOL})[\w-]*[^\W\d_][\w-]*(?:/(?:index\.html)?)?(?![\w/-])"
+)
 """A bulletin's page address on this site without its host («/2020/12/ten-bai/», after the
 site's folders «/congan/2020/12/ten-bai/»): an address as much as «https://…» is; read as
-words it came out as a year, a month and the slug, a held bulletin's unflagged. Its slug as
-slugs are made (text.SLUG_RE: lower case, digits, hyphens, a letter somewhere): a document
-number typed with its number left blank («Số: /2020/12/QĐ-UBND») is read as one. Under any
-number of folders (base_url may have four, «/a/b/c/d/2020/12/ten-bai/» was read out): a path
-names no host, so it is never another site's."""
+words it came out as a year, a month and the slug, a held bulletin's unflagged. Its last part
+in any case, with marks or «_» («/2020/12/VU-AN-X», «/2020/12/vụ-án-x/»): the website takes
+an address typed in capitals for the page of its slug. Not a document's symbol as R13.3 writes
+it, «/» after it none (codes.DOCUMENT_SYMBOL): «Số: /2020/12/QĐ-UBND» is a document number with
+its number left blank. Under any number of folders (base_url may have four,
+«/a/b/c/d/2020/12/ten-bai/» was read out): a path names no host, so it is never another
+site's."""
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|(?<![\w@.])(?:[a-z0-9-]+\.)+"
     rf"(?:{_TLDS})(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])|{_DATED_PATH}"
