@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from publish.contact_numbers import dialled, tel_uri
+from publish.radio.flags import BLOCKING
+from publish.radio.normalise import normalise
 from publish.render.web.phones import own_numbers_linker
 from tests.hang_guard import run_python_guarded
 from tests.helpers import bulletin_md
 from tests.test_held_links import index_terms, run, sent, with_b, write_held_draft
 from tests.test_held_links_review import DASHED, HELD_DASHED, HELD_PAGE
-from tests.test_radio_review_tk2 import on_air
+from tests.test_radio_review_tk2 import NEAR, on_air
 
 
 @pytest.mark.parametrize(
@@ -233,3 +235,89 @@ def test_only_a_document_symbol_as_written_is_no_page_address(source: str) -> No
     script, codes = on_air(source)
     assert "hai nghìn" not in script
     assert "R1.4" in codes
+
+
+def _left_blank(symbol: str, said: str) -> str:
+    """The flag's message for a document number `symbol` left blank after `said`: the example
+    of a number filled in is in the form R13.3 reads («15/2020/QĐ-UBND», no month)."""
+    drop = f"bỏ «{said}» cùng số hiệu này" if said else "bỏ số hiệu này"
+    filled = "15" + symbol.replace("/12/", "/")
+    return (
+        f"Số hiệu văn bản «{symbol}» để trống số: chưa điền số văn bản trước dấu «/», nên kịch "
+        f"bản không có số nào để đọc. Cách sửa: điền số văn bản vào trước dấu «/» (ví dụ "
+        f"«{filled}»); nếu văn bản chưa có số, {drop}."
+    )
+
+
+BLANK_NUMBERS = {
+    "«Số:», year and month": (
+        "Số: /2020/12/QĐ-UBND ngày 5 tháng 12.",
+        "/2020/12/QĐ-UBND",
+        "Số:",
+        "Quyết định năm hai nghìn không trăm hai mươi của Ủy ban nhân dân ngày năm tháng mười hai.",
+    ),
+    "«Số:» and the year": (
+        "Số: /2020/QĐ-UBND ngày 5 tháng 12.",
+        "/2020/QĐ-UBND",
+        "Số:",
+        "Quyết định năm hai nghìn không trăm hai mươi của Ủy ban nhân dân ngày năm tháng mười hai.",
+    ),
+    "«Số:» alone": (
+        "Số: /QĐ-UBND ngày 5.",
+        "/QĐ-UBND",
+        "Số:",
+        "Quyết định của Ủy ban nhân dân ngày năm.",
+    ),
+    "after the kind, year and month": (
+        "Căn cứ Quyết định số /2020/12/QĐ-UBND của Ủy ban nhân dân huyện.",
+        "/2020/12/QĐ-UBND",
+        "số",
+        "Căn cứ Quyết định năm hai nghìn không trăm hai mươi của Ủy ban nhân dân huyện.",
+    ),
+    "after the kind and the year": (
+        "Căn cứ Thông tư số /2020/TT-BCA của Bộ Công an.",
+        "/2020/TT-BCA",
+        "số",
+        "Căn cứ Thông tư năm hai nghìn không trăm hai mươi của Bộ Công an.",
+    ),
+    "no «số»": (
+        "Theo /2020/CT-TTg, công an xã tuần tra.",
+        "/2020/CT-TTg",
+        "",
+        "Theo Chỉ thị năm hai nghìn không trăm hai mươi của Thủ tướng Chính phủ, công an xã tuần tra.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("source", "symbol", "said", "script"), BLANK_NUMBERS.values(), ids=BLANK_NUMBERS.keys()
+)
+def test_a_document_number_left_blank_is_one_clear_blocking_flag(
+    source: str, symbol: str, said: str, script: str
+) -> None:
+    """«Số: /2020/QĐ-UBND» (as a draft decision is typed before it has its number) was a
+    blocking Q2 «Còn ký hiệu không đọc được: «/hai»», which told the editor nothing of what
+    was wrong; «/2020/12/QĐ-UBND» was dropped with its sentence as a site address (R1.4). One
+    flag now says the number is left blank and how to fix it; it blocks, as the script cannot
+    read a number that is not there."""
+    spoken = normalise(source, near=NEAR)
+    assert [(f.code, f.severity, f.message) for f in spoken.flags] == [
+        ("R13.3", BLOCKING, _left_blank(symbol, said))
+    ]
+    assert spoken.text == script
+    assert "/" not in spoken.text
+
+
+def test_a_document_number_left_blank_is_told_at_its_line_by_the_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The editor sees where, what and how to fix it, and the bulletin is held from the radio."""
+    root = with_b(tmp_path, "Công an xã tuần tra.\n\nSố: /2020/QĐ-UBND ngày 5 tháng 12.\n")
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    what, how = _left_blank("/2020/QĐ-UBND", "Số:").split(" Cách sửa: ")
+    told = f"content/bai-viet/2021-01-01-b.md:12: cảnh báo: chặn phát thanh: {what} — đoạn: "
+    assert told in err, err
+    assert f"Cách sửa: {how[0].upper()}{how[1:]} Rồi dựng lại." in err
+    assert "«/hai»" not in err

@@ -80,11 +80,10 @@ _KINDS = {
 }
 _ISSUER_CODE = "(?:TTg|[A-ZĐ]+)"
 """One issuer in a document's symbol as R13.3 writes it: capitals (`UBND`, `BCA`), or `TTg`."""
-DOCUMENT_SYMBOL = (
-    "(?:"
-    + "|".join(sorted(_KINDS, key=len, reverse=True))
-    + rf")-{_ISSUER_CODE}(?:-{_ISSUER_CODE})*(?![\w/-])"
-)
+_KIND_CODE = "(?:" + "|".join(sorted(_KINDS, key=len, reverse=True)) + ")"
+"""A known kind of document in its symbol (`QĐ`, `TTLT` before `TT`)."""
+_ISSUER_CODES = rf"{_ISSUER_CODE}(?:-{_ISSUER_CODE})*"
+DOCUMENT_SYMBOL = rf"{_KIND_CODE}-{_ISSUER_CODES}(?![\w/-])"
 """A legal document's symbol as R13.3 writes it, a known kind then its issuers in capitals
 (`QĐ-UBND`, `NĐ-CP`, `TT-BCA`, `CT-TTg`), nothing of a word, «/» or «-» after it: never one of
 our slugs (lower case), nor a held one typed in capitals (`VU-AN-X` has no kind; `QĐ-Nan` no
@@ -207,6 +206,13 @@ _MAYBE_A_MONTH = re.compile(
 """A document's kind and no «số» before `N/YYYY`: «theo kế hoạch 12/2024» may be the plan of
 December 2024 as well as plan number 12; so may «Kế hoạch 12/2024» opening a sentence or
 written with the capital of a document's name (it was read as a number with no word)."""
+_BLANK_NUMBER = re.compile(
+    r"(?:(?<!\w)(?P<said>(?i:số)(?:\s*:)?)\s*)?(?<![\w/.-])(?P<symbol>/(?:(?P<year>(?:19|20)\d{2})/"
+    rf"(?:\d{{2}}/)?)?(?P<kind>{_KIND_CODE})-(?P<issuers>{_ISSUER_CODES})(?![\w/-]))"
+)
+"""A document's number left blank, as a draft is typed before the document has its number:
+`Số: /2020/QĐ-UBND`, `số /2020/12/QĐ-UBND`, `Số: /QĐ-UBND` (R13.3 reads `N/YYYY/<KIND>-
+<ISSUER>`). Its «/» was left unread («Còn ký hiệu không đọc được: «/hai»», Q2)."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
 _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
@@ -843,6 +849,8 @@ def _legal(text: str, ctx: Context) -> str:
         if "-UBND" in text or "-CA" in text:
             # «… số 123/QĐ-UBND của huyện.» was read «… của huyện.», the committee left out.
             text = _PLACE_ONLY_ISSUER.sub(lambda m: f"{m[0]}{_BODY_OF_A_PLACE[m['issuer']]} ", text)
+        if "/" in text:
+            text = _BLANK_NUMBER.sub(lambda m: _left_blank(text, m, ctx), text)
         text = _LEGAL.sub(document, text)
         text = _PARTY_DOCUMENT.sub(party_document, text)
     return _NUMBERED_IN_YEAR.sub(numbered_in_year, text) if "/" in text else text
@@ -890,6 +898,39 @@ def _document_written_together(m: re.Match[str]) -> str:
     return f"{m[1]}/{year}{kind}-{issuer}"
 
 
+def _left_blank(text: str, m: re.Match[str], ctx: Context) -> str:
+    """`[<kind>] [năm <year>] của <issuers>` for a document number left blank in `text`
+    (`_BLANK_NUMBER`), flagged: the script cannot read a number that is not there."""
+    symbol, said = m["symbol"], m["said"]
+    drop = f"bỏ «{said}» cùng số hiệu này" if said else "bỏ số hiệu này"
+    # As R13.3 reads one: `N/YYYY/<KIND>-<ISSUER>`, a month after the year is none of it.
+    year = f"/{m['year']}" if m["year"] else ""
+    filled = f"15{year}/{m['kind']}-{m['issuers']}"
+    ctx.flag(
+        "R13.3",
+        BLOCKING,
+        f"Số hiệu văn bản «{symbol}» để trống số: chưa điền số văn bản trước dấu «/», nên kịch "
+        f"bản không có số nào để đọc. Cách sửa: điền số văn bản vào trước dấu «/» (ví dụ "
+        f"«{filled}»); nếu văn bản chưa có số, {drop}.",
+        symbol,
+    )
+    spoken = f"năm {cardinal(int(m['year']), ctx.options)}" if m["year"] else ""
+    spoken += _issued_by(text, m, m["issuers"].split("-"), ctx)
+    if not ends_before(_DOC_WORD, text, m.start()):
+        spoken = f"{_KINDS[m['kind']]} {spoken}"
+    return spoken.strip()
+
+
+def _issued_by(text: str, m: re.Match[str], issuers: list[str], ctx: Context) -> str:
+    """` của <issuers>` said after a document reference `m` in `text`, unless the writer says
+    its issuer right after it (`… TT-BCA của Bộ Công an`)."""
+    if _FOLLOWED_BY_ISSUER.match(text, m.end()):
+        return ""
+    # `QĐ-XPVPHC`: a lower-case reading is what the document is about, no body issuing it
+    bodies = [name for name in (_issuer(code, ctx) for code in issuers) if not name.islower()]
+    return " của " + " và ".join(bodies) if bodies else ""
+
+
 def _document(
     text: str,
     m: re.Match[str],
@@ -901,12 +942,7 @@ def _document(
 ) -> str:
     """`[<kind> số] <number> [năm <year>] của <issuers>` for a document reference in `text`."""
     spoken = _in_year(number, year, ctx) if year else _document_number(number, ctx)
-    if not _FOLLOWED_BY_ISSUER.match(text, m.end()):  # `… TT-BCA của Bộ Công an`
-        # `QĐ-XPVPHC`: a lower-case reading is what the document is about, no body issuing it
-        named = [_issuer(code, ctx) for code in issuers]
-        bodies = [name for name in named if not name.islower()]
-        if bodies:
-            spoken += " của " + " và ".join(bodies)
+    spoken += _issued_by(text, m, issuers, ctx)
     if kind in _KINDS and not ends_before(_DOC_WORD, text, m.start()):
         spoken = f"{_KINDS[kind]} số {spoken}"
     return spoken
