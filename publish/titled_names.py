@@ -135,8 +135,9 @@ def titled_names(body: str, first_line: int) -> list[tuple[str, int, str]]:
         return []
     text = masked(body)
     line = LineCounter(text, first_line)
+    definitions = [found.start() for found in _DEFINITION.finditer(text)]
     return [
-        (name, line(match.start()), _titled(text, match))
+        (name, line(match.start()), _titled(text, match, definitions))
         for match in _TITLE.finditer(text)
         if ".md" in match[0] or DATED_PATH.search(match[0]) is not None
         for name in names_in_title(next(g for g in match.groups() if g is not None))
@@ -144,18 +145,25 @@ def titled_names(body: str, first_line: int) -> list[tuple[str, int, str]]:
 
 
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+"""The name of the HTML tag opening at a «<» («<img …» → img), whose title attribute it is."""
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.MULTILINE)
+"""A reference definition's start, «[r]:» opening a line: a title after it, on its line or the
+next, is a link's («[r]: https://x.vn "…"»)."""
 
 
-def _titled(text: str, match: re.Match[str]) -> str:
-    """What the editor is told has the title `match` found in `text`: «ảnh» for an image
-    («<img title=…>», «![ảnh](a.jpg "…")»), «liên kết» for a link or a reference definition,
-    «thẻ <abbr>» for another tag."""
+def _titled(text: str, match: re.Match[str], definitions: list[int]) -> str:
+    """What the editor is told has the title `match` found in `text` (`definitions`: where each
+    reference definition starts): «ảnh» for an image («<img title=…>», «![ảnh](a.jpg "…")»),
+    «liên kết» for a link or a reference definition, «thẻ <abbr>» for another tag."""
     if match["attribute"] is not None or match["quoted"] is not None:
         tag = _TAG_NAME.match(text, text.rfind("<", 0, match.start()))
         name = tag[1].lower() if tag else "a"
         return {"a": "liên kết", "img": "ảnh"}.get(name, f"thẻ <{name}>")
-    # «[words](» or «![words](» before the title: the «[» that opens the words, brackets paired.
     opening = text.rfind("](", 0, match.start())
+    defined = bisect_left(definitions, match.start()) - 1
+    if defined >= 0 and definitions[defined] > opening:
+        return "liên kết"  # a definition's: any «](» before it is another link's or image's
+    # «[words](» or «![words](» before the title: the «[» that opens the words, brackets paired.
     depth = 0
     for at in range(opening, -1, -1):
         depth += {"]": 1, "[": -1}.get(text[at], 0)

@@ -321,3 +321,27 @@ def test_a_document_number_left_blank_is_told_at_its_line_by_the_check(
     assert told in err, err
     assert f"Cách sửa: {how[0].upper()}{how[1:]} Rồi dựng lại." in err
     assert "«/hai»" not in err
+
+
+DEFINED = {
+    "its title on its line": f'[r]: https://x.vn "{DASHED}"',
+    "its title on the next line": f'[r]: https://x.vn\n    "{DASHED}"',
+}
+"""A reference definition whose title names the held draft."""
+
+
+@pytest.mark.parametrize("definition", DEFINED.values(), ids=DEFINED.keys())
+def test_a_reference_definitions_title_is_told_as_a_links_after_an_image(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], definition: str
+) -> None:
+    """The last «](» before the title was taken for what has it: after an image anywhere above,
+    a definition's title (a line opening «[r]:») was told «tiêu đề (title) của ảnh»."""
+    body = f"Công an.\n\n![ảnh](images/bia.jpg)\n\nĐọc [bài][r] nhé.\n\n{definition}\n"
+    root = with_b(tmp_path, body)
+    write_held_draft(root, HELD_DASHED)
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert "tiêu đề (title) của liên kết nêu tên tệp" in err, err
+    assert "khỏi tiêu đề của liên kết," in err
+    assert "của ảnh" not in err
