@@ -1,8 +1,8 @@
 """Session 81 (helper links81): what session 80's reading of dated page addresses left.
 
-A document number typed with its number left blank («Số: /2020/12/QĐ-UBND») is no page address:
-our slugs are lower case, digits and hyphens. A page address under the site's deeper folders is
-one, however many there are."""
+A document number typed with its number left blank right after its label («Số: /2020/12/QĐ-UBND»)
+is no page address; a dated path anywhere else is one, however it is typed («/2020/12/HD-CAH» may
+be a held slug). A page address under the site's deeper folders is one, however many there are."""
 
 from __future__ import annotations
 
@@ -82,6 +82,20 @@ def test_a_page_address_under_four_or_more_folders_is_dropped_like_a_shorter_one
 def test_a_long_run_of_folders_is_looked_at_for_a_page_address_without_stalling(text: str) -> None:
     """The folders before the date are no longer bounded: each try still ends at the path's end."""
     run_python_guarded(f"from publish.radio.markdown import _URL\n_URL.search({text})\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "' /2020/12/X' * 30_000",
+        "' Số: /2020/12/QĐ-UBND' * 30_000",
+        "'Số:' + ' ' * 50_000 + '/2020/12/QĐ-UBND'",
+    ],
+    ids=["addresses", "numbers left blank", "a long gap after «Số:»"],
+)
+def test_many_dated_paths_are_told_from_numbers_left_blank_without_stalling(text: str) -> None:
+    """Each dated path looks back a little way for its number label, and no further on."""
+    run_python_guarded(f"from publish.radio.markdown import _addresses\nlist(_addresses({text}))\n")
 
 
 IMAGE_TITLES = {
@@ -235,6 +249,46 @@ def test_only_a_document_symbol_as_written_is_no_page_address(source: str) -> No
     script, codes = on_air(source)
     assert "hai nghìn" not in script
     assert "R1.4" in codes
+    # The one it is named for: the symbol as written, after its number label, is no address.
+    symbol, symbol_codes = on_air("Số: /2020/12/QĐ-UBND nữa.")
+    assert "R1.4" not in symbol_codes
+    assert symbol_codes == ["R13.3"]
+    assert symbol == "Quyết định năm hai nghìn không trăm hai mươi của Ủy ban nhân dân nữa."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Địa chỉ /2020/12/TB-CONG-AN-XA nữa.",
+        "Địa chỉ /2020/12/HD-CAH nữa.",
+        "Địa chỉ /2020/12/BC-CAT nữa.",
+        "Xem /congan/2020/12/QĐ-UBND nữa.",
+        "Xem /congan/2020/12/TT-BCA nữa.",
+        "Xem /a/2020/12/HD-CAH nữa.",
+        "Số: /congan/2020/12/QĐ-UBND nữa.",
+    ],
+    ids=[
+        "no label",
+        "no label 2",
+        "no label 3",
+        "folders",
+        "folders 2",
+        "a folder",
+        "folders after «Số:»",
+    ],
+)
+def test_a_dated_path_ending_in_a_symbol_is_an_address_but_after_a_number_label(
+    source: str,
+) -> None:
+    """Session 81 took any dated path ending in a kind and issuers in capitals for a document's
+    symbol: a held draft «2020-12-20-tb-cong-an-xa.md» was read «Thông báo năm hai nghìn … của
+    CONG và AN và XA», unflagged after folders. Only right after «Số:» is it a number left blank."""
+    script, codes = on_air(source)
+    assert "hai nghìn" not in script, script
+    assert "R1.4" in codes
+    assert "R13.3" not in codes
+    last = source.split()[-2].rsplit("/", 1)[1]
+    assert not set(re.split(r"[\s,.]+", script.lower())) & set(last.lower().split("-")[1:]), script
 
 
 def _left_blank(symbol: str, said: str) -> str:
@@ -345,3 +399,87 @@ def test_a_reference_definitions_title_is_told_as_a_links_after_an_image(
     assert "tiêu đề (title) của liên kết nêu tên tệp" in err, err
     assert "khỏi tiêu đề của liên kết," in err
     assert "của ảnh" not in err
+
+
+HELD_SYMBOLS = {
+    "TB-CONG-AN-XA": "content/bai-viet/2020-12-20-tb-cong-an-xa.md",
+    "HD-CAH": "content/bai-viet/2020-12-20-hd-cah.md",
+    "BC-CAT": "content/bai-viet/2020-12-20-bc-cat.md",
+}
+"""Held drafts whose slugs, typed in capitals, look like a document's symbol."""
+
+
+@pytest.mark.parametrize(
+    ("written", "held"),
+    [
+        *((f"/2020/12/{symbol}", held) for symbol, held in HELD_SYMBOLS.items()),
+        ("/a/2020/12/HD-CAH", HELD_SYMBOLS["HD-CAH"]),
+    ],
+    ids=[*HELD_SYMBOLS.keys(), "HD-CAH under a folder"],
+)
+def test_the_radio_never_reads_a_held_slug_typed_as_a_symbol(
+    tmp_path: Path, written: str, held: str
+) -> None:
+    """The item and the week's script read «Thông báo năm hai nghìn … của CONG và AN và XA»."""
+    root = with_b(tmp_path, f"Công an xã tuần tra.\n\nĐịa chỉ {written} nữa.\n")
+    write_held_draft(root, held)
+    assert run(root, "build", "-q") == 0
+    radio = {path: text for path, text in sent(root).items() if path.startswith("radio/")}
+    assert "radio/items/b.txt" in radio
+    assert any(
+        path.endswith("/script.txt") and "Công an xã tuần tra" in t for path, t in radio.items()
+    )
+    words = written.rsplit("/", 1)[1].split("-")[1:]
+    assert not set(re.split(r"[\s,.]+", radio["radio/items/b.txt"])) & set(words)
+    for path, text in radio.items():
+        assert f"của {' và '.join(words)}" not in text and f" {' '.join(words)} " not in text, path
+        assert "hai nghìn không trăm hai mươi" not in text, path
+
+
+PLACEHOLDERS = {
+    "«…» before «/»": ("Số: …/QĐ-UBND ngày 5.", "…", "/QĐ-UBND"),
+    "«…» spaced, the year": ("Số:  …  /2020/QĐ-UBND ngày 5.", "…", "/2020/QĐ-UBND"),
+    "«...»": ("Số: .../2020/QĐ-UBND ngày 5.", "...", "/2020/QĐ-UBND"),
+    "«....»": ("Số: ..../2020/QĐ-UBND ngày 5.", "....", "/2020/QĐ-UBND"),
+    "«___»": ("Số: ___/2020/QĐ-UBND ngày 5.", "___", "/2020/QĐ-UBND"),
+    "«…», year and month": ("Số: …/2020/12/QĐ-UBND ngày 5.", "…", "/2020/12/QĐ-UBND"),
+    "«Số hiệu:»": ("Số hiệu: …/2020/QĐ-UBND ngày 5.", "…", "/2020/QĐ-UBND"),
+}
+
+
+@pytest.mark.parametrize(
+    ("source", "placeholder", "symbol"), PLACEHOLDERS.values(), ids=PLACEHOLDERS.keys()
+)
+def test_a_placeholder_for_the_number_is_part_of_the_number_left_blank(
+    source: str, placeholder: str, symbol: str
+) -> None:
+    """«Số: …/QĐ-UBND» was read «Số:. Quyết định …», told «bỏ số hiệu này» without «Số:»;
+    «Số: ..../2020/QĐ-UBND», «Số: ___/2020/QĐ-UBND» were Q2 «/hai». The placeholder holds the
+    number's place: one flag naming «Số:», nothing of the placeholder read."""
+    spoken = normalise(source, near=NEAR)
+    said = source.split(placeholder)[0].strip()
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R13.3", BLOCKING)], spoken.flags
+    message = spoken.flags[0].message
+    assert f"bỏ «{said}» cùng số hiệu này" in message
+    assert f"«15{symbol.replace('/12/', '/')}»" in message
+    assert f"«{placeholder}{symbol}»" in message
+    assert spoken.text.startswith("Quyết định "), spoken.text
+    assert "năm hai nghìn" in spoken.text or "/2020" not in symbol
+    assert "Số" not in spoken.text and "/" not in spoken.text and "_" not in spoken.text
+    assert ". Quyết" not in spoken.text and ":" not in spoken.text
+
+
+def test_a_placeholder_left_blank_is_told_at_its_line_by_the_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The excerpt the flag is told at is what the source has, placeholder and all."""
+    root = with_b(tmp_path, "Công an xã tuần tra.\n\nSố: ..../2020/QĐ-UBND ngày 5 tháng 12.\n")
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert (
+        "content/bai-viet/2021-01-01-b.md:12: cảnh báo: chặn phát thanh: Số hiệu văn bản «..../2020/QĐ-UBND»"
+        in err
+    ), err
+    assert "bỏ «Số:» cùng số hiệu này" in err
+    assert "«/hai»" not in err

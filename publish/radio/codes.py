@@ -50,7 +50,7 @@ from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.text import YEAR, is_card, is_citizen_id, mask, mask_code, masked_passport
 
-__all__ = ["DOCUMENT_SYMBOL", "read_codes"]
+__all__ = ["left_blank_at", "read_codes"]
 
 _ISSUERS = {
     "CP": "Chính phủ",
@@ -83,11 +83,6 @@ _ISSUER_CODE = "(?:TTg|[A-ZĐ]+)"
 _KIND_CODE = "(?:" + "|".join(sorted(_KINDS, key=len, reverse=True)) + ")"
 """A known kind of document in its symbol (`QĐ`, `TTLT` before `TT`)."""
 _ISSUER_CODES = rf"{_ISSUER_CODE}(?:-{_ISSUER_CODE})*"
-DOCUMENT_SYMBOL = rf"{_KIND_CODE}-{_ISSUER_CODES}(?![\w/-])"
-"""A legal document's symbol as R13.3 writes it, a known kind then its issuers in capitals
-(`QĐ-UBND`, `NĐ-CP`, `TT-BCA`, `CT-TTg`), nothing of a word, «/» or «-» after it: never one of
-our slugs (lower case), nor a held one typed in capitals (`VU-AN-X` has no kind; `QĐ-Nan` no
-issuer) (publish.radio.markdown)."""
 _ROADS = {
     "QL": "quốc lộ",
     "ĐT": "đường tỉnh",
@@ -206,13 +201,21 @@ _MAYBE_A_MONTH = re.compile(
 """A document's kind and no «số» before `N/YYYY`: «theo kế hoạch 12/2024» may be the plan of
 December 2024 as well as plan number 12; so may «Kế hoạch 12/2024» opening a sentence or
 written with the capital of a document's name (it was read as a number with no word)."""
+_NUMBER_LABEL = r"(?<!\w)(?i:số)(?:\s+(?i:hiệu))?(?:\s*:)?"
+"""What labels a document's number: «Số:», «số», «Số hiệu:»."""
+_PLACEHOLDER = r"(?:(?:…|\.{3})[.…]*|_{2,})"
+"""What a draft types where the number will go: «…», «...», «....», «___»."""
 _BLANK_NUMBER = re.compile(
-    r"(?:(?<!\w)(?P<said>(?i:số)(?:\s*:)?)\s*)?(?<![\w/.-])(?P<symbol>/(?:(?P<year>(?:19|20)\d{2})/"
+    rf"(?:(?P<said>{_NUMBER_LABEL})\s*)?(?:(?<![\w.…])(?P<blank>{_PLACEHOLDER})\s*|(?<![\w/.-]))"
+    r"(?P<symbol>/(?:(?P<year>(?:19|20)\d{2})/"
     rf"(?:\d{{2}}/)?)?(?P<kind>{_KIND_CODE})-(?P<issuers>{_ISSUER_CODES})(?![\w/-]))"
 )
 """A document's number left blank, as a draft is typed before the document has its number:
-`Số: /2020/QĐ-UBND`, `số /2020/12/QĐ-UBND`, `Số: /QĐ-UBND` (R13.3 reads `N/YYYY/<KIND>-
-<ISSUER>`). Its «/» was left unread («Còn ký hiệu không đọc được: «/hai»», Q2)."""
+`Số: /2020/QĐ-UBND`, `số /2020/12/QĐ-UBND`, `Số: /QĐ-UBND`, `Số: …/2020/QĐ-UBND` (R13.3 reads
+`N/YYYY/<KIND>-<ISSUER>`). Its «/» was left unread («Còn ký hiệu không đọc được: «/hai»», Q2);
+a placeholder holds the number's place and is none of what is read."""
+_LABEL_REACH = 80
+"""How far before a dated path its number label and placeholder may start (`left_blank_at`)."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
 _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
@@ -898,10 +901,22 @@ def _document_written_together(m: re.Match[str]) -> str:
     return f"{m[1]}/{year}{kind}-{issuer}"
 
 
+def left_blank_at(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, a dated path («/2020/12/QĐ-UBND»), is a document number left
+    blank right after its label, as `_left_blank` reads it: the one dated path that is no page
+    address (R1.4); with no label, or folders before the year, it may be a held slug typed in
+    capitals («/2020/12/HD-CAH»)."""
+    for m in _BLANK_NUMBER.finditer(text, max(0, start - _LABEL_REACH), end + 1):
+        if m.start("symbol") >= start:
+            return m["said"] is not None and m.span("symbol") == (start, end)
+    return False
+
+
 def _left_blank(text: str, m: re.Match[str], ctx: Context) -> str:
     """`[<kind>] [năm <year>] của <issuers>` for a document number left blank in `text`
     (`_BLANK_NUMBER`), flagged: the script cannot read a number that is not there."""
     symbol, said = m["symbol"], m["said"]
+    written = f"{m['blank'] or ''}{symbol}"
     drop = f"bỏ «{said}» cùng số hiệu này" if said else "bỏ số hiệu này"
     # As R13.3 reads one: `N/YYYY/<KIND>-<ISSUER>`, a month after the year is none of it.
     year = f"/{m['year']}" if m["year"] else ""
@@ -909,10 +924,10 @@ def _left_blank(text: str, m: re.Match[str], ctx: Context) -> str:
     ctx.flag(
         "R13.3",
         BLOCKING,
-        f"Số hiệu văn bản «{symbol}» để trống số: chưa điền số văn bản trước dấu «/», nên kịch "
+        f"Số hiệu văn bản «{written}» để trống số: chưa điền số văn bản trước dấu «/», nên kịch "
         f"bản không có số nào để đọc. Cách sửa: điền số văn bản vào trước dấu «/» (ví dụ "
         f"«{filled}»); nếu văn bản chưa có số, {drop}.",
-        symbol,
+        written,
     )
     spoken = f"năm {cardinal(int(m['year']), ctx.options)}" if m["year"] else ""
     spoken += _issued_by(text, m, m["issuers"].split("-"), ctx)
