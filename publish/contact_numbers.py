@@ -242,7 +242,7 @@ def _is_phone(written: str) -> bool:
 
 def _dialled_digits(written: str) -> str:
     """The digits of a number as written, with its +, as tel: takes them: a full-width «１１３»
-    (some Asian input methods) dials as 113, «+84 0912 …» as +84912… ."""
+    (some Asian input methods) dials as 113, «+84 0912 …» and «0084 912 …» as +84912… ."""
     digits = "".join(
         str(unicodedata.decimal(c)) if c.isdecimal() else c
         for c in written
@@ -250,7 +250,12 @@ def _dialled_digits(written: str) -> str:
     )
     # The home 0 after the country code («+84 0277 3610 113», as units copy it from letterheads)
     # is never dialled from abroad: kept, the landline was 13 digits (no link, «hai số viết liền»).
-    return "+84" + digits[4:] if digits.startswith("+840") else digits
+    if digits.startswith("+840"):
+        return "+84" + digits[4:]
+    # «0084», as dialled from abroad, is «+84»: kept, «0084 912 345 678» was 13 digits, no link.
+    if digits.startswith("0084") and WRITTEN_COUNTRY.match(digits):
+        return "+84" + home_digits(digits)[1:]
+    return digits
 
 
 def _count_digits(text: str) -> int:

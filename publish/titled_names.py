@@ -128,16 +128,45 @@ def _page_addresses(text: str) -> list[str]:
     return found
 
 
-def titled_names(body: str, first_line: int) -> list[tuple[str, int]]:
+def titled_names(body: str, first_line: int) -> list[tuple[str, int, str]]:
     """Each name names_in_title finds in a title of a body whose first line is `first_line`,
-    with its line; titles shown as code are none."""
+    with its line and what has the title (`_titled`); titles shown as code are none."""
     if ".md" not in body and DATED_PATH.search(body) is None:
         return []
     text = masked(body)
     line = LineCounter(text, first_line)
+    definitions = [found.start() for found in _DEFINITION.finditer(text)]
     return [
-        (name, line(match.start()))
+        (name, line(match.start()), _titled(text, match, definitions))
         for match in _TITLE.finditer(text)
         if ".md" in match[0] or DATED_PATH.search(match[0]) is not None
         for name in names_in_title(next(g for g in match.groups() if g is not None))
     ]
+
+
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+"""The name of the HTML tag opening at a «<» («<img …» → img), whose title attribute it is."""
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]*\]:", re.MULTILINE)
+"""A reference definition's start, «[r]:» opening a line: a title after it, on its line or the
+next, is a link's («[r]: https://x.vn "…"»)."""
+
+
+def _titled(text: str, match: re.Match[str], definitions: list[int]) -> str:
+    """What the editor is told has the title `match` found in `text` (`definitions`: where each
+    reference definition starts): «ảnh» for an image («<img title=…>», «![ảnh](a.jpg "…")»),
+    «liên kết» for a link or a reference definition, «thẻ <abbr>» for another tag."""
+    if match["attribute"] is not None or match["quoted"] is not None:
+        tag = _TAG_NAME.match(text, text.rfind("<", 0, match.start()))
+        name = tag[1].lower() if tag else "a"
+        return {"a": "liên kết", "img": "ảnh"}.get(name, f"thẻ <{name}>")
+    opening = text.rfind("](", 0, match.start())
+    defined = bisect_left(definitions, match.start()) - 1
+    if defined >= 0 and definitions[defined] > opening:
+        return "liên kết"  # a definition's: any «](» before it is another link's or image's
+    # «[words](» or «![words](» before the title: the «[» that opens the words, brackets paired.
+    depth = 0
+    for at in range(opening, -1, -1):
+        depth += {"]": 1, "[": -1}.get(text[at], 0)
+        if depth == 0:
+            return "ảnh" if text[at - 1 : at] == "!" else "liên kết"
+    return "liên kết"

@@ -74,29 +74,38 @@ def unlinked_warnings(site: Site) -> list[Problem]:
             shown = "trang" if isinstance(item, Page) else "bản tin"
             found.append(_warning(item.source, shown, href, line, target, why.get(target)))
         found += _written_addresses(item, held_pages, why, site)
-        for name, line in titled_names(item.body, item.body_line):
+        for name, line, titled in titled_names(item.body, item.body_line):
             target = linked_file(name, item.source, site.documents, addresses)
             if target is None or target not in unlinked or (name, line) in told:
                 continue
             told.add((name, line))
-            found.append(_title_warning(item.source, name, line, target, why.get(target)))
+            found.append(
+                _title_warning(item.source, name, line, target, why.get(target), titled=titled)
+            )
     return found
 
 
 def _title_warning(
-    source: str, name: str, line: int, target: str, reason: tuple[str, str] | None
+    source: str,
+    name: str,
+    line: int,
+    target: str,
+    reason: tuple[str, str] | None,
+    *,
+    titled: str,
 ) -> Problem:
-    """The warning for a link title in `source` naming the held `target` (as `name`)."""
+    """The warning for a title in `source` naming the held `target` (as `name`), of the link,
+    image or other tag `titled` says (titled_names)."""
     kind, why = reason or ("bản tin", "không được đăng lúc này")
     # A page's address («/2020/12/ten-bai/») holds the file's title words as its name does.
     named = "tên tệp" if ".md" in name.lower() else "địa chỉ trang"
     return Problem(
         source,
-        f"tiêu đề (title) của liên kết nêu {named} «{name}» của {kind} không được đăng lúc "
+        f"tiêu đề (title) của {titled} nêu {named} «{name}» của {kind} không được đăng lúc "
         f"này: {why} (tệp {target}); website bỏ tiêu đề ấy đi",
         line=line,
         hint=f"{named.capitalize()} mang ngày và tiêu đề của bài kia, chưa được lộ ra trước khi "
-        f"bài kia được đăng. Bỏ {named} khỏi tiêu đề của liên kết, hoặc viết tiêu đề bằng lời "
+        f"bài kia được đăng. Bỏ {named} khỏi tiêu đề của {titled}, hoặc viết tiêu đề bằng lời "
         "của mình.",
         severity="warning",
     )

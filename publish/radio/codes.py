@@ -50,7 +50,7 @@ from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.text import YEAR, is_card, is_citizen_id, mask, mask_code, masked_passport
 
-__all__ = ["read_codes"]
+__all__ = ["left_blank_at", "read_codes"]
 
 _ISSUERS = {
     "CP": "Chính phủ",
@@ -78,6 +78,11 @@ _KINDS = {
     "KL": "Kết luận",
     "QĐi": "Quy định",
 }
+_ISSUER_CODE = "(?:TTg|[A-ZĐ]+)"
+"""One issuer in a document's symbol as R13.3 writes it: capitals (`UBND`, `BCA`), or `TTg`."""
+_KIND_CODE = "(?:" + "|".join(sorted(_KINDS, key=len, reverse=True)) + ")"
+"""A known kind of document in its symbol (`QĐ`, `TTLT` before `TT`)."""
+_ISSUER_CODES = rf"{_ISSUER_CODE}(?:-{_ISSUER_CODE})*"
 _ROADS = {
     "QL": "quốc lộ",
     "ĐT": "đường tỉnh",
@@ -196,6 +201,21 @@ _MAYBE_A_MONTH = re.compile(
 """A document's kind and no «số» before `N/YYYY`: «theo kế hoạch 12/2024» may be the plan of
 December 2024 as well as plan number 12; so may «Kế hoạch 12/2024» opening a sentence or
 written with the capital of a document's name (it was read as a number with no word)."""
+_NUMBER_LABEL = r"(?<!\w)(?i:số)(?:\s+(?i:hiệu))?(?:\s*:)?"
+"""What labels a document's number: «Số:», «số», «Số hiệu:»."""
+_PLACEHOLDER = r"(?:(?:…|\.{3})[.…]*|_{2,})"
+"""What a draft types where the number will go: «…», «...», «....», «___»."""
+_BLANK_NUMBER = re.compile(
+    rf"(?:(?P<said>{_NUMBER_LABEL})\s*)?(?:(?<![\w.…])(?P<blank>{_PLACEHOLDER})\s*|(?<![\w/.-]))"
+    r"(?P<symbol>/(?:(?P<year>(?:19|20)\d{2})/"
+    rf"(?:\d{{2}}/)?)?(?P<kind>{_KIND_CODE})-(?P<issuers>{_ISSUER_CODES})(?![\w/-]))"
+)
+"""A document's number left blank, as a draft is typed before the document has its number:
+`Số: /2020/QĐ-UBND`, `số /2020/12/QĐ-UBND`, `Số: /QĐ-UBND`, `Số: …/2020/QĐ-UBND` (R13.3 reads
+`N/YYYY/<KIND>-<ISSUER>`). Its «/» was left unread («Còn ký hiệu không đọc được: «/hai»», Q2);
+a placeholder holds the number's place and is none of what is read."""
+_LABEL_REACH = 80
+"""How far before a dated path its number label and placeholder may start (`left_blank_at`)."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
 _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
@@ -832,6 +852,8 @@ def _legal(text: str, ctx: Context) -> str:
         if "-UBND" in text or "-CA" in text:
             # «… số 123/QĐ-UBND của huyện.» was read «… của huyện.», the committee left out.
             text = _PLACE_ONLY_ISSUER.sub(lambda m: f"{m[0]}{_BODY_OF_A_PLACE[m['issuer']]} ", text)
+        if "/" in text:
+            text = _BLANK_NUMBER.sub(lambda m: _left_blank(text, m, ctx), text)
         text = _LEGAL.sub(document, text)
         text = _PARTY_DOCUMENT.sub(party_document, text)
     return _NUMBERED_IN_YEAR.sub(numbered_in_year, text) if "/" in text else text
@@ -879,6 +901,51 @@ def _document_written_together(m: re.Match[str]) -> str:
     return f"{m[1]}/{year}{kind}-{issuer}"
 
 
+def left_blank_at(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]`, a dated path («/2020/12/QĐ-UBND»), is a document number left
+    blank right after its label, as `_left_blank` reads it: the one dated path that is no page
+    address (R1.4); with no label, or folders before the year, it may be a held slug typed in
+    capitals («/2020/12/HD-CAH»)."""
+    for m in _BLANK_NUMBER.finditer(text, max(0, start - _LABEL_REACH), end + 1):
+        if m.start("symbol") >= start:
+            return m["said"] is not None and m.span("symbol") == (start, end)
+    return False
+
+
+def _left_blank(text: str, m: re.Match[str], ctx: Context) -> str:
+    """`[<kind>] [năm <year>] của <issuers>` for a document number left blank in `text`
+    (`_BLANK_NUMBER`), flagged: the script cannot read a number that is not there."""
+    symbol, said = m["symbol"], m["said"]
+    written = f"{m['blank'] or ''}{symbol}"
+    drop = f"bỏ «{said}» cùng số hiệu này" if said else "bỏ số hiệu này"
+    # As R13.3 reads one: `N/YYYY/<KIND>-<ISSUER>`, a month after the year is none of it.
+    year = f"/{m['year']}" if m["year"] else ""
+    filled = f"15{year}/{m['kind']}-{m['issuers']}"
+    ctx.flag(
+        "R13.3",
+        BLOCKING,
+        f"Số hiệu văn bản «{written}» để trống số: chưa điền số văn bản trước dấu «/», nên kịch "
+        f"bản không có số nào để đọc. Cách sửa: điền số văn bản vào trước dấu «/» (ví dụ "
+        f"«{filled}»); nếu văn bản chưa có số, {drop}.",
+        written,
+    )
+    spoken = f"năm {cardinal(int(m['year']), ctx.options)}" if m["year"] else ""
+    spoken += _issued_by(text, m, m["issuers"].split("-"), ctx)
+    if not ends_before(_DOC_WORD, text, m.start()):
+        spoken = f"{_KINDS[m['kind']]} {spoken}"
+    return spoken.strip()
+
+
+def _issued_by(text: str, m: re.Match[str], issuers: list[str], ctx: Context) -> str:
+    """` của <issuers>` said after a document reference `m` in `text`, unless the writer says
+    its issuer right after it (`… TT-BCA của Bộ Công an`)."""
+    if _FOLLOWED_BY_ISSUER.match(text, m.end()):
+        return ""
+    # `QĐ-XPVPHC`: a lower-case reading is what the document is about, no body issuing it
+    bodies = [name for name in (_issuer(code, ctx) for code in issuers) if not name.islower()]
+    return " của " + " và ".join(bodies) if bodies else ""
+
+
 def _document(
     text: str,
     m: re.Match[str],
@@ -890,12 +957,7 @@ def _document(
 ) -> str:
     """`[<kind> số] <number> [năm <year>] của <issuers>` for a document reference in `text`."""
     spoken = _in_year(number, year, ctx) if year else _document_number(number, ctx)
-    if not _FOLLOWED_BY_ISSUER.match(text, m.end()):  # `… TT-BCA của Bộ Công an`
-        # `QĐ-XPVPHC`: a lower-case reading is what the document is about, no body issuing it
-        named = [_issuer(code, ctx) for code in issuers]
-        bodies = [name for name in named if not name.islower()]
-        if bodies:
-            spoken += " của " + " và ".join(bodies)
+    spoken += _issued_by(text, m, issuers, ctx)
     if kind in _KINDS and not ends_before(_DOC_WORD, text, m.start()):
         spoken = f"{_KINDS[kind]} số {spoken}"
     return spoken

@@ -7,7 +7,7 @@ import html
 import operator
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from publish.addresses import site_host
@@ -40,6 +40,7 @@ from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
 from publish.radio.code_blocks import CODE_INDENT, indented_code_end, inner_pre_blanked
+from publish.radio.codes import left_blank_at
 from publish.radio.either_case import either_case
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
@@ -214,10 +215,18 @@ _HTML_BLOCK_CLOSED = re.compile(r"</(?i:[a-z][a-z0-9]*)>\s*$")
 _TLDS = "vn|com|net|org|info|ly|gl|io|me|co|cc|xyz|top|site|online|link|shop|club|biz|app"
 """Top-level domains of an address written without a scheme: the usual ones, and those of link
 shorteners and throwaway scam sites (`bit.ly/abc` was read «bit.ly abc», unflagged)."""
-_DATED_PATH = r"(?<![\w/.:%-])(?:/[\w-]+){0,3}?/\d{4}/\d{2}/[\w-]*[^\W\d_][\w-]*(?:/(?:index\.html)?)?(?![\w/-])"
+_DATED_PATH = (
+    r"(?<![\w/.:%-])(?:/[\w-]+)*?/\d{4}/\d{2}/"
+    r"[\w-]*[^\W\d_][\w-]*(?:/(?:index\.html)?)?(?![\w/-])"
+)
 """A bulletin's page address on this site without its host («/2020/12/ten-bai/», after the
 site's folders «/congan/2020/12/ten-bai/»): an address as much as «https://…» is; read as
-words it came out as a year, a month and the slug, a held bulletin's unflagged."""
+words it came out as a year, a month and the slug, a held bulletin's unflagged. Its last part
+in any case, with marks or «_» («/2020/12/VU-AN-X», «/2020/12/vụ-án-x/»): the website takes
+an address typed in capitals for the page of its slug (`_addresses` leaves out the one that
+is no address, «Số: /2020/12/QĐ-UBND»). Under any number of folders (base_url may have four,
+«/a/b/c/d/2020/12/ten-bai/» was read out): a path names no host, so it is never another
+site's."""
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|(?<![\w@.])(?:[a-z0-9-]+\.)+"
     rf"(?:{_TLDS})(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])|{_DATED_PATH}"
@@ -2156,11 +2165,23 @@ def _may_hold_link(text: str) -> bool:
     return "](" in text or "][" in text
 
 
+def _addresses(text: str) -> Iterator[re.Match[str]]:
+    """`_URL`'s addresses in `text` but a document number left blank right after its label
+    («Số: /2020/12/QĐ-UBND», codes.left_blank_at): a dated path ending in a symbol anywhere
+    else may be a held slug typed in capitals («/2020/12/HD-CAH», «/a/2020/12/TB-CONG-AN-XA»)."""
+    return (m for m in _URL.finditer(text) if not _left_blank_number(m))
+
+
+def _left_blank_number(m: re.Match[str]) -> bool:
+    """Whether the `_URL` match `m` is a document number left blank (codes.left_blank_at)."""
+    return m[0].startswith("/") and left_blank_at(m.string, m.start(), m.end())
+
+
 def _find_address(text: str) -> re.Match[str] | None:
     """The first e-mail address, else the first URL (the order R1.4 removes them in)."""
     found = _EMAIL.search(text) if "@" in text else None
     if found is None and _may_hold_url(text):
-        found = _URL.search(text)
+        found = next(_addresses(text), None)
     return found
 
 
@@ -2268,7 +2289,7 @@ def _has_link(sentence: str) -> bool:
     """A Markdown link, URL or e-mail address somewhere in the text."""
     return bool(
         (_may_hold_link(sentence) and _LINK.search(sentence))
-        or (_may_hold_url(sentence) and _URL.search(sentence))
+        or (_may_hold_url(sentence) and next(_addresses(sentence), None) is not None)
         or ("@" in sentence and _EMAIL.search(sentence))
     )
 
@@ -2281,7 +2302,10 @@ def _reads_on(sentence: str) -> bool:
         return False
     if "@" in sentence:
         sentence = _EMAIL.sub(" ", sentence)
-    return _CONTACT_NUMBER.search(_URL.sub(" ", sentence)) is not None
+    return (
+        _CONTACT_NUMBER.search(_URL.sub(lambda m: m[0] if _left_blank_number(m) else " ", sentence))
+        is not None
+    )
 
 
 _HERE = re.compile(r"\s*+(?i:(?:tại|ở)\s++)?(?i:đây)\s*+")

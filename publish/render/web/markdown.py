@@ -431,8 +431,11 @@ class MarkdownRenderer:
             html = LINK_RE.sub(partial(_linked, link, held), html)
             if held:
                 html = _unheld(html, held_at)
-        if 'title="' in html and (".md" in html or DATED_PATH.search(html) is not None):
-            html = TITLED_LINK_RE.sub(partial(_held_title_dropped, link), html)
+        if ('title="' in html or "<figcaption>" in html) and (
+            ".md" in html or DATED_PATH.search(html) is not None
+        ):
+            html = TITLED_TAG_RE.sub(partial(_held_title_dropped, link), html)
+            html = TITLED_FIGURE_RE.sub(partial(_held_title_dropped, link), html)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
@@ -495,15 +498,24 @@ def _held_words(held_at: AddressLookup, match: re.Match[str]) -> str:
     return match[2] if instead is None else htmllib.escape(instead, quote=False)
 
 
-TITLED_LINK_RE = re.compile(r'(<a\b[^>]*?) title="([^"]*)"')
-"""A link's title («[bài](https://x.vn "Tiêu đề")», «<a title="…">»), in the sanitiser's
-spelling: its (escaped) value."""
+TITLED_TAG_RE = re.compile(r'(<[a-zA-Z][^>]*?) title="([^"]*)"')
+"""A tag's title («[bài](https://x.vn "Tiêu đề")», «<a title="…">», «<img title="…">», any
+tag's: the sanitiser keeps one on each), in the sanitiser's spelling («>» escaped in a value):
+its (escaped) value."""
+
+
+TITLED_FIGURE_RE = re.compile(
+    r"(<figure><img\b[^>]*>)<figcaption>([^<]*)</figcaption>(?=</figure>)"
+)
+"""A photo alone in its paragraph, its Markdown title («![ảnh](a.jpg "…")») made its caption
+(_Figures, plain_body._figure): the title shown under it, the caption's (escaped) text."""
 
 
 def _held_title_dropped(link: LinkLookup, match: re.Match[str]) -> str:
-    """A link without its title when the title names a file the website has no page of now
-    (`link` gives links.HELD): a browser shows it on hover, and the feeds carry it, with that
-    file's date and title words (a victim's name, an embargoed fact)."""
+    """A tag without its title (a figure without the caption its title made) when the title
+    names a file the website has no page of now (`link` gives links.HELD): a browser shows it,
+    and the feeds carry it, with that file's date and title words (a victim's name, an
+    embargoed fact)."""
     names = names_in_title(htmllib.unescape(match[2]))
     if any(link(name) == "" for name in names):  # links.HELD
         return match[1]

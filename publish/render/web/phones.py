@@ -354,9 +354,11 @@ def _national_form(number: str, digits: str) -> tuple[str, str]:
     return national, _LEAD
 
 
-_LEAD = r"\(?(?:0|" + country_lead(_GAP) + ")"
+_LEAD = r"\(?(?:0|" + country_lead(_OWN_GAP) + ")"
 """How a number's start may be typed before its national digits: `0`, `(0`, `+84 `, `0084 `,
-and `84 ` before a mobile's (as Zalo copies a number), by publish.contact_numbers.country_lead."""
+and `84 ` before a mobile's (as Zalo copies a number), by publish.contact_numbers.country_lead;
+after `+84`, `0084` what may come between the number's own digits (`_OWN_GAP`: «0084 – 912 –
+345 – 678» was left unlinked at its first dash)."""
 
 
 def _national_digits(typed: str) -> str:

@@ -35,6 +35,7 @@ from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
 from publish.sanitize import WORD_JOINER, defuse_markup
 from publish.site_paths import folder_pages, served_paths
+from publish.titled_names import names_in_title
 
 __all__ = [
     "ARTICLE_READS",
@@ -215,9 +216,17 @@ def _image_block(
 ) -> Callable[[str, str, str], dict[str, Any] | None]:
     """(src, alt, title) → image block with an absolute public URL, or None to leave it out."""
     md_path = site.config.root / bulletin.source
+    documents, addresses, unlinked = site.documents, site.config.addresses, site.unlinked()
+
+    def held(name: str) -> bool:
+        """Whether a name in a title is a file, or its page's address, the website holds back."""
+        return resolve(name, bulletin.source, documents, addresses, unlinked) == HELD
 
     def block(src: str, alt: str, title: str) -> dict[str, Any] | None:
         """The image block for one <img>."""
+        if title and any(held(name) for name in names_in_title(title)):
+            # Its caption would carry that file's date and title words; the page drops it too.
+            title = ""
         caption = plain_text(title or alt)
         written = src.strip()
         if remote_image(written, site.config):  # the site's own full address is its file
