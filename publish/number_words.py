@@ -141,8 +141,9 @@ def personal_tax_code(label: str, number: str, text: str, start: int, end: int) 
     are a person's unless a business (`_ORGANISATION`) pays it — «của công ty» or in brackets
     right after it with no person named before it in its sentence («Ông A, MST 8012…
     (Công ty X)» is his), or named last before it in its sentence («Công ty TNHH X, mã số
-    thuế 1400…»); labelled «cá nhân» always. A branch's thirteen digits are read."""
-    if digit_count(number) not in _TAX_DIGITS:
+    thuế 1400…»); labelled «cá nhân» always. A branch's thirteen digits are read, and so is an
+    amount after «là» (`_amount_after_is`)."""
+    if digit_count(number) not in _TAX_DIGITS or _amount_after_is(label, number, text, start, end):
         return False
     if _OF_A_PERSON.search(label):
         return True
@@ -338,6 +339,21 @@ and all («của ông Nguyễn Văn A (sinh năm 1980) là 8012…»); or one or
 («Ông A có mã số thuế là 8012…», «mã số thuế (cấp năm 2010) là 8012…», «MST (mới) (cấp 2010) là
 8012…» were read out, told by none); one or two words before «là» («mã số thuế hiện tại là
 8012…»); a dash («MST - 8012…»)."""
+
+_IS_IN_GAP = re.compile(rf"(?<![^\W\d_]){_IS}")
+"""«là» between a tax code's label and its number (`TAX_GAP`)."""
+
+
+def _amount_after_is(label: str, number: str, text: str, start: int, end: int) -> bool:
+    """Whether `number`, after a `TAX_LABEL` at text[start] and a gap holding «là», ending at
+    text[end], is an amount: a currency or a scale word right after it, its decimals maybe
+    between («Ông A, MST nợ là 1234567890 đồng» says what he owes, not his code)."""
+    decimal = _DECIMAL.match(text, end)
+    after = decimal.end() if decimal is not None else end
+    if not (_CURRENCY_AFTER.match(text, after) or _SCALE_ALONE.match(text, after)):
+        return False
+    return _IS_IN_GAP.search(text, start + len(label), end - len(number)) is not None
+
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",

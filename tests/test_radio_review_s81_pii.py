@@ -58,3 +58,48 @@ def test_an_account_right_after_chuyen_vao_tk_is_dropped_and_told(
     assert (script, codes) == (expected, ["R9.5"])
     assert no_digit(script)
     assert told(source) == [(ACCOUNT, masked)]
+
+
+TAX = "mã số thuế cá nhân"
+
+# After a tax code's «là», a number with a currency or a scale word after it is what is owed:
+# it was told as the code and dropped from the air, the sentence left saying nothing.
+AMOUNT_AFTER_A_TAX_CODES_LA = [
+    (
+        "Ông A, MST nợ là 1234567890 đồng.",
+        "một tỷ hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi đồng",
+    ),
+    ("Ông A, MST nợ là 1234567890 VNĐ.", "tám trăm chín mươi đồng"),
+    ("Ông A, MST nợ là 1234567890đ.", "tám trăm chín mươi đồng"),
+    ("Mã số thuế của ông A là 1.234.567.890 đồng.", "tám trăm chín mươi đồng"),
+    ("Ông A, MST nợ là 123456789012 đồng.", "không trăm mười hai đồng"),
+    # Read out as any ten-digit run before «triệu» is (not dropped), whatever its form.
+    ("Ông A, MST nợ là 1234567890 triệu.", "một hai ba"),
+]
+
+
+@pytest.mark.parametrize(("source", "read"), AMOUNT_AFTER_A_TAX_CODES_LA)
+def test_an_amount_after_a_tax_codes_la_is_read_and_not_told(source: str, read: str) -> None:
+    assert told(source) == []
+    script, codes = on_air(source)
+    assert read in script
+    assert "R9.5" not in codes
+    assert held(source) == []
+
+
+# The code itself after «là», with no money after it, stays a person's: told and dropped.
+TAX_CODE_AFTER_LA = [
+    ("Ông A, MST là 1234567890.", "123*****90"),
+    ("Ông A, MST nợ là 1234567890, đã bị xử phạt.", "123*****90"),
+    ("Ông A, MST 1234567890 đồng.", "123*****90"),
+]
+
+
+@pytest.mark.parametrize(("source", "masked"), TAX_CODE_AFTER_LA)
+def test_a_tax_code_after_la_with_no_amount_is_still_told_and_dropped(
+    source: str, masked: str
+) -> None:
+    assert told(source) == [(TAX, masked)]
+    script, codes = on_air(source)
+    assert "R9.5" in codes
+    assert no_digit(script)
