@@ -28,8 +28,10 @@ __all__ = [
     "LABEL_GAP",
     "LIST_JOIN",
     "LIST_OPENING",
+    "NUMBER_ALONE",
     "PASSPORT_LABEL",
     "PASSPORT_NUMBER",
+    "PRIVATE_LABEL_WORDS",
     "SCALE",
     "SCALE_VALUES",
     "SHORT_CODE_END",
@@ -45,6 +47,7 @@ __all__ = [
     "bare_account_number",
     "currency_end",
     "digit_count",
+    "label_ends",
     "labelled_cards",
     "labelled_number",
     "listed_numbers",
@@ -689,6 +692,32 @@ LIST_OPENING = re.compile(
 """A line opening with a list's joint or an arrow before a number (`_LISTED`,
 `_LISTED_PASSPORT`): the number goes on the list of a private number ending the line before
 («STK 0123456789⏎=> 9876543210»: Markdown joins the two). Never a dash alone: a list item."""
+
+
+NUMBER_ALONE = re.compile(
+    rf"[^\S\n]{{0,3}}(?:(?:[-*+]|\d{{1,3}}[.)])[^\S\n]++)?(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))"
+    r"[^\S\n]*+[,;.]?[^\S\n]*+"
+)
+"""A line holding a number alone, maybe a list item's («- 9876543210», «2. 9876543210»), on both
+channels: after a line ending in a private number, the next of its list («STK 0123456789⏎-
+9876543210», «số tài khoản⏎0123456789⏎0987654321»: the website shows each); opening a paragraph
+after one a label ends, its number («Số tài khoản⏎⏎0123456789»)."""
+PRIVATE_LABEL_WORDS = (
+    r"t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu|passport"
+    r"|m(?:st|ã số thuế)"
+)
+"""The words of a private number's label, an account's, a citizen ID's, a passport's, a tax
+code's, as a cheap search finds them (inside «STK» too; case-blind or in a lower-cased text)."""
+_LABEL_AT_END = re.compile(rf"(?i:{PRIVATE_LABEL_WORDS})[^\S\n]*+(?:(?i:số)[^\S\n]*+)?:?[^\S\n]*+$")
+"""A private number's label ending a text, its «số» or colon after it (`label_ends`)."""
+_LABEL_AT_END_REACH = 40
+"""How far back from a line's end `_LABEL_AT_END` is looked for: a label and its colon."""
+
+
+def label_ends(text: str, start: int, end: int) -> bool:
+    """Whether a private number's label (`PRIVATE_LABEL_WORDS`) ends text[start:end], its «số»
+    or colon after it: a number alone opening the next paragraph is its (`NUMBER_ALONE`)."""
+    return _LABEL_AT_END.search(text, max(start, end - _LABEL_AT_END_REACH), end) is not None
 
 
 def listed_passports(text: str, end: int) -> list[re.Match[str]]:

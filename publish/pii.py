@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain
+from itertools import chain, count
 from pathlib import Path
 
 from publish import approval, attachments, pii_english
@@ -48,12 +48,15 @@ from publish.number_words import (
     ID_LABEL_WORDS,
     LABEL_GAP,
     LIST_OPENING,
+    NUMBER_ALONE,
     PASSPORT_NUMBER,
+    PRIVATE_LABEL_WORDS,
     TAX_GAP,
     TAX_LABEL,
     TIGHT_GAP,
     accounts_after_codes,
     bare_account_number,
+    label_ends,
     labelled_cards,
     labelled_number,
     listed_numbers,
@@ -524,7 +527,12 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
                 own = list(_line_findings(line, number, year, words))
         yield from own
         # Most lines follow a blank one (a paragraph of one line): none to join with.
-        if start > 1 and text[start - 2] != "\n" and (joined := _joined_line(text, low, start)):
+        # A paragraph's number alone may be its label's after a blank line: `NUMBER_ALONE`.
+        if (
+            start > 1
+            and (text[start - 2] != "\n" or NUMBER_ALONE.fullmatch(text, start, end))
+            and (joined := _joined_line(text, low, start))
+        ):
             back, both = joined
             fences = _fenced(text) if fences is None else fences
             if not bisect_left(fences, start) % 2:  # code is shown line by line
@@ -895,11 +903,7 @@ def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
         at = match.end()
 
 
-_LABEL_WORDS = re.compile(
-    r"t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu|passport"
-    r"|m(?:st|ã số thuế)",
-    re.IGNORECASE,
-)
+_LABEL_WORDS = re.compile(PRIVATE_LABEL_WORDS, re.IGNORECASE)
 """The words of a private number's label: an account's, a citizen ID's, a passport's, a tax
 code's. A line ending with one (no digit after it) is read on to its number (`_joined_line`)."""
 _LOW_LABEL_WORDS = re.compile(_LABEL_WORDS.pattern)
@@ -912,6 +916,8 @@ _OWN_BLOCK = re.compile(r"[^\S\n]{0,3}(?:#{1,6}(?!\S)|```|~~~)|[^\S\n]*(?:\||$)"
 """A line Markdown joins with no other: a heading, a fence, a table's row, a blank line."""
 _LABEL_LINES = 3
 """How many lines after a label's its number may be: digit-less lines between carry it on."""
+_LIST_LINES = 10
+"""How many lines a list of numbers alone (`NUMBER_ALONE`) may go back to its label's."""
 
 
 def _fenced(text: str) -> list[int]:
@@ -927,35 +933,74 @@ def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | No
     """The line starting at `start` read with the lines before it back to a label's with no
     digit after its last label word (Markdown joins a soft line break: «Ông A, MST\n8012…»,
     «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_LABEL_LINES` lines and
-    its paragraph, through digit-less lines only: how many lines back, and the joined text.
-    `low`: as in `_number_findings` (a case-blind search is slower)."""
+    its paragraph, through digit-less lines only, or through a list's numbers alone
+    (`NUMBER_ALONE`, «;» joining each to the number before) within `_LIST_LINES`; a number
+    alone opening a paragraph with the line of a label ending the paragraph before: how many
+    lines back, and the joined text. `low`: as in `_number_findings` (a case-blind search is
+    slower)."""
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
     spans = [(start, _line_end(text, start))]
+    joints: list[str] = []  # before each span but the last, in the same order
+    alone = NUMBER_ALONE.fullmatch(text, *spans[0])
     # «STK 0123456789⏎=> 9876543210»: a line opening a list goes on with the number before it.
-    listed = LIST_OPENING.match(text, start, spans[0][1]) is not None
-    for back in range(1, _LABEL_LINES + 1):
-        if start == 0:
+    listed = alone is not None or LIST_OPENING.match(text, start, spans[0][1]) is not None
+    if alone is not None:
+        spans[0] = (alone.start("number"), spans[0][1])  # a list item's mark is no number's
+    for back in count(1):
+        if start == 0 or back > (_LIST_LINES if alone is not None else _LABEL_LINES):
             return None
         end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
         if _OWN_BLOCK.match(text, start, end):
+            if back == 1 and alone is not None and not text[start:end].strip():
+                return _after_blank(text, words, start, spans[0])
             return None
         digit = _LAST_DIGIT.search(text, start, end)
         if listed and digit is not None and _ENDS_IN_DIGIT.search(text, start, end):
-            listed = False
-            spans.append((start, end))
+            joints.append("; " if alone is not None else " ")
+            alone = NUMBER_ALONE.fullmatch(text, start, end)
+            listed = alone is not None
+            spans.append((start, end) if alone is None else (alone.start("number"), end))
             if labels.search(words, start, digit.start()):
-                return back, " ".join(text[s:e] for s, e in reversed(spans))
+                return back, _spans_joined(text, spans, joints)
             continue  # «Mã số thuế⏎8012345678⏎→ 8098765432»: its label further up
         listed = False
+        alone = None
         label = labels.search(words, digit.start() + 1 if digit else start, end)
         if label is None and digit is not None:
             return None  # a label's number on its own line is read there
+        joints.append(" ")
         spans.append((start, end))
         if label is not None:
             if _OWN_BLOCK.match(text, *spans[0]):
                 return None
-            return back, " ".join(text[s:e] for s, e in reversed(spans))
+            return back, _spans_joined(text, spans, joints)
     return None
+
+
+def _spans_joined(text: str, spans: list[tuple[int, int]], joints: list[str]) -> str:
+    """The text of `spans` (the last line first) in order, each `joints` (the same order) after
+    the one before it."""
+    parts = [text[slice(*spans[-1])]]
+    for span, joint in zip(reversed(spans[:-1]), reversed(joints), strict=True):
+        parts += [joint, text[slice(*span)]]
+    return "".join(parts)
+
+
+def _after_blank(
+    text: str, words: str, blank: int, number: tuple[int, int]
+) -> tuple[int, str] | None:
+    """A number alone (its span `number`) right after the blank line at text[blank] read with
+    the line before that blank when a label ends it («Số tài khoản⏎⏎0123456789»: privacy first,
+    the reader takes the one for the other): 2 lines back, and the joined text."""
+    if blank == 0:
+        return None
+    start = text.rfind("\n", 0, blank - 1) + 1
+    end = blank - 1
+    if _OWN_BLOCK.match(text, start, end):
+        return None
+    if not label_ends(words, start, end):
+        return None
+    return 2, f"{text[start:end]} {text[slice(*number)]}"
 
 
 def _line_end(text: str, start: int) -> int:

@@ -21,6 +21,7 @@ from publish.content import load_site
 from publish.errors import Problem
 from publish.number_words import (
     _LABELLED_CARD,
+    DASHES,
     TIGHT_GAP,
     account_range,
     accounts_after_codes,
@@ -106,17 +107,22 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         return
     lines = text.split("\n")
     code = False  # inside a fenced block: shown line by line
+    told: dict[int, list[str]] = {}  # each line's values, its own and its join's
     for number, line in enumerate(lines):
-        yield from line_reference(line, number, year)
+        own = list(line_reference(line, number, year))
+        yield from own
+        told[number] = [f.value for f in own]
         code ^= bool(_FENCE.match(line))
-        first = _label_line_before(lines, number) if not code else None
-        if first is not None and _DIGIT.search(line):
-            joined = " ".join(lines[first : number + 1])
-            apart = [f.value for i in (first, number) for f in line_reference(lines[i], 0, year)]
+        read = _read_with_lines_before(lines, number) if not code else None
+        if read is not None and _DIGIT.search(line):
+            first, joined = read
+            # Session 81: a list's middle lines too (each told on its own line).
+            apart = [value for i in range(first, number + 1) for value in told[i]]
             for found in line_reference(joined, number, year):
                 if found.value in apart:
                     apart.remove(found.value)
                 else:
+                    told[number].append(found.value)
                     yield found
 
 
@@ -139,6 +145,57 @@ def _label_line_before(lines: list[str], number: int) -> int | None:
             return first
         if _DIGIT.search(line):
             return None
+    return None
+
+
+_ALONE = re.compile(
+    r"[^\S\n]{0,3}(?:(?:[-*+]|\d{1,3}[.)])[^\S\n]+)?"
+    rf"(\d(?:(?:[ .]|[^\S\n]?[{DASHES}-][^\S\n]?)?\d)*)[^\S\n]*[,;.]?[^\S\n]*"
+)
+"""Session 81: a line holding a number alone, maybe a list item's («- 9876543210»)."""
+_LABEL_ENDS = re.compile(r"(?:" + _LABEL_WORD.pattern + r")\s*(?:số\s*)?:?\s*$", re.IGNORECASE)
+_ENDS_IN_A_DIGIT = re.compile(r"\d\s*$")
+
+
+def _read_with_lines_before(lines: list[str], number: int) -> tuple[int, str] | None:
+    """The first line line `number` is read with and the text so read: the label's line before
+    it (`_label_line_before`). Session 81, for a number alone (`_ALONE`): through a list of
+    numbers alone, each after «; » (up to 10 lines), to a line ending in a number with a label
+    before it; or to the label's line before it (up to 3 lines, its digit-less lines between);
+    after one blank line, the line before it when a label ends that line («Số tài
+    khoản⏎⏎0123456789»)."""
+    alone = _ALONE.fullmatch(lines[number])
+    if alone is None:
+        first = _label_line_before(lines, number)
+        return None if first is None else (first, " ".join(lines[first : number + 1]))
+    parts = [alone[1]]  # the last first, a joint between each two
+    listed, limit = True, 10
+    for first in range(number - 1, -1, -1):
+        if number - first > limit:
+            return None
+        line = lines[first]
+        if _OWN_BLOCK.match(line):
+            if first == number - 1 and not line.strip() and first > 0:
+                above = lines[first - 1]
+                if not _OWN_BLOCK.match(above) and _LABEL_ENDS.search(above):
+                    return first - 1, f"{above} {alone[1]}"
+            return None
+        digits = [m.start() for m in _DIGIT.finditer(line)]
+        if listed and digits and _ENDS_IN_A_DIGIT.search(line):
+            before = _ALONE.fullmatch(line)
+            parts += ["; ", line if before is None else before[1]]
+            if _LABEL_WORD.search(line, 0, digits[-1]):
+                return first, "".join(reversed(parts))
+            listed = before is not None
+            limit = 10 if listed else 3
+            continue
+        listed, limit = False, 3
+        label = _LABEL_WORD.search(line, digits[-1] + 1 if digits else 0)
+        if label is None and digits:
+            return None
+        parts += [" ", line]
+        if label is not None:
+            return first, "".join(reversed(parts))
     return None
 
 
@@ -279,6 +336,10 @@ SETTINGS = settings(
 @example("Tài khoản ngân hàng trú tại ấp Tân Lập, trú tại ấp Tân Lập, TK 123456789", 2020)
 @example("Tài khoản ngân hàng" + " trú tại ấp Tân Lập," * 3 + " TK 0071001234567", 2020)  # far
 @example("TK 0071001234567 tại ngân hàng, TK: 123456789", 2020)
+# Session 81: a list of numbers alone after an account's line, a label's number after a blank.
+@example("STK 123456789\n123456789\n- 0071 0012 34567", 2020)
+@example("số tài khoản \n0071001234567\n0071001234567", 2020)
+@example("STK\n\n0071001234567\n\nCCCD:\n\n087123456789", 2020)
 def test_fast_findings_equal_the_per_line_reference(text: str, year: int) -> None:
     assert number_findings(text, year) == list(reference(text, year=year))
 

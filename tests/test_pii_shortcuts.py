@@ -83,7 +83,7 @@ def _whole_lines(text: str, year: int) -> Iterator[Finding]:
     those of the line read with a label's line before it, the join itself specified in
     tests/test_pii_fast.py (its own reference)."""
     number = start = 0
-    own: dict[int, list[Finding]] = {}
+    own: dict[int, list[Finding]] = {}  # each line's findings, its join's too
     anchor = _ANCHOR.search(text)
     while anchor is not None:
         at = anchor.start()
@@ -97,9 +97,12 @@ def _whole_lines(text: str, year: int) -> Iterator[Finding]:
             yield from own[number]
         if joined := pii._joined_line(text, None, start):
             back, both = joined
-            apart = own.get(number - back, []) + own.get(number, [])
+            # A list's middle lines too (session 81): each told on its own line, once.
+            apart = [f for at in range(number - back, number + 1) for f in own.get(at, [])]
             if not bisect_left(pii._fenced(text), start) % 2:
-                yield from pii._joined_findings(both, number, year, apart)
+                more = list(pii._joined_findings(both, number, year, apart))
+                own[number] = own.get(number, []) + more
+                yield from more
         anchor = _ANCHOR.search(text, end)
 
 

@@ -7,11 +7,23 @@ following lines, and one a blank line after its label, is told on the website an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.test_radio_review_tk2 import held, no_digit, on_air, told
+from publish.cli import main
+from publish.pii import findings
+from publish.pii_reader import reader_text
+from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
+from tests.test_radio_review_tk2 import NEAR, held, no_digit, on_air, told
 
 ACCOUNT = "số tài khoản ngân hàng"
+
+
+def checked(text: str) -> list[tuple[str, str]]:
+    """What `publish check` tells in a Markdown `text`: its findings as the reader sees it."""
+    return told(reader_text(text))
+
 
 # A bare «chuyển vào TK» was taken as money paid in: any number after it, past other words, was
 # an account's — a phone after «anh Nam» and a 1900 line went from the air and were told, a
@@ -103,3 +115,97 @@ def test_a_tax_code_after_la_with_no_amount_is_still_told_and_dropped(
     script, codes = on_air(source)
     assert "R9.5" in codes
     assert no_digit(script)
+
+
+# A list of accounts typed on following lines, after its label or a first account: the website
+# told only the first (a line holding a number alone was taken for the first number's wrapped
+# end, a list item for no list); the radio read a list item's account out (R9.6 warning only).
+ACCOUNTS_ON_FOLLOWING_LINES = [
+    ("số tài khoản\n0123456789\n0987654321", ["012*****89", "098*****21"]),
+    ("Số tài khoản: 0123456789\n0987654321", ["012*****89", "098*****21"]),
+    ("STK 0123456789\n- 9876543210", ["012*****89", "987*****10"]),
+    ("STK 0123456789\n- 9876543210\n- 0111222333", ["012*****89", "987*****10", "011*****33"]),
+    ("Ông A dùng STK 0123456789\n* 9876543210", ["012*****89", "987*****10"]),
+    ("số tài khoản\n- 0123456789\n- 0987654321", ["012*****89", "098*****21"]),
+]
+
+
+@pytest.mark.parametrize(("source", "masked"), ACCOUNTS_ON_FOLLOWING_LINES)
+def test_each_account_of_a_list_on_following_lines_is_told_and_dropped(
+    source: str, masked: list[str]
+) -> None:
+    assert told(source) == checked(source) == [(ACCOUNT, each) for each in masked]
+    script, codes = on_air(source)
+    assert no_digit(script)
+    assert "R9.6" not in codes
+    assert held(source) == []
+
+
+def test_a_listed_account_is_told_on_its_own_line() -> None:
+    """The editor is sent to the line the account is typed on."""
+    text = reader_text("STK 0123456789\n- 9876543210\n- 0111222333")
+    found = findings(text, year=NEAR.year)
+    assert [(f.line, f.value) for f in found] == [
+        (0, "012*****89"),
+        (1, "987*****10"),
+        (2, "011*****33"),
+    ]
+
+
+# What a list on following lines is not: a number wrapped onto the next line stays one number,
+# a count or an amount after an account stays read.
+NOT_A_LIST_OF_ACCOUNTS = [
+    ("STK 0071000\n123456 của bị hại.", [(ACCOUNT, "007********56")]),
+    ("STK 0123456789\n- 2 đối tượng bị bắt.", [(ACCOUNT, "012*****89")]),
+    ("STK 0123456789\n- 500.000 đồng", [(ACCOUNT, "012*****89")]),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NOT_A_LIST_OF_ACCOUNTS)
+def test_a_wrapped_number_a_count_or_an_amount_is_no_listed_account(
+    source: str, expected: list[tuple[str, str]]
+) -> None:
+    assert checked(source) == expected
+
+
+# An account's label ending its paragraph, the number alone opening the next: told by neither
+# channel («Số tài khoản:» with its colon was dropped on air, told by no check).
+LABEL_THEN_NUMBER_AFTER_A_BLANK_LINE = [
+    ("Số tài khoản\n\n0123456789", "012*****89"),
+    ("Số tài khoản:\n\n0123456789", "012*****89"),
+    ("Ông A khai STK\n\n0123456789\n\nSau đó bỏ trốn.", "012*****89"),
+]
+
+
+@pytest.mark.parametrize(("source", "masked"), LABEL_THEN_NUMBER_AFTER_A_BLANK_LINE)
+def test_an_account_opening_the_paragraph_after_its_label_is_told_and_dropped(
+    source: str, masked: str
+) -> None:
+    assert told(source) == checked(source) == [(ACCOUNT, masked)]
+    script, codes = on_air(source)
+    assert no_digit(script)
+    assert "R9.5" in codes
+
+
+def test_an_account_after_its_label_and_a_blank_line_is_told_on_the_numbers_line() -> None:
+    found = findings(reader_text("Ông A khai STK\n\n0123456789"), year=NEAR.year)
+    assert [(f.line, f.value) for f in found] == [(2, "012*****89")]
+
+
+def test_a_number_after_a_paragraph_with_no_label_at_its_end_is_not_told() -> None:
+    assert checked("Tài khoản đã bị khóa\n\n0123456789") == []
+
+
+def test_publish_check_names_the_line_of_each_listed_account(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor is sent to each number's own line (the body opens on the file's line 9)."""
+    install_fake_renderers(monkeypatch)
+    body = "Bà A trình báo.\n\nSTK 0123456789\n- 9876543210\n\nSố tài khoản\n\n0111222333\n"
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(None, body)})
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    err = capsys.readouterr().err
+    told_at = "content/a.md:{}: cảnh báo: có thể là dữ liệu cá nhân: số tài khoản ngân hàng «{}»"
+    for line, masked in ((11, "012*****89"), (12, "987*****10"), (16, "011*****33")):
+        assert told_at.format(line, masked) in err
+    assert "9876543210" not in err and "0111222333" not in err
