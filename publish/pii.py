@@ -918,6 +918,9 @@ _LABEL_LINES = 3
 """How many lines after a label's its number may be: digit-less lines between carry it on."""
 _LIST_LINES = 10
 """How many lines a list of numbers alone (`NUMBER_ALONE`) may go back to its label's."""
+_ITEM_NUMBER = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]++(?P<number>\d)")
+"""A list item opening with a number («- 9876543210 (Vietcombank)»): the next of a list as a
+number alone is, what follows it read with it (the radio reads such items on too)."""
 
 
 def _fenced(text: str) -> list[int]:
@@ -934,14 +937,16 @@ def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | No
     digit after its last label word (Markdown joins a soft line break: «Ông A, MST\n8012…»,
     «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_LABEL_LINES` lines and
     its paragraph, through digit-less lines only, or through a list's numbers alone
-    (`NUMBER_ALONE`, «;» joining each to the number before) within `_LIST_LINES`; a number
+    (`NUMBER_ALONE`) or list items opening with one (`_ITEM_NUMBER`), «;» joining each to the
+    number before, within `_LIST_LINES`; a number
     alone opening a paragraph with the line of a label ending the paragraph before: how many
     lines back, and the joined text. `low`: as in `_number_findings` (a case-blind search is
     slower)."""
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
     spans = [(start, _line_end(text, start))]
     joints: list[str] = []  # before each span but the last, in the same order
-    alone = NUMBER_ALONE.fullmatch(text, *spans[0])
+    whole = NUMBER_ALONE.fullmatch(text, *spans[0])
+    alone = whole or _ITEM_NUMBER.match(text, *spans[0])
     # «STK 0123456789⏎=> 9876543210»: a line opening a list goes on with the number before it.
     listed = alone is not None or LIST_OPENING.match(text, start, spans[0][1]) is not None
     if alone is not None:
@@ -951,13 +956,13 @@ def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | No
             return None
         end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
         if _OWN_BLOCK.match(text, start, end):
-            if back == 1 and alone is not None and not text[start:end].strip():
+            if back == 1 and whole is not None and not text[start:end].strip():
                 return _after_blank(text, words, start, spans[0])
             return None
         digit = _LAST_DIGIT.search(text, start, end)
         if listed and digit is not None and _ENDS_IN_DIGIT.search(text, start, end):
             joints.append("; " if alone is not None else " ")
-            alone = NUMBER_ALONE.fullmatch(text, start, end)
+            alone = NUMBER_ALONE.fullmatch(text, start, end) or _ITEM_NUMBER.match(text, start, end)
             listed = alone is not None
             spans.append((start, end) if alone is None else (alone.start("number"), end))
             if labels.search(words, start, digit.start()):

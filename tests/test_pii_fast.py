@@ -153,18 +153,21 @@ _ALONE = re.compile(
     rf"(\d(?:(?:[ .]|[^\S\n]?[{DASHES}-][^\S\n]?)?\d)*)[^\S\n]*[,;.]?[^\S\n]*"
 )
 """Session 81: a line holding a number alone, maybe a list item's («- 9876543210»)."""
+_ITEM = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]+(\d.*)")
+"""Session 81: a list item opening with a number, and what follows it."""
 _LABEL_ENDS = re.compile(r"(?:" + _LABEL_WORD.pattern + r")\s*(?:số\s*)?:?\s*$", re.IGNORECASE)
 _ENDS_IN_A_DIGIT = re.compile(r"\d\s*$")
 
 
 def _read_with_lines_before(lines: list[str], number: int) -> tuple[int, str] | None:
     """The first line line `number` is read with and the text so read: the label's line before
-    it (`_label_line_before`). Session 81, for a number alone (`_ALONE`): through a list of
-    numbers alone, each after «; » (up to 10 lines), to a line ending in a number with a label
+    it (`_label_line_before`). Session 81, for a number alone (`_ALONE`) or a list item opening
+    with one (`_ITEM`): through a list of such lines, each after «; » (up to 10 lines), to a line ending in a number with a label
     before it; or to the label's line before it (up to 3 lines, its digit-less lines between);
     after one blank line, the line before it when a label ends that line («Số tài
     khoản⏎⏎0123456789»)."""
-    alone = _ALONE.fullmatch(lines[number])
+    whole = _ALONE.fullmatch(lines[number])
+    alone = whole or _ITEM.fullmatch(lines[number])
     if alone is None:
         first = _label_line_before(lines, number)
         return None if first is None else (first, " ".join(lines[first : number + 1]))
@@ -175,14 +178,14 @@ def _read_with_lines_before(lines: list[str], number: int) -> tuple[int, str] | 
             return None
         line = lines[first]
         if _OWN_BLOCK.match(line):
-            if first == number - 1 and not line.strip() and first > 0:
+            if first == number - 1 and not line.strip() and first > 0 and whole is not None:
                 above = lines[first - 1]
                 if not _OWN_BLOCK.match(above) and _LABEL_ENDS.search(above):
                     return first - 1, f"{above} {alone[1]}"
             return None
         digits = [m.start() for m in _DIGIT.finditer(line)]
         if listed and digits and _ENDS_IN_A_DIGIT.search(line):
-            before = _ALONE.fullmatch(line)
+            before = _ALONE.fullmatch(line) or _ITEM.fullmatch(line)
             parts += ["; ", line if before is None else before[1]]
             if _LABEL_WORD.search(line, 0, digits[-1]):
                 return first, "".join(reversed(parts))
@@ -340,6 +343,7 @@ SETTINGS = settings(
 @example("STK 123456789\n123456789\n- 0071 0012 34567", 2020)
 @example("số tài khoản \n0071001234567\n0071001234567", 2020)
 @example("STK\n\n0071001234567\n\nCCCD:\n\n087123456789", 2020)
+@example("STK 123456789\n- 0071001234567 vụ\n\nSTK\n\n* 123456789 vụ", 2020)
 def test_fast_findings_equal_the_per_line_reference(text: str, year: int) -> None:
     assert number_findings(text, year) == list(reference(text, year=year))
 
