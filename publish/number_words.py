@@ -708,8 +708,13 @@ PRIVATE_LABEL_WORDS = (
 )
 """The words of a private number's label, an account's, a citizen ID's, a passport's, a tax
 code's, as a cheap search finds them (inside «STK» too; case-blind or in a lower-cased text)."""
-_LABEL_AT_END = re.compile(rf"(?i:{PRIVATE_LABEL_WORDS})[^\S\n]*+(?:(?i:số)[^\S\n]*+)?:?[^\S\n]*+$")
-"""A private number's label ending a text, its «số» or colon after it (`label_ends`)."""
+_LABEL_AT_END = re.compile(
+    rf"(?i:{PRIVATE_LABEL_WORDS})"
+    r"(?:[^\S\n]++(?i:công dân|nhân dân|thư|cá nhân|ngân hàng|TNCN)(?!\w))?"
+    r"[^\S\n]*+(?:(?i:số)[^\S\n]*+)?:?[^\S\n]*+$"
+)
+"""A private number's label ending a text, its own last words («căn cước công dân», «tài
+khoản ngân hàng»), its «số» or colon after it (`label_ends`)."""
 _LABEL_AT_END_REACH = 40
 """How far back from a line's end `_LABEL_AT_END` is looked for: a label and its colon."""
 

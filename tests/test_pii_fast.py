@@ -155,7 +155,11 @@ _ALONE = re.compile(
 """Session 81: a line holding a number alone, maybe a list item's («- 9876543210»)."""
 _ITEM = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]+(\d.*)")
 """Session 81: a list item opening with a number, and what follows it."""
-_LABEL_ENDS = re.compile(r"(?:" + _LABEL_WORD.pattern + r")\s*(?:số\s*)?:?\s*$", re.IGNORECASE)
+_LABEL_ENDS = re.compile(
+    r"(?:" + _LABEL_WORD.pattern + r")(?:\s+(?:công dân|nhân dân|thư|cá nhân|ngân hàng|TNCN)\b)?"
+    r"\s*(?:số\s*)?:?\s*$",
+    re.IGNORECASE,
+)
 _ENDS_IN_A_DIGIT = re.compile(r"\d\s*$")
 
 

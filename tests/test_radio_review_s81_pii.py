@@ -175,7 +175,17 @@ LABEL_THEN_NUMBER_AFTER_A_BLANK_LINE = [
     ("Số tài khoản\n\n0123456789", "012*****89"),
     ("Số tài khoản:\n\n0123456789", "012*****89"),
     ("Ông A khai STK\n\n0123456789\n\nSau đó bỏ trốn.", "012*****89"),
+    ("Tài khoản ngân hàng số:\n\n0123456789", "012*****89"),
 ]
+
+
+def test_an_id_opening_the_paragraph_after_its_label_is_dropped_on_air() -> None:
+    """Told on the website by its shape alone; it was read on air (R9.6 only)."""
+    source = "Căn cước công dân\n\n001203001234"
+    assert told(source) == checked(source) == [("số CCCD (12 chữ số)", "001*******34")]
+    script, codes = on_air(source)
+    assert no_digit(script)
+    assert "R9.5" in codes
 
 
 @pytest.mark.parametrize(("source", "masked"), LABEL_THEN_NUMBER_AFTER_A_BLANK_LINE)
