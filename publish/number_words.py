@@ -190,11 +190,18 @@ từ TK …», «chuyển tiền từ TK …»), and the one it went on to («ch
 after an account's number, «sang TK 9876…» is on its list: `listed_numbers`)."""
 _MOVED_INTO = re.compile(
     r"(?<!\w)(?<!(?i:vận) )(?<!(?i:di) )(?<!(?i:luân) )(?<!(?i:dịch) )"
-    r"(?i:chuyển)[^\S\n]++(?i:sang|qua|vào)[^\S\n]++$"
+    r"(?i:chuyển)[^\S\n]++(?i:sang|qua)[^\S\n]++$"
 )
-"""Right before a bare `TK`: «chuyển sang», «chuyển qua», «chuyển vào» (not «chuyển về TK …»),
-no money named between. Files and batches move «sang/vào TK» too («Hồ sơ chuyển vào TK 123456
-xử lý»), so the number must be an account's right after `TK` (`_moved_into_account`)."""
+"""Right before a bare `TK`: «chuyển sang», «chuyển qua», as «chuyển vào TK …» (not «chuyển về
+TK …»). Files and batches move «sang TK» too («Hồ sơ chuyển sang TK 123456 xử lý»), so the
+number must be an account's right after `TK` (`_moved_into_account`)."""
+_MOVED_IN = re.compile(
+    r"(?<!\w)(?<!(?i:vận) )(?<!(?i:di) )(?<!(?i:luân) )(?<!(?i:dịch) )"
+    r"(?i:chuyển)[^\S\n]++(?i:vào)[^\S\n]++$"
+)
+"""Right before a bare `TK`: «chuyển vào», no money named between. Money goes into an account
+there (`_PAID_INTO`), whatever words come before its number, but files go «vào TK» too:
+`_no_account_moved_in` cuts out what is no account's."""
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
@@ -241,8 +248,9 @@ _PAID_REACH = 120
 
 def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     """Whether a bare `TK` at text[start], `gap` between it and its number ending at text[end],
-    names an account, on both channels: after «chuyển sang/qua/vào», an account's number right
-    after it (`_moved_into_account`); money paid into it right before it; else, its number
+    names an account, on both channels: money paid into it right before it, but after «chuyển
+    vào» no hotline, short number or phone (`_no_account_moved_in`); after «chuyển sang/qua»,
+    an account's number right after it (`_moved_into_account`); else, its number
     right after it (`TIGHT_GAP`), a treasury or a budget before it or a treasury, a bank after
     the number, or a bank before it and the number an account's length; never after a forest's
     plot («khoảnh 3, TK 262»)."""
@@ -254,11 +262,12 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
         "".join(c for c in text[start:end] if c.isdigit())
     ):
         return False
-    # Before `_PAID_INTO`, which takes a bare «chuyển vào» as money paid in too.
-    if _MOVED_INTO.search(text, window, start):
-        return _moved_into_account(text, start, end, gap)
+    if _MOVED_IN.search(text, window, start) and _no_account_moved_in(text, start, end, gap):
+        return False
     if _PAID_INTO.search(text, window, start):
         return True
+    if _MOVED_INTO.search(text, window, start):
+        return _moved_into_account(text, start, end, gap)
     # `TK` alone is often someone's initials («anh TK (SĐT 0912…)»): with words between, the
     # number is his, not an account's.
     if _TIGHT.fullmatch(gap) is None:
@@ -295,18 +304,18 @@ BARE_ACCOUNT_DIGITS = range(8, max(ACCOUNT_DIGITS) + 1)
 khoản 1234567`), as the word may count accounts (`BARE_ACCOUNT`); at most an account's, as after
 «số tài khoản» (16 to 19 were dropped on air and told by no check: the website stopped at 15)."""
 _MOVED_GAP = re.compile(rf"{TIGHT_GAP}|[^\S\n]*+\(?{_BANK_NAME}\)?[^\S\n]*+:?[^\S\n]*+")
-"""Between «chuyển sang/qua/vào TK» and an account's number: `TIGHT_GAP` or a bank's name («chuyển sang
+"""Between «chuyển sang/qua TK» and an account's number: `TIGHT_GAP` or a bank's name («chuyển sang
 TK Vietcombank 0123…»); other words («TK rồi anh Nam 0912…», «TK (SĐT 0912…)») make the number
 no account's."""
 MOVED_INTO_DIGITS = range(9, max(ACCOUNT_DIGITS) + 1)
-"""An account's digits after «chuyển sang/qua/vào TK»: banks here number accounts with nine digits and
+"""An account's digits after «chuyển sang/qua TK»: banks here number accounts with nine digits and
 more (VPBank's nine, Vietcombank's thirteen); fewer there are a file's, a batch's or a year."""
 _HOTLINE = re.compile(r"1[89]00\d{4}(?:\d\d)?")
 """A 1900/1800 line's digits (8 or 10): no one's account."""
 
 
 def _moved_into_account(text: str, start: int, end: int, gap: str) -> bool:
-    """Whether the number after «chuyển sang/qua/vào TK» at text[start], `gap` between, ending at
+    """Whether the number after «chuyển sang/qua TK» at text[start], `gap` between, ending at
     text[end], is an account's: right after `TK` (`_MOVED_GAP`), as long as one
     (`MOVED_INTO_DIGITS`), no hotline, nothing counted or paid after it."""
     digits = "".join(c for c in text[start + len("TK") + len(gap) : end] if c.isdigit())
@@ -315,6 +324,23 @@ def _moved_into_account(text: str, start: int, end: int, gap: str) -> bool:
         and len(digits) in MOVED_INTO_DIGITS
         and _HOTLINE.fullmatch(digits) is None
         and not quantity_follows(text, end)
+    )
+
+
+_SHORT_MOVED_IN = range(7)
+"""Digits after «chuyển vào TK» no account has: six and fewer are a file's, a batch's or a year
+(«Hồ sơ chuyển vào TK 123456 xử lý»); seven and eight stay accounts' (as before session 81)."""
+
+
+def _no_account_moved_in(text: str, start: int, end: int, gap: str) -> bool:
+    """Whether the number after «chuyển vào TK» at text[start], `gap` between, ending at
+    text[end], is surely no account's: a hotline's, a short one (`_SHORT_MOVED_IN`), or a
+    phone's past words other than a bank's name («Chuyển vào TK rồi anh Nam 0912…»)."""
+    digits = "".join(c for c in text[start + len("TK") + len(gap) : end] if c.isdigit())
+    return (
+        len(digits) in _SHORT_MOVED_IN
+        or _HOTLINE.fullmatch(digits) is not None
+        or (_PHONE_DIGITS.fullmatch(digits) is not None and _MOVED_GAP.fullmatch(gap) is None)
     )
 
 

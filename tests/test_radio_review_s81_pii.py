@@ -72,6 +72,39 @@ def test_an_account_right_after_chuyen_vao_tk_is_dropped_and_told(
     assert told(source) == [(ACCOUNT, masked)]
 
 
+# Review of session 81: cutting the phone, the hotline and the short number out must keep every
+# account «chuyển vào TK» named before (money paid in): a bank's or a holder's words between,
+# «số», «là», and seven or eight digits. Taking «vào» for «sang/qua» read them all on air.
+ACCOUNT_PAST_WORDS_AFTER_CHUYEN_VAO_TK = [
+    (f"Bị hại chuyển vào TK {words} 0123456789.", "012*****89")
+    for words in (
+        "ngân hàng",
+        "ngân hàng Vietcombank",
+        "Vietcombank số",
+        "là",
+        "đối tượng",
+        "của Nguyễn Văn A",
+        "tên Nguyễn Văn A số",
+        "Agribank chi nhánh Hà Tĩnh",
+        "do đối tượng cung cấp",
+    )
+] + [
+    ("Bị hại chuyển vào TK 12345678.", "123***78"),
+    ("Bị hại chuyển vào TK 1234567.", "123**67"),
+    ("Bị hại chuyển vào TK 0912345678.", "091*****78"),
+]
+
+
+@pytest.mark.parametrize(("source", "masked"), ACCOUNT_PAST_WORDS_AFTER_CHUYEN_VAO_TK)
+def test_an_account_past_words_after_chuyen_vao_tk_is_still_told_and_dropped(
+    source: str, masked: str
+) -> None:
+    assert told(source) == checked(source) == [(ACCOUNT, masked)]
+    script, codes = on_air(source)
+    assert script == "Bị hại chuyển vào tài khoản."
+    assert "R9.5" in codes
+
+
 TAX = "mã số thuế cá nhân"
 
 # After a tax code's «là», a number with a currency or a scale word after it is what is owed:
