@@ -373,13 +373,20 @@ _IS_IN_GAP = re.compile(rf"(?<![^\W\d_]){_IS}")
 """«là» between a tax code's label and its number (`TAX_GAP`)."""
 
 
+_WORD_GOES_ON = re.compile(r"[^\S\n]*+[^\W\d_]")
+"""A letter after a currency or a scale word: the start of another word made with it («đồng
+hồ», «triệu chứng», «tỷ lệ», «nghìn lần»), no amount («MST là 8012… triệu chứng» is his code)."""
+
+
 def _amount_after_is(label: str, number: str, text: str, start: int, end: int) -> bool:
     """Whether `number`, after a `TAX_LABEL` at text[start] and a gap holding «là», ending at
-    text[end], is an amount: a currency or a scale word right after it, its decimals maybe
-    between («Ông A, MST nợ là 1234567890 đồng» says what he owes, not his code)."""
+    text[end], is an amount: a currency or a scale word (then maybe a currency) right after it,
+    its decimals maybe between, and no letter after that word (`_WORD_GOES_ON`): «Ông A, MST nợ
+    là 1234567890 đồng» says what he owes, not his code."""
     decimal = _DECIMAL.match(text, end)
     after = decimal.end() if decimal is not None else end
-    if not (_CURRENCY_AFTER.match(text, after) or _SCALE_ALONE.match(text, after)):
+    word = _CURRENCY_AFTER.match(text, after) or _SCALE_ALONE.match(text, after)
+    if word is None or _WORD_GOES_ON.match(text, word.end()):
         return False
     return _IS_IN_GAP.search(text, start + len(label), end - len(number)) is not None
 

@@ -120,6 +120,9 @@ AMOUNT_AFTER_A_TAX_CODES_LA = [
     ("Ông A, MST nợ là 123456789012 đồng.", "không trăm mười hai đồng"),
     # Read out as any ten-digit run before «triệu» is (not dropped), whatever its form.
     ("Ông A, MST nợ là 1234567890 triệu.", "một hai ba"),
+    # A scale word before a currency, a currency before a comma: money still.
+    ("Ông A, MST nợ là 8012345678 triệu đồng.", "bảy mươi tám triệu đồng"),
+    ("Ông A, MST nợ là 8012345678 đồng, đã nộp.", "sáu trăm bảy mươi tám đồng"),
 ]
 
 
@@ -137,6 +140,10 @@ TAX_CODE_AFTER_LA = [
     ("Ông A, MST là 1234567890.", "123*****90"),
     ("Ông A, MST nợ là 1234567890, đã bị xử phạt.", "123*****90"),
     ("Ông A, MST 1234567890 đồng.", "123*****90"),
+] + [
+    # Review of session 81: a currency or a scale word opening another word is no amount.
+    (f"Ông A, MST là 8012345678 {words} tăng.", "801*****78")
+    for words in ("triệu chứng", "tỷ lệ", "nghìn lần", "đồng hồ", "đồng thời", "đồng ý")
 ]
 
 
