@@ -260,3 +260,29 @@ def test_publish_check_names_the_line_of_each_listed_account(
     for line, masked in ((11, "012*****89"), (12, "987*****10"), (16, "011*****33")):
         assert told_at.format(line, masked) in err
     assert "9876543210" not in err and "0111222333" not in err
+
+
+# Review of session 81: the label or its number in bold (a bold paragraph is read as a
+# sub-heading) was told on the website, whose reader drops the marks, and read on air.
+BOLD_LABEL_OR_NUMBER_AFTER_A_BLANK_LINE = [
+    "**Số tài khoản:**\n\n0123456789",
+    "Số tài khoản\n\n**0123456789**",
+    "**Số tài khoản:**\n\n**0123456789**",
+    "__Số tài khoản__\n\n**0123456789**.",
+    "Bà A trình báo.\n\n**Số tài khoản:**\n\n0123456789\n\nSau đó bỏ trốn.",
+    "Bà A trình báo.\n\nSTK\n\n**0123456789**\n\nSau đó bỏ trốn.",
+]
+
+
+@pytest.mark.parametrize("source", BOLD_LABEL_OR_NUMBER_AFTER_A_BLANK_LINE)
+def test_a_bold_label_or_number_after_a_blank_line_is_told_and_dropped(source: str) -> None:
+    assert checked(source) == [(ACCOUNT, "012*****89")]
+    script, codes = on_air(source)
+    assert no_digit(script)
+    assert "R9.5" in codes
+
+
+def test_a_bold_paragraph_with_no_label_at_its_end_keeps_the_number_after_it() -> None:
+    source = "**Tài khoản đã bị khóa**\n\n0123456789"
+    assert checked(source) == []
+    assert "không một hai ba" in on_air(source)[0].lower()

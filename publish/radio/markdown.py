@@ -1941,21 +1941,28 @@ def _join_announced(
         last = joined[-1] if joined else None
         between = removed if block.items and block.items[0].list_item else removed | images
         rest: list[Item] = []  # a list's items after those its private numbers' read on with
-        joint: str | None = None
+        joint = _bold_label_joint(last, block)
         if (
-            block.kind == "body"
-            and not block.level  # never into a sub-heading
-            and last is not None
-            and last.kind == "body"
-            and len(last.items) == 1
-            and not last.items[0].list_item
+            last is not None
             and (
-                ANNOUNCES.search(last.items[0].text)
-                or (id(last) not in lists_read_on and _unfinished_before_list(last, block))
-                or (joint := _private_joint(last.items[0].text, block)) is not None
+                joint is not None
+                or (
+                    block.kind == "body"
+                    and not block.level  # never into a sub-heading
+                    and last.kind == "body"
+                    and len(last.items) == 1
+                    and not last.items[0].list_item
+                    and (
+                        ANNOUNCES.search(last.items[0].text)
+                        or (id(last) not in lists_read_on and _unfinished_before_list(last, block))
+                        or (joint := _private_joint(last.items[0].text, block)) is not None
+                    )
+                )
             )
             and not _any_between(between, _last_line(last), _first_line(block))
         ):
+            # A bold label and its number are a sentence read on (R9.5 drops the number), no title.
+            level = 0 if last.level == PSEUDO_HEADING_LEVEL and joint == " " else last.level
             intro = last.items[0]
             cleaned = block.items[0].cleaned
             said, flags = _cleaned(intro.text, intro.lines, ctx) if cleaned else (intro.text, ())
@@ -1974,7 +1981,7 @@ def _join_announced(
             # counts, as a hold no one can lift costs more than a warning.
             quoted = intro.quoted or any(item.quoted for item in block.items)
             item = Item(text, lines, cleaned=cleaned, flags=flags, names=names, quoted=quoted)
-            joined[-1] = Block("body", [item], level=last.level)  # a sub-heading stays one
+            joined[-1] = Block("body", [item], level=level)  # a sub-heading stays one
             if block.items[0].list_item:
                 lists_read_on.add(id(joined[-1]))
             if rest:
@@ -2018,11 +2025,35 @@ def _private_joint(text: str, block: Block) -> str | None:
         if ends and _numbers_opening(block.items) and _PRIVATE_LABEL.search(text):
             return "; "
         return None
-    first = block.items[0].lines[0][1].lstrip() if block.items[0].lines else ""
+    # Bold or italic round the number or the label: the website reads neither mark.
+    first = block.items[0].lines[0][1] if block.items[0].lines else ""
+    first = first.replace("*", "").replace("_", "").strip()
     # A first character first: asked between nearly every two paragraphs, most open with a word.
     if not first[:1].isdigit() or not NUMBER_ALONE.fullmatch(first):
         return None
-    return " " if label_ends(text, 0, len(text)) else None
+    label = text.rstrip(_MARKS_AFTER_NUMBER)
+    return " " if label_ends(label, 0, len(label)) else None
+
+
+def _bold_label_joint(last: Block | None, block: Block) -> str | None:
+    """« » when a paragraph in bold (read as a sub-heading) or a plain one ends in a private
+    number's label and the paragraph after it, in bold or not, is its number alone: one of
+    them bold, neither is joined as two plain paragraphs are (`_private_joint`), and the number
+    was read out while the website tells it («**Số tài khoản:**⏎⏎0123456789»). None otherwise."""
+    if (
+        last is None
+        or block.kind not in ("body", "heading")
+        or last.kind not in ("body", "heading")
+        or PSEUDO_HEADING_LEVEL not in (last.level, block.level)
+        or last.level not in (0, PSEUDO_HEADING_LEVEL)
+        or block.level not in (0, PSEUDO_HEADING_LEVEL)
+        or len(last.items) != 1
+        or last.items[0].list_item
+        or block.items[:1] == []
+        or block.items[0].list_item
+    ):
+        return None
+    return _private_joint(last.items[0].text, block)
 
 
 def _numbers_opening(items: list[Item]) -> int:
