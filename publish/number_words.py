@@ -676,6 +676,7 @@ _ONTO = (
 moved from it to the number after («STK 0123456789 => 9876543210», «từ tài khoản 123456789 sang
 TK 987654321»), someone's account too on both channels."""
 _LISTED = re.compile(
+    rf"(?:[^\S\n]*+\([^\S\n]*+{_BANK_NAME}[^\S\n]*+\))?"
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
     rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++|{_ONTO})"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
@@ -683,7 +684,9 @@ _LISTED = re.compile(
 """One more number in a list after a private one: after a comma, a semicolon, a slash, «và»,
 «hoặc», «hay», an arrow, «sang» or «qua» (`_ONTO`), or in brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right
 after it; its groups apart as the first's may be («9876 - 5432 - 10»: its groups were read as a
-range). A semicolon or a slash joined no list: the second account was read on air in full."""
+range). A semicolon or a slash joined no list: the second account was read on air in full. The
+number before may have its bank in brackets («0987654321 (Vietcombank); 1234567890 (Agribank)»:
+the radio read the second out, the website told neither)."""
 _DATE_OR_AMOUNT = re.compile(
     r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
     r"|[1-9]\d{0,2}(?:\.\d{3}){1,2}"  # 1.500.000

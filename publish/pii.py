@@ -27,8 +27,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain, count
+from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 from publish import approval, attachments, pii_english
 from publish.cache import Fragments, Shelf, digest
@@ -505,6 +506,8 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
     number = start = 0  # line `number` (0-based) starts at offset `start`
     fences: list[int] | None = None  # found only for a join: most texts have none
     recent: dict[int, list[Finding]] = {}  # each line's own findings, for a join's
+    link: _Link | None = None  # the list line `linked` is of (`_joined_line`)
+    linked = -1
     anchor = _ANCHOR.search(text)
     while anchor is not None:
         at = anchor.start()
@@ -527,20 +530,27 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
                 own = list(_line_findings(line, number, year, words))
         yield from own
         # Most lines follow a blank one (a paragraph of one line): none to join with.
-        # A paragraph's number alone may be its label's after a blank line: `NUMBER_ALONE`.
+        # A paragraph's number alone may be its label's after a blank line: `_after_blank`.
         if (
             start > 1
-            and (text[start - 2] != "\n" or NUMBER_ALONE.fullmatch(text, start, end))
-            and (joined := _joined_line(text, low, start))
+            and (
+                text[start - 2] != "\n"
+                or NUMBER_ALONE.fullmatch(text, start, end)
+                or _ITEM_NUMBER.match(text, start, end)
+            )
+            and (joined := _joined_line(text, low, start, link if linked == number - 1 else None))
         ):
-            back, both = joined
             fences = _fenced(text) if fences is None else fences
             if not bisect_left(fences, start) % 2:  # code is shown line by line
                 # Every joined line's findings, a middle line's own join's too: told once.
-                apart = [f for at in range(number - back, number) for f in recent.get(at, [])]
-                more = list(_joined_findings(both, number, year, apart + own))
+                lines = (
+                    [number - joined.back] if joined.listed else range(number - joined.back, number)
+                )
+                apart = [f for at in lines for f in recent.get(at, [])]
+                more = list(_joined_findings(joined.text, number, year, apart + own))
                 yield from more
                 own = own + more
+            link, linked = joined.link, number
         if own:
             recent[number] = own
         anchor = _ANCHOR.search(text, end)
@@ -910,14 +920,12 @@ _LOW_LABEL_WORDS = re.compile(_LABEL_WORDS.pattern)
 """`_LABEL_WORDS` in a lower-cased text."""
 _LAST_DIGIT = re.compile(r"\d\D*$")
 """A line's last digit (and the rest of the line)."""
-_ENDS_IN_DIGIT = re.compile(r"\d[^\S\n]*$")
-"""A line ending with a digit: a number a line opening a list (`LIST_OPENING`) goes on from."""
 _OWN_BLOCK = re.compile(r"[^\S\n]{0,3}(?:#{1,6}(?!\S)|```|~~~)|[^\S\n]*(?:\||$)")
 """A line Markdown joins with no other: a heading, a fence, a table's row, a blank line."""
 _LABEL_LINES = 3
 """How many lines after a label's its number may be: digit-less lines between carry it on."""
-_LIST_LINES = 10
-"""How many lines a list of numbers alone (`NUMBER_ALONE`) may go back to its label's."""
+_LIST_ITEM = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]")
+"""A list item's mark: a list after a paragraph is read on from it on the radio too."""
 _ITEM_NUMBER = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]++(?P<number>\d)")
 """A list item opening with a number («- 9876543210 (Vietcombank)»): the next of a list as a
 number alone is, what follows it read with it (the radio reads such items on too)."""
@@ -932,80 +940,164 @@ def _fenced(text: str) -> list[int]:
     return [m.start() for m in fence.finditer(text)]
 
 
-def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | None:
+class _Link(NamedTuple):
+    """A line of a list of private numbers, what the next of the list is read on from."""
+
+    back: int
+    """How many lines back from this line its head's number is (`_Join.back`)."""
+    text: str
+    """The head's text as read: the next number of the list is read after it."""
+
+
+class _Join(NamedTuple):
+    """A line read with lines before it (`_joined_line`)."""
+
+    back: int
+    """How many lines back what it is read with starts; a list's line: its head's number's."""
+    text: str
+    """The text so read."""
+    listed: bool
+    """Whether read on from a list's head: of the lines between, only the head's findings are
+    told already (the others' numbers are not in `text`)."""
+    link: _Link | None
+    """What the next line of a list is read on from, when this line ends in a number or is one
+    of a list's."""
+
+
+def _joined_line(text: str, low: str | None, start: int, link: _Link | None = None) -> _Join | None:
     """The line starting at `start` read with the lines before it back to a label's with no
     digit after its last label word (Markdown joins a soft line break: «Ông A, MST\n8012…»,
     «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_LABEL_LINES` lines and
-    its paragraph, through digit-less lines only, or through a list's numbers alone
-    (`NUMBER_ALONE`) or list items opening with one (`_ITEM_NUMBER`), «;» joining each to the
-    number before, within `_LIST_LINES`; a number
-    alone opening a paragraph with the line of a label ending the paragraph before: how many
-    lines back, and the joined text. `low`: as in `_number_findings` (a case-blind search is
+    its paragraph, through digit-less lines only; a list's line (a number alone, `NUMBER_ALONE`,
+    a list item opening with one, `_ITEM_NUMBER`, a line opening with a list's joint,
+    `LIST_OPENING`) after a number's line with its list's head (`_listed_line`: «Mã số
+    thuế⏎8012345678⏎→ 8098765432»); a number alone opening a paragraph with the line before
+    the blank lines (`_after_blank`). `link`: the line before's, when it is a list's or ends in
+    a number read with its label's. `low`: as in `_number_findings` (a case-blind search is
     slower)."""
+    if start == 0:
+        return None
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
-    spans = [(start, _line_end(text, start))]
-    joints: list[str] = []  # before each span but the last, in the same order
-    whole = NUMBER_ALONE.fullmatch(text, *spans[0])
-    alone = whole or _ITEM_NUMBER.match(text, *spans[0])
-    # «STK 0123456789⏎=> 9876543210»: a line opening a list goes on with the number before it.
-    listed = alone is not None or LIST_OPENING.match(text, start, spans[0][1]) is not None
-    if alone is not None:
-        spans[0] = (alone.start("number"), spans[0][1])  # a list item's mark is no number's
-    for back in count(1):
-        if start == 0 or back > (_LIST_LINES if alone is not None else _LABEL_LINES):
+    before = text.rfind("\n", 0, start - 1) + 1
+    # Asked first, as nearly every line of a body of numbers has one with no label before it.
+    after_number = link is None and _ends_in_number(text, before, start - 1)
+    if after_number and not labels.search(words, before, start - 1):
+        return None  # no list's head, and a line's number is read there
+    line_end = _line_end(text, start)
+    whole = NUMBER_ALONE.fullmatch(text, start, line_end)
+    alone = whole or _ITEM_NUMBER.match(text, start, line_end)
+    listed = alone is not None or LIST_OPENING.match(text, start, line_end) is not None
+    if listed:
+        number = (start if alone is None else alone.start("number"), line_end)
+        # The line before a number's (or one of the list): the list's; else a label's further up.
+        if link is not None or after_number:
+            return _listed_line(text, words, labels, number, alone is not None, link)
+    spans = [(start, line_end)]
+    for back in range(1, _LABEL_LINES + 1):
+        if start == 0:
             return None
         end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
         if _OWN_BLOCK.match(text, start, end):
-            if back == 1 and whole is not None and not text[start:end].strip():
-                return _after_blank(text, words, start, spans[0])
+            if back == 1 and alone is not None and not text[start:end].strip():
+                return _after_blank(text, words, labels, start, number, whole is not None)
             return None
         digit = _LAST_DIGIT.search(text, start, end)
-        if listed and digit is not None and _ENDS_IN_DIGIT.search(text, start, end):
-            joints.append("; " if alone is not None else " ")
-            alone = NUMBER_ALONE.fullmatch(text, start, end) or _ITEM_NUMBER.match(text, start, end)
-            listed = alone is not None
-            spans.append((start, end) if alone is None else (alone.start("number"), end))
-            if labels.search(words, start, digit.start()):
-                return back, _spans_joined(text, spans, joints)
-            continue  # «Mã số thuế⏎8012345678⏎→ 8098765432»: its label further up
-        listed = False
-        alone = None
         label = labels.search(words, digit.start() + 1 if digit else start, end)
         if label is None and digit is not None:
             return None  # a label's number on its own line is read there
-        joints.append(" ")
         spans.append((start, end))
         if label is not None:
             if _OWN_BLOCK.match(text, *spans[0]):
                 return None
-            return back, _spans_joined(text, spans, joints)
+            both = " ".join(text[s:e] for s, e in reversed(spans))
+            ends = _ends_in_number(text, *spans[0])
+            return _Join(back, both, False, _Link(0, both) if ends or listed else None)
     return None
 
 
-def _spans_joined(text: str, spans: list[tuple[int, int]], joints: list[str]) -> str:
-    """The text of `spans` (the last line first) in order, each `joints` (the same order) after
-    the one before it."""
-    parts = [text[slice(*spans[-1])]]
-    for span, joint in zip(reversed(spans[:-1]), reversed(joints), strict=True):
-        parts += [joint, text[slice(*span)]]
-    return "".join(parts)
+def _listed_line(
+    text: str,
+    words: str,
+    labels: re.Pattern[str],
+    number: tuple[int, int],
+    alone: bool,
+    link: _Link | None,
+) -> _Join | None:
+    """A list's line (its number or list item's from `number`, `alone` when a number alone or
+    a list item opening with one, else a line opening with a list's joint, `LIST_OPENING`) read
+    after its list's head: the head `link` names (the line before is one of the list), or the
+    line before when it ends in a number with a label before it («STK 0123456789⏎- 9876…»),
+    «; » between (a joint's line: a space). Only the head's text and this line's are read, so
+    a list costs as many lines as it has (session 81 review)."""
+    part = text[slice(*number)]
+    if link is not None:
+        back = link.back + 1
+        return _Join(back, _list_joined(link.text, part, alone), True, _Link(back, link.text))
+    end = text.rfind("\n", 0, number[0])
+    start = text.rfind("\n", 0, end) + 1
+    digit = _LAST_DIGIT.search(text, start, end)
+    if (
+        digit is None
+        or not labels.search(words, start, digit.start())
+        or _OWN_BLOCK.match(text, start, end)
+    ):
+        return None
+    head = text[start:end]
+    return _Join(1, _list_joined(head, part, alone), True, _Link(1, head))
+
+
+def _list_joined(head: str, part: str, alone: bool) -> str:
+    """A list's number `part` read after its `head`: «; » between a number alone's (`alone`), a
+    space only when the head ends in one already or the line opens with its joint."""
+    if not alone or head.rstrip()[-1:] in (";", ","):
+        return f"{head} {part}"
+    return f"{head}; {part}"
+
+
+def _ends_in_number(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in a digit, maybe spaces, a comma or «;» after it: a
+    number a list's next line goes on from («Các TK: 0123456789;⏎0987654321;⏎…»)."""
+    return text[start:end].rstrip(" \t,;")[-1:].isdigit()
 
 
 def _after_blank(
-    text: str, words: str, blank: int, number: tuple[int, int]
-) -> tuple[int, str] | None:
-    """A number alone (its span `number`) right after the blank line at text[blank] read with
-    the line before that blank when a label ends it («Số tài khoản⏎⏎0123456789»: privacy first,
-    the reader takes the one for the other): 2 lines back, and the joined text."""
-    if blank == 0:
+    text: str,
+    words: str,
+    labels: re.Pattern[str],
+    blank: int,
+    number: tuple[int, int],
+    whole: bool,
+) -> _Join | None:
+    """A number alone (its span `number`; `whole`: nothing after it) opening a paragraph, the
+    blank lines before it starting with the one at text[blank], read with the line before them:
+    after a label ending it («Số tài khoản⏎⏎0123456789»: privacy first, the reader takes the one
+    for the other); a list item's after a number with a label before it ending it («Số tài
+    khoản 0123456789⏎⏎- 0987654321», as the radio reads a list on from its paragraph)."""
+    back = 1
+    while blank > 0:
+        end = blank - 1
+        start = text.rfind("\n", 0, end) + 1
+        back += 1
+        if text[start:end].strip():
+            break
+        blank = start
+    else:
         return None
-    start = text.rfind("\n", 0, blank - 1) + 1
-    end = blank - 1
     if _OWN_BLOCK.match(text, start, end):
         return None
-    if not label_ends(words, start, end):
-        return None
-    return 2, f"{text[start:end]} {text[slice(*number)]}"
+    head = text[start:end]
+    if whole and label_ends(words, start, end):
+        both = f"{head} {text[slice(*number)]}"
+        return _Join(back, both, False, _Link(0, both))
+    digit = _LAST_DIGIT.search(text, start, end)
+    if (
+        _LIST_ITEM.match(text, text.rfind("\n", 0, number[0]) + 1)
+        and _ends_in_number(text, start, end)
+        and digit is not None
+        and labels.search(words, start, digit.start())
+    ):
+        return _Join(back, _list_joined(head, text[slice(*number)], True), True, _Link(back, head))
+    return None
 
 
 def _line_end(text: str, start: int) -> int:

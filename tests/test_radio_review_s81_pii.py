@@ -14,6 +14,7 @@ import pytest
 from publish.cli import main
 from publish.pii import findings
 from publish.pii_reader import reader_text
+from tests.hang_guard import run_python_guarded
 from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
 from tests.test_radio_review_tk2 import NEAR, held, no_digit, on_air, told
 
@@ -286,3 +287,74 @@ def test_a_bold_paragraph_with_no_label_at_its_end_keeps_the_number_after_it() -
     source = "**Tài khoản đã bị khóa**\n\n0123456789"
     assert checked(source) == []
     assert "không một hai ba" in on_air(source)[0].lower()
+
+
+# Review of session 81: a list is read on from the line before each of its lines, however long:
+# the website walked back ten lines to the label and told the first eleven of a longer list,
+# while the radio dropped them all.
+LONG_LIST = "STK 0123456789\n" + "\n".join(f"09876543{n:02d}" for n in range(12))
+
+
+def test_every_line_of_a_long_list_of_accounts_is_told_and_dropped() -> None:
+    found = findings(reader_text(LONG_LIST), year=NEAR.year)
+    assert [(f.line, f.value) for f in found] == [(0, "012*****89")] + [
+        (n + 1, f"098*****{n:02d}") for n in range(12)
+    ]
+    script, codes = on_air(LONG_LIST)
+    assert no_digit(script)
+    assert "R9.5" in codes
+
+
+def test_a_list_of_twenty_thousand_accounts_is_told_in_linear_time() -> None:
+    """Each line is read with its list's head only, never with the lines between (CPU time)."""
+    script = (
+        "from publish.pii import findings\n"
+        "text = 'STK 0123456789\\n' + '\\n'.join(str(10**9 + n * 7919) for n in range(20000))\n"
+        "assert len(list(findings(text, year=2026))) == 20001\n"
+    )
+    run_python_guarded(script, cpu=10)
+
+
+# Review of session 81: lists the website told only the first of while the radio dropped each.
+LISTS_THE_WEBSITE_STOPPED_IN = [
+    # a line ending in «;» (or «,») goes on to the next
+    ("Các TK: 0123456789;\n0987654321;\n1234567890.", [0, 1, 2]),
+    # a list item's bank after its number, in brackets, on both channels
+    ("STK 0123456789\n* 0987654321 (Vietcombank)\n* 1234567890 (Agribank)", [0, 1, 2]),
+    ("STK 0123456789\n- 0987654321 (Vietcombank)\n- 1234567890 (Agribank)", [0, 1, 2]),
+    # two blank lines after the label
+    ("Số tài khoản\n\n\n0123456789", [3]),
+    # a list after a blank line, after a paragraph ending in an account's number
+    ("Số tài khoản 0123456789\n\n- 0987654321\n- 1234567890", [0, 2, 3]),
+]
+
+
+@pytest.mark.parametrize(("source", "lines"), LISTS_THE_WEBSITE_STOPPED_IN)
+def test_each_account_of_a_list_is_told_on_its_line_and_dropped(
+    source: str, lines: list[int]
+) -> None:
+    found = findings(reader_text(source), year=NEAR.year)
+    assert [(f.kind, f.line) for f in found] == [(ACCOUNT, line) for line in lines]
+    script, codes = on_air(source)
+    assert no_digit(script)
+    assert "R9.5" in codes
+
+
+def test_a_bank_in_brackets_keeps_the_list_going_on_one_line() -> None:
+    source = "STK 0123456789 (Vietcombank), 0987654321 (Agribank)."
+    assert told(source) == [(ACCOUNT, "012*****89"), (ACCOUNT, "098*****21")]
+    script, codes = on_air(source)
+    assert no_digit(script)
+    assert "Agribank" in script
+    assert codes.count("R9.5") == 2
+
+
+def test_a_count_after_a_list_item_of_an_account_is_no_account() -> None:
+    """A list item's short number after an account's (an amount, a count) is read, not told."""
+    assert checked("STK 0123456789\n- 2 đối tượng\n- 0987654321") == [(ACCOUNT, "012*****89")]
+
+
+# Review of session 81: a passport's mask shows the letters the editor typed.
+def test_a_passport_masked_keeps_every_letter_typed() -> None:
+    assert told("Hộ chiếu İC1234567") == [("số hộ chiếu", "İC*****67")]
+    assert told("Hộ chiếu AB 1234567") == [("số hộ chiếu", "AB*****67")]
