@@ -533,11 +533,7 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
         # A paragraph's number alone may be its label's after a blank line: `_after_blank`.
         if (
             start > 1
-            and (
-                text[start - 2] != "\n"
-                or NUMBER_ALONE.fullmatch(text, start, end)
-                or _ITEM_NUMBER.match(text, start, end)
-            )
+            and (text[start - 2] != "\n" or _may_join_after_blank(text, start, end))
             and (joined := _joined_line(text, low, start, link if linked == number - 1 else None))
         ):
             fences = _fenced(text) if fences is None else fences
@@ -1058,6 +1054,22 @@ def _ends_in_number(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] ends in a digit, maybe spaces, a comma or «;» after it: a
     number a list's next line goes on from («Các TK: 0123456789;⏎0987654321;⏎…»)."""
     return text[start:end].rstrip(" \t,;")[-1:].isdigit()
+
+
+def _may_join_after_blank(text: str, start: int, end: int) -> bool:
+    """Whether the line at text[start:end], after a blank line, may be read with the paragraph
+    before (`_after_blank`): a list item opening with a number after a paragraph ending in a
+    number, a number alone after one ending otherwise (in a label, maybe). The paragraph's
+    last character is looked at first: a body of thousands of one-number paragraphs asks no
+    more of each."""
+    at = start - 1
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at == 0:
+        return False
+    if text[at - 1] in "0123456789,;":
+        return _ITEM_NUMBER.match(text, start, end) is not None
+    return NUMBER_ALONE.fullmatch(text, start, end) is not None
 
 
 def _after_blank(
