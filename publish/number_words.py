@@ -29,6 +29,7 @@ __all__ = [
     "LIST_JOIN",
     "LIST_OPENING",
     "NUMBER_ALONE",
+    "PASSPORT_ALONE",
     "PASSPORT_LABEL",
     "PASSPORT_NUMBER",
     "PRIVATE_LABEL_WORDS",
@@ -55,6 +56,7 @@ __all__ = [
     "money_follows",
     "names_ones_number",
     "paid_into_tk",
+    "passport_label_ends",
     "personal_tax_code",
     "quantity_follows",
     "read_as_code",
@@ -753,6 +755,20 @@ _LABEL_AT_END = re.compile(
 khoản ngân hàng»), its «số» or colon after it (`label_ends`)."""
 _LABEL_AT_END_REACH = 40
 """How far back from a line's end `_LABEL_AT_END` is looked for: a label and its colon."""
+
+
+PASSPORT_ALONE = re.compile(rf"[^\S\n]{{0,3}}(?P<number>{PASSPORT_NUMBER})[^\S\n]*+[,;.]?[^\S\n]*+")
+"""A line holding a passport's number alone, on both channels: opening a paragraph after one a
+passport's label ends (`passport_label_ends`), its number («Hộ chiếu số⏎⏎C1234567»)."""
+_PASSPORT_LABEL_AT_END = re.compile(rf"{PASSPORT_LABEL}[^\S\n]*+(?:(?i:số)[^\S\n]*+)?:?[^\S\n]*+$")
+"""A passport's label ending a text, its «số» or colon after it."""
+
+
+def passport_label_ends(text: str, start: int, end: int) -> bool:
+    """Whether a passport's label ends text[start:end], its «số» or colon after it: a passport's
+    number alone opening the next paragraph is its (`PASSPORT_ALONE`)."""
+    reach = max(start, end - _LABEL_AT_END_REACH)
+    return _PASSPORT_LABEL_AT_END.search(text, reach, end) is not None
 
 
 def label_ends(text: str, start: int, end: int) -> bool:

@@ -50,6 +50,7 @@ from publish.number_words import (
     LABEL_GAP,
     LIST_OPENING,
     NUMBER_ALONE,
+    PASSPORT_ALONE,
     PASSPORT_NUMBER,
     PRIVATE_LABEL_WORDS,
     TAX_GAP,
@@ -64,6 +65,7 @@ from publish.number_words import (
     listed_passports,
     money_follows,
     paid_into_tk,
+    passport_label_ends,
     personal_tax_code,
     read_as_code,
     without_its_amount,
@@ -994,8 +996,14 @@ def _joined_line(text: str, low: str | None, start: int, link: _Link | None = No
             return None
         end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
         if _OWN_BLOCK.match(text, start, end):
-            if back == 1 and alone is not None and not text[start:end].strip():
+            if back > 1 or text[start:end].strip():
+                return None
+            if alone is not None:
                 return _after_blank(text, words, labels, start, number, whole is not None)
+            passport = PASSPORT_ALONE.fullmatch(text, *spans[0])
+            if passport is not None:
+                number = (passport.start("number"), spans[0][1])
+                return _after_blank(text, words, None, start, number, True)
             return None
         digit = _LAST_DIGIT.search(text, start, end)
         label = labels.search(words, digit.start() + 1 if digit else start, end)
@@ -1069,13 +1077,16 @@ def _may_join_after_blank(text: str, start: int, end: int) -> bool:
         return False
     if text[at - 1] in "0123456789,;":
         return _ITEM_NUMBER.match(text, start, end) is not None
-    return NUMBER_ALONE.fullmatch(text, start, end) is not None
+    return (
+        NUMBER_ALONE.fullmatch(text, start, end) is not None
+        or PASSPORT_ALONE.fullmatch(text, start, end) is not None
+    )
 
 
 def _after_blank(
     text: str,
     words: str,
-    labels: re.Pattern[str],
+    labels: re.Pattern[str] | None,
     blank: int,
     number: tuple[int, int],
     whole: bool,
@@ -1084,7 +1095,8 @@ def _after_blank(
     blank lines before it starting with the one at text[blank], read with the line before them:
     after a label ending it («Số tài khoản⏎⏎0123456789»: privacy first, the reader takes the one
     for the other); a list item's after a number with a label before it ending it («Số tài
-    khoản 0123456789⏎⏎- 0987654321», as the radio reads a list on from its paragraph)."""
+    khoản 0123456789⏎⏎- 0987654321», as the radio reads a list on from its paragraph). No
+    `labels`: a passport's number alone (`PASSPORT_ALONE`), after its label only."""
     back = 1
     while blank > 0:
         end = blank - 1
@@ -1098,6 +1110,10 @@ def _after_blank(
     if _OWN_BLOCK.match(text, start, end):
         return None
     head = text[start:end]
+    if labels is None:
+        if not passport_label_ends(words, start, end):
+            return None
+        return _Join(back, f"{head} {text[slice(*number)]}", False, None)
     if whole and label_ends(words, start, end):
         both = f"{head} {text[slice(*number)]}"
         return _Join(back, both, False, _Link(0, both))

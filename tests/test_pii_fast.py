@@ -58,7 +58,8 @@ _TRIGGER = re.compile(
     r"\d{12}|sn|sinh|tk|tài khoản|cccd|cmnd|cmt|căn cước|chứng minh|định danh|hộ chiếu"
     r"|\d{4}[ .-]\d{4}[ .-]\d{4}"  # a card's number in groups (session 75)
     r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d"  # a CCCD's in groups (session 75)
-    r"|thẻ",  # a card's label (session 79)
+    r"|thẻ"  # a card's label (session 79)
+    r"|passport",  # a passport's English label (session 81 review: «Passport no. AB 1234567»)
     re.IGNORECASE,
 )
 _CARD = re.compile(
@@ -161,6 +162,13 @@ _ALONE = re.compile(
 """Session 81: a line holding a number alone, maybe a list item's («- 9876543210»)."""
 _ITEM = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]+(\d.*)")
 """Session 81: a list item opening with a number, and what follows it."""
+_PASSPORT_ALONE = re.compile(r"[^\S\n]{0,3}([A-Za-z]{1,2} ?\d{7,8})[^\S\n]*[,;.]?[^\S\n]*")
+"""Session 81 (review): a passport's number alone on its line."""
+_PASSPORT_ENDS = re.compile(
+    r"(?:hộ chiếu|passport)(?:\s+(?:no|nr|number)\.?(?!\w))?\s*(?:số\s*)?:?\s*$", re.IGNORECASE
+)
+"""Session 81 (review): a passport's label ending a line, a passport's number alone after a
+blank line is its."""
 _MARK = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]")
 """Session 81: a list item's mark."""
 _LABEL_ENDS = re.compile(
@@ -182,11 +190,21 @@ def _read_with_lines_before(
     number (maybe «,» or «;» after it), that line when a label comes before its last digit, else
     nothing; else the label's line before it; after blank lines (a number alone or a list item)
     the line before them when a label ends it, or, a list item's, when it ends in a number with
-    a label before it («Số tài khoản 0123456789⏎⏎- 0987654321»)."""
+    a label before it («Số tài khoản 0123456789⏎⏎- 0987654321»); a passport's number alone
+    after blank lines, the line before them when a passport's label ends it."""
     line = lines[number]
     whole = _ALONE.fullmatch(line)
     alone = whole or _ITEM.fullmatch(line)
     listed = alone is not None or LIST_OPENING.match(line) is not None
+    passport = _PASSPORT_ALONE.fullmatch(line) if number and not lines[number - 1].strip() else None
+    if passport is not None:
+        at = number - 1
+        while at >= 0 and not lines[at].strip():
+            at -= 1
+        above = lines[at] if at >= 0 else ""
+        if at < 0 or _OWN_BLOCK.match(above) or not _PASSPORT_ENDS.search(above):
+            return None
+        return at, f"{above} {line[passport.start(1) :]}", False, None
     if not listed:
         first = _label_line_before(lines, number)
         if first is None:
@@ -393,6 +411,7 @@ SETTINGS = settings(
 # Session 81 review: a line opening with «,» goes on a list; a passport's letters as typed; a
 # list read on from each line before, past «;», a bank in brackets, blank lines.
 @example("CCCD087123456789\n,087123456789", 2020)
+@example("Hộ chiếu số\n\nC1234567\n\nTK\n\nB1234567\n\nPassport no.\n\n\nAB 12345678.", 2020)
 @example("Hộ chiếu İC1234567", 2020)
 @example("STK 123456789\n" + "0071001234567\n" * 12, 2020)
 @example("Các TK: 0071001234567;\n123456789;\n0071001234567.", 2020)

@@ -358,3 +358,26 @@ def test_a_count_after_a_list_item_of_an_account_is_no_account() -> None:
 def test_a_passport_masked_keeps_every_letter_typed() -> None:
     assert told("Hộ chiếu İC1234567") == [("số hộ chiếu", "İC*****67")]
     assert told("Hộ chiếu AB 1234567") == [("số hộ chiếu", "AB*****67")]
+
+
+# Review of session 81: a passport's number alone after its label and a blank line was read on
+# air and told by no check.
+PASSPORT_AFTER_A_BLANK_LINE = [
+    "Hộ chiếu số\n\nC1234567",
+    "Hộ chiếu:\n\n\nAB 1234567.",
+    "Passport no.\n\n**C1234567**",
+]
+
+
+@pytest.mark.parametrize("source", PASSPORT_AFTER_A_BLANK_LINE)
+def test_a_passport_alone_after_its_label_and_a_blank_line_is_told_and_dropped(
+    source: str,
+) -> None:
+    assert [kind for kind, _ in checked(source)] == ["số hộ chiếu"]
+    script, codes = on_air(source)
+    assert no_digit(script)
+    assert "R9.5" in codes
+
+
+def test_a_code_after_another_label_and_a_blank_line_is_no_passport() -> None:
+    assert checked("Số tài khoản\n\nC1234567") == []

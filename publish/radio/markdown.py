@@ -38,9 +38,11 @@ from publish.markdown_pasted import (
 from publish.number_words import (
     ACCOUNT_DIGITS,
     NUMBER_ALONE,
+    PASSPORT_ALONE,
     PRIVATE_LABEL_WORDS,
     STEP_ARROWS,
     label_ends,
+    passport_label_ends,
 )
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
@@ -2017,7 +2019,8 @@ def _private_joint(text: str, block: Block) -> str | None:
     «; » before a list opening with numbers (`_numbers_opening`) after a text ending in a number
     with a private number's label in it («STK 0123456789⏎- 9876543210»: the account listed was
     read out); « » before a paragraph a number alone opens (`NUMBER_ALONE`) after a text a label
-    ends («Số tài khoản⏎⏎0123456789» was read out). None otherwise, as nearly always."""
+    ends («Số tài khoản⏎⏎0123456789» was read out), or a passport's number alone after its label
+    («Hộ chiếu số⏎⏎C1234567»). None otherwise, as nearly always."""
     if not block.items:
         return None
     if block.items[0].list_item:
@@ -2028,11 +2031,13 @@ def _private_joint(text: str, block: Block) -> str | None:
     # Bold or italic round the number or the label: the website reads neither mark.
     first = block.items[0].lines[0][1] if block.items[0].lines else ""
     first = first.replace("*", "").replace("_", "").strip()
-    # A first character first: asked between nearly every two paragraphs, most open with a word.
-    if not first[:1].isdigit() or not NUMBER_ALONE.fullmatch(first):
-        return None
     label = text.rstrip(_MARKS_AFTER_NUMBER)
-    return " " if label_ends(label, 0, len(label)) else None
+    # A first character first: asked between nearly every two paragraphs, most open with a word.
+    if first[:1].isdigit() and NUMBER_ALONE.fullmatch(first):
+        return " " if label_ends(label, 0, len(label)) else None
+    if first[:1].isalpha() and PASSPORT_ALONE.fullmatch(first):
+        return " " if passport_label_ends(label, 0, len(label)) else None
+    return None
 
 
 def _bold_label_joint(last: Block | None, block: Block) -> str | None:
