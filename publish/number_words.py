@@ -28,8 +28,11 @@ __all__ = [
     "LABEL_GAP",
     "LIST_JOIN",
     "LIST_OPENING",
+    "NUMBER_ALONE",
+    "PASSPORT_ALONE",
     "PASSPORT_LABEL",
     "PASSPORT_NUMBER",
+    "PRIVATE_LABEL_WORDS",
     "SCALE",
     "SCALE_VALUES",
     "SHORT_CODE_END",
@@ -45,6 +48,7 @@ __all__ = [
     "bare_account_number",
     "currency_end",
     "digit_count",
+    "label_ends",
     "labelled_cards",
     "labelled_number",
     "listed_numbers",
@@ -52,6 +56,7 @@ __all__ = [
     "money_follows",
     "names_ones_number",
     "paid_into_tk",
+    "passport_label_ends",
     "personal_tax_code",
     "quantity_follows",
     "read_as_code",
@@ -141,8 +146,9 @@ def personal_tax_code(label: str, number: str, text: str, start: int, end: int) 
     are a person's unless a business (`_ORGANISATION`) pays it — «của công ty» or in brackets
     right after it with no person named before it in its sentence («Ông A, MST 8012…
     (Công ty X)» is his), or named last before it in its sentence («Công ty TNHH X, mã số
-    thuế 1400…»); labelled «cá nhân» always. A branch's thirteen digits are read."""
-    if digit_count(number) not in _TAX_DIGITS:
+    thuế 1400…»); labelled «cá nhân» always. A branch's thirteen digits are read, and so is an
+    amount after «là» (`_amount_after_is`)."""
+    if digit_count(number) not in _TAX_DIGITS or _amount_after_is(label, number, text, start, end):
         return False
     if _OF_A_PERSON.search(label):
         return True
@@ -191,6 +197,13 @@ _MOVED_INTO = re.compile(
 """Right before a bare `TK`: «chuyển sang», «chuyển qua», as «chuyển vào TK …» (not «chuyển về
 TK …»). Files and batches move «sang TK» too («Hồ sơ chuyển sang TK 123456 xử lý»), so the
 number must be an account's right after `TK` (`_moved_into_account`)."""
+_MOVED_IN = re.compile(
+    r"(?<!\w)(?<!(?i:vận) )(?<!(?i:di) )(?<!(?i:luân) )(?<!(?i:dịch) )"
+    r"(?i:chuyển)[^\S\n]++(?i:vào)[^\S\n]++$"
+)
+"""Right before a bare `TK`: «chuyển vào», no money named between. Money goes into an account
+there (`_PAID_INTO`), whatever words come before its number, but files go «vào TK» too:
+`_no_account_moved_in` cuts out what is no account's."""
 _BUDGET_BEFORE = re.compile(
     r"(?<!\w)(?:(?i:kho bạc|ngân sách|hạch toán|ghi thu)|KBNN)(?!\w)[^.!?;\n]{0,60}$"
 )
@@ -237,8 +250,9 @@ _PAID_REACH = 120
 
 def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     """Whether a bare `TK` at text[start], `gap` between it and its number ending at text[end],
-    names an account, on both channels: money paid into it right before it; after «chuyển
-    sang/qua», an account's number right after it (`_moved_into_account`); else, its number
+    names an account, on both channels: money paid into it right before it, but after «chuyển
+    vào» no hotline, short number or phone (`_no_account_moved_in`); after «chuyển sang/qua»,
+    an account's number right after it (`_moved_into_account`); else, its number
     right after it (`TIGHT_GAP`), a treasury or a budget before it or a treasury, a bank after
     the number, or a bank before it and the number an account's length; never after a forest's
     plot («khoảnh 3, TK 262»)."""
@@ -249,6 +263,8 @@ def paid_into_tk(text: str, start: int, end: int, gap: str) -> bool:
     if _PERSON_BEFORE.search(text, window, start) and _PHONE_DIGITS.fullmatch(
         "".join(c for c in text[start:end] if c.isdigit())
     ):
+        return False
+    if _MOVED_IN.search(text, window, start) and _no_account_moved_in(text, start, end, gap):
         return False
     if _PAID_INTO.search(text, window, start):
         return True
@@ -290,7 +306,7 @@ BARE_ACCOUNT_DIGITS = range(8, max(ACCOUNT_DIGITS) + 1)
 khoản 1234567`), as the word may count accounts (`BARE_ACCOUNT`); at most an account's, as after
 «số tài khoản» (16 to 19 were dropped on air and told by no check: the website stopped at 15)."""
 _MOVED_GAP = re.compile(rf"{TIGHT_GAP}|[^\S\n]*+\(?{_BANK_NAME}\)?[^\S\n]*+:?[^\S\n]*+")
-"""Between «chuyển sang TK» and an account's number: `TIGHT_GAP` or a bank's name («chuyển sang
+"""Between «chuyển sang/qua TK» and an account's number: `TIGHT_GAP` or a bank's name («chuyển sang
 TK Vietcombank 0123…»); other words («TK rồi anh Nam 0912…», «TK (SĐT 0912…)») make the number
 no account's."""
 MOVED_INTO_DIGITS = range(9, max(ACCOUNT_DIGITS) + 1)
@@ -310,6 +326,23 @@ def _moved_into_account(text: str, start: int, end: int, gap: str) -> bool:
         and len(digits) in MOVED_INTO_DIGITS
         and _HOTLINE.fullmatch(digits) is None
         and not quantity_follows(text, end)
+    )
+
+
+_SHORT_MOVED_IN = range(7)
+"""Digits after «chuyển vào TK» no account has: six and fewer are a file's, a batch's or a year
+(«Hồ sơ chuyển vào TK 123456 xử lý»); seven and eight stay accounts' (as before session 81)."""
+
+
+def _no_account_moved_in(text: str, start: int, end: int, gap: str) -> bool:
+    """Whether the number after «chuyển vào TK» at text[start], `gap` between, ending at
+    text[end], is surely no account's: a hotline's, a short one (`_SHORT_MOVED_IN`), or a
+    phone's past words other than a bank's name («Chuyển vào TK rồi anh Nam 0912…»)."""
+    digits = "".join(c for c in text[start + len("TK") + len(gap) : end] if c.isdigit())
+    return (
+        len(digits) in _SHORT_MOVED_IN
+        or _HOTLINE.fullmatch(digits) is not None
+        or (_PHONE_DIGITS.fullmatch(digits) is not None and _MOVED_GAP.fullmatch(gap) is None)
     )
 
 
@@ -337,6 +370,28 @@ and all («của ông Nguyễn Văn A (sinh năm 1980) là 8012…»); or one or
 («Ông A có mã số thuế là 8012…», «mã số thuế (cấp năm 2010) là 8012…», «MST (mới) (cấp 2010) là
 8012…» were read out, told by none); one or two words before «là» («mã số thuế hiện tại là
 8012…»); a dash («MST - 8012…»)."""
+
+_IS_IN_GAP = re.compile(rf"(?<![^\W\d_]){_IS}")
+"""«là» between a tax code's label and its number (`TAX_GAP`)."""
+
+
+_WORD_GOES_ON = re.compile(r"[^\S\n]*+[^\W\d_]")
+"""A letter after a currency or a scale word: the start of another word made with it («đồng
+hồ», «triệu chứng», «tỷ lệ», «nghìn lần»), no amount («MST là 8012… triệu chứng» is his code)."""
+
+
+def _amount_after_is(label: str, number: str, text: str, start: int, end: int) -> bool:
+    """Whether `number`, after a `TAX_LABEL` at text[start] and a gap holding «là», ending at
+    text[end], is an amount: a currency or a scale word (then maybe a currency) right after it,
+    its decimals maybe between, and no letter after that word (`_WORD_GOES_ON`): «Ông A, MST nợ
+    là 1234567890 đồng» says what he owes, not his code."""
+    decimal = _DECIMAL.match(text, end)
+    after = decimal.end() if decimal is not None else end
+    word = _CURRENCY_AFTER.match(text, after) or _SCALE_ALONE.match(text, after)
+    if word is None or _WORD_GOES_ON.match(text, word.end()):
+        return False
+    return _IS_IN_GAP.search(text, start + len(label), end - len(number)) is not None
+
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",
@@ -623,6 +678,7 @@ _ONTO = (
 moved from it to the number after («STK 0123456789 => 9876543210», «từ tài khoản 123456789 sang
 TK 987654321»), someone's account too on both channels."""
 _LISTED = re.compile(
+    rf"(?:[^\S\n]*+\([^\S\n]*+{_BANK_NAME}[^\S\n]*+\))?"
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
     rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++|{_ONTO})"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
@@ -630,7 +686,9 @@ _LISTED = re.compile(
 """One more number in a list after a private one: after a comma, a semicolon, a slash, «và»,
 «hoặc», «hay», an arrow, «sang» or «qua» (`_ONTO`), or in brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right
 after it; its groups apart as the first's may be («9876 - 5432 - 10»: its groups were read as a
-range). A semicolon or a slash joined no list: the second account was read on air in full."""
+range). A semicolon or a slash joined no list: the second account was read on air in full. The
+number before may have its bank in brackets («0987654321 (Vietcombank); 1234567890 (Agribank)»:
+the radio read the second out, the website told neither)."""
 _DATE_OR_AMOUNT = re.compile(
     r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
     r"|[1-9]\d{0,2}(?:\.\d{3}){1,2}"  # 1.500.000
@@ -672,6 +730,51 @@ LIST_OPENING = re.compile(
 """A line opening with a list's joint or an arrow before a number (`_LISTED`,
 `_LISTED_PASSPORT`): the number goes on the list of a private number ending the line before
 («STK 0123456789⏎=> 9876543210»: Markdown joins the two). Never a dash alone: a list item."""
+
+
+NUMBER_ALONE = re.compile(
+    rf"[^\S\n]{{0,3}}(?:(?:[-*+]|\d{{1,3}}[.)])[^\S\n]++)?(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))"
+    r"[^\S\n]*+[,;.]?[^\S\n]*+"
+)
+"""A line holding a number alone, maybe a list item's («- 9876543210», «2. 9876543210»), on both
+channels: after a line ending in a private number, the next of its list («STK 0123456789⏎-
+9876543210», «số tài khoản⏎0123456789⏎0987654321»: the website shows each); opening a paragraph
+after one a label ends, its number («Số tài khoản⏎⏎0123456789»)."""
+PRIVATE_LABEL_WORDS = (
+    r"t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu|passport"
+    r"|m(?:st|ã số thuế)"
+)
+"""The words of a private number's label, an account's, a citizen ID's, a passport's, a tax
+code's, as a cheap search finds them (inside «STK» too; case-blind or in a lower-cased text)."""
+_LABEL_AT_END = re.compile(
+    rf"(?i:{PRIVATE_LABEL_WORDS})"
+    r"(?:[^\S\n]++(?i:công dân|nhân dân|thư|cá nhân|ngân hàng|TNCN)(?!\w))?"
+    r"[^\S\n]*+(?:(?i:số)[^\S\n]*+)?:?[^\S\n]*+$"
+)
+"""A private number's label ending a text, its own last words («căn cước công dân», «tài
+khoản ngân hàng»), its «số» or colon after it (`label_ends`)."""
+_LABEL_AT_END_REACH = 40
+"""How far back from a line's end `_LABEL_AT_END` is looked for: a label and its colon."""
+
+
+PASSPORT_ALONE = re.compile(rf"[^\S\n]{{0,3}}(?P<number>{PASSPORT_NUMBER})[^\S\n]*+[,;.]?[^\S\n]*+")
+"""A line holding a passport's number alone, on both channels: opening a paragraph after one a
+passport's label ends (`passport_label_ends`), its number («Hộ chiếu số⏎⏎C1234567»)."""
+_PASSPORT_LABEL_AT_END = re.compile(rf"{PASSPORT_LABEL}[^\S\n]*+(?:(?i:số)[^\S\n]*+)?:?[^\S\n]*+$")
+"""A passport's label ending a text, its «số» or colon after it."""
+
+
+def passport_label_ends(text: str, start: int, end: int) -> bool:
+    """Whether a passport's label ends text[start:end], its «số» or colon after it: a passport's
+    number alone opening the next paragraph is its (`PASSPORT_ALONE`)."""
+    reach = max(start, end - _LABEL_AT_END_REACH)
+    return _PASSPORT_LABEL_AT_END.search(text, reach, end) is not None
+
+
+def label_ends(text: str, start: int, end: int) -> bool:
+    """Whether a private number's label (`PRIVATE_LABEL_WORDS`) ends text[start:end], its «số»
+    or colon after it: a number alone opening the next paragraph is its (`NUMBER_ALONE`)."""
+    return _LABEL_AT_END.search(text, max(start, end - _LABEL_AT_END_REACH), end) is not None
 
 
 def listed_passports(text: str, end: int) -> list[re.Match[str]]:

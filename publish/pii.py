@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 from publish import approval, attachments, pii_english
 from publish.cache import Fragments, Shelf, digest
@@ -48,18 +49,23 @@ from publish.number_words import (
     ID_LABEL_WORDS,
     LABEL_GAP,
     LIST_OPENING,
+    NUMBER_ALONE,
+    PASSPORT_ALONE,
     PASSPORT_NUMBER,
+    PRIVATE_LABEL_WORDS,
     TAX_GAP,
     TAX_LABEL,
     TIGHT_GAP,
     accounts_after_codes,
     bare_account_number,
+    label_ends,
     labelled_cards,
     labelled_number,
     listed_numbers,
     listed_passports,
     money_follows,
     paid_into_tk,
+    passport_label_ends,
     personal_tax_code,
     read_as_code,
     without_its_amount,
@@ -502,6 +508,8 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
     number = start = 0  # line `number` (0-based) starts at offset `start`
     fences: list[int] | None = None  # found only for a join: most texts have none
     recent: dict[int, list[Finding]] = {}  # each line's own findings, for a join's
+    link: _Link | None = None  # the list line `linked` is of (`_joined_line`)
+    linked = -1
     anchor = _ANCHOR.search(text)
     while anchor is not None:
         at = anchor.start()
@@ -524,15 +532,23 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
                 own = list(_line_findings(line, number, year, words))
         yield from own
         # Most lines follow a blank one (a paragraph of one line): none to join with.
-        if start > 1 and text[start - 2] != "\n" and (joined := _joined_line(text, low, start)):
-            back, both = joined
+        # A paragraph's number alone may be its label's after a blank line: `_after_blank`.
+        if (
+            start > 1
+            and (text[start - 2] != "\n" or _may_join_after_blank(text, start, end))
+            and (joined := _joined_line(text, low, start, link if linked == number - 1 else None))
+        ):
             fences = _fenced(text) if fences is None else fences
             if not bisect_left(fences, start) % 2:  # code is shown line by line
                 # Every joined line's findings, a middle line's own join's too: told once.
-                apart = [f for at in range(number - back, number) for f in recent.get(at, [])]
-                more = list(_joined_findings(both, number, year, apart + own))
+                lines = (
+                    [number - joined.back] if joined.listed else range(number - joined.back, number)
+                )
+                apart = [f for at in lines for f in recent.get(at, [])]
+                more = list(_joined_findings(joined.text, number, year, apart + own))
                 yield from more
                 own = own + more
+            link, linked = joined.link, number
         if own:
             recent[number] = own
         anchor = _ANCHOR.search(text, end)
@@ -895,23 +911,22 @@ def _labelled_accounts(line: str) -> Iterator[re.Match[str]]:
         at = match.end()
 
 
-_LABEL_WORDS = re.compile(
-    r"t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu|passport"
-    r"|m(?:st|ã số thuế)",
-    re.IGNORECASE,
-)
+_LABEL_WORDS = re.compile(PRIVATE_LABEL_WORDS, re.IGNORECASE)
 """The words of a private number's label: an account's, a citizen ID's, a passport's, a tax
 code's. A line ending with one (no digit after it) is read on to its number (`_joined_line`)."""
 _LOW_LABEL_WORDS = re.compile(_LABEL_WORDS.pattern)
 """`_LABEL_WORDS` in a lower-cased text."""
 _LAST_DIGIT = re.compile(r"\d\D*$")
 """A line's last digit (and the rest of the line)."""
-_ENDS_IN_DIGIT = re.compile(r"\d[^\S\n]*$")
-"""A line ending with a digit: a number a line opening a list (`LIST_OPENING`) goes on from."""
 _OWN_BLOCK = re.compile(r"[^\S\n]{0,3}(?:#{1,6}(?!\S)|```|~~~)|[^\S\n]*(?:\||$)")
 """A line Markdown joins with no other: a heading, a fence, a table's row, a blank line."""
 _LABEL_LINES = 3
 """How many lines after a label's its number may be: digit-less lines between carry it on."""
+_LIST_ITEM = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]")
+"""A list item's mark: a list after a paragraph is read on from it on the radio too."""
+_ITEM_NUMBER = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]++(?P<number>\d)")
+"""A list item opening with a number («- 9876543210 (Vietcombank)»): the next of a list as a
+number alone is, what follows it read with it (the radio reads such items on too)."""
 
 
 def _fenced(text: str) -> list[int]:
@@ -923,30 +938,74 @@ def _fenced(text: str) -> list[int]:
     return [m.start() for m in fence.finditer(text)]
 
 
-def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | None:
+class _Link(NamedTuple):
+    """A line of a list of private numbers, what the next of the list is read on from."""
+
+    back: int
+    """How many lines back from this line its head's number is (`_Join.back`)."""
+    text: str
+    """The head's text as read: the next number of the list is read after it."""
+
+
+class _Join(NamedTuple):
+    """A line read with lines before it (`_joined_line`)."""
+
+    back: int
+    """How many lines back what it is read with starts; a list's line: its head's number's."""
+    text: str
+    """The text so read."""
+    listed: bool
+    """Whether read on from a list's head: of the lines between, only the head's findings are
+    told already (the others' numbers are not in `text`)."""
+    link: _Link | None
+    """What the next line of a list is read on from, when this line ends in a number or is one
+    of a list's."""
+
+
+def _joined_line(text: str, low: str | None, start: int, link: _Link | None = None) -> _Join | None:
     """The line starting at `start` read with the lines before it back to a label's with no
     digit after its last label word (Markdown joins a soft line break: «Ông A, MST\n8012…»,
     «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_LABEL_LINES` lines and
-    its paragraph, through digit-less lines only: how many lines back, and the joined text.
-    `low`: as in `_number_findings` (a case-blind search is slower)."""
+    its paragraph, through digit-less lines only; a list's line (a number alone, `NUMBER_ALONE`,
+    a list item opening with one, `_ITEM_NUMBER`, a line opening with a list's joint,
+    `LIST_OPENING`) after a number's line with its list's head (`_listed_line`: «Mã số
+    thuế⏎8012345678⏎→ 8098765432»); a number alone opening a paragraph with the line before
+    the blank lines (`_after_blank`). `link`: the line before's, when it is a list's or ends in
+    a number read with its label's. `low`: as in `_number_findings` (a case-blind search is
+    slower)."""
+    if start == 0:
+        return None
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
-    spans = [(start, _line_end(text, start))]
-    # «STK 0123456789⏎=> 9876543210»: a line opening a list goes on with the number before it.
-    listed = LIST_OPENING.match(text, start, spans[0][1]) is not None
+    before = text.rfind("\n", 0, start - 1) + 1
+    # Asked first, as nearly every line of a body of numbers has one with no label before it.
+    after_number = link is None and _ends_in_number(text, before, start - 1)
+    if after_number and not labels.search(words, before, start - 1):
+        return None  # no list's head, and a line's number is read there
+    line_end = _line_end(text, start)
+    whole = NUMBER_ALONE.fullmatch(text, start, line_end)
+    alone = whole or _ITEM_NUMBER.match(text, start, line_end)
+    listed = alone is not None or LIST_OPENING.match(text, start, line_end) is not None
+    if listed:
+        number = (start if alone is None else alone.start("number"), line_end)
+        # The line before a number's (or one of the list): the list's; else a label's further up.
+        if link is not None or after_number:
+            return _listed_line(text, words, labels, number, alone is not None, link)
+    spans = [(start, line_end)]
     for back in range(1, _LABEL_LINES + 1):
         if start == 0:
             return None
         end, start = start - 1, text.rfind("\n", 0, start - 1) + 1
         if _OWN_BLOCK.match(text, start, end):
+            if back > 1 or text[start:end].strip():
+                return None
+            if alone is not None:
+                return _after_blank(text, words, labels, start, number, whole is not None)
+            passport = PASSPORT_ALONE.fullmatch(text, *spans[0])
+            if passport is not None:
+                number = (passport.start("number"), spans[0][1])
+                return _after_blank(text, words, None, start, number, True)
             return None
         digit = _LAST_DIGIT.search(text, start, end)
-        if listed and digit is not None and _ENDS_IN_DIGIT.search(text, start, end):
-            listed = False
-            spans.append((start, end))
-            if labels.search(words, start, digit.start()):
-                return back, " ".join(text[s:e] for s, e in reversed(spans))
-            continue  # «Mã số thuế⏎8012345678⏎→ 8098765432»: its label further up
-        listed = False
         label = labels.search(words, digit.start() + 1 if digit else start, end)
         if label is None and digit is not None:
             return None  # a label's number on its own line is read there
@@ -954,7 +1013,118 @@ def _joined_line(text: str, low: str | None, start: int) -> tuple[int, str] | No
         if label is not None:
             if _OWN_BLOCK.match(text, *spans[0]):
                 return None
-            return back, " ".join(text[s:e] for s, e in reversed(spans))
+            both = " ".join(text[s:e] for s, e in reversed(spans))
+            ends = _ends_in_number(text, *spans[0])
+            return _Join(back, both, False, _Link(0, both) if ends or listed else None)
+    return None
+
+
+def _listed_line(
+    text: str,
+    words: str,
+    labels: re.Pattern[str],
+    number: tuple[int, int],
+    alone: bool,
+    link: _Link | None,
+) -> _Join | None:
+    """A list's line (its number or list item's from `number`, `alone` when a number alone or
+    a list item opening with one, else a line opening with a list's joint, `LIST_OPENING`) read
+    after its list's head: the head `link` names (the line before is one of the list), or the
+    line before when it ends in a number with a label before it («STK 0123456789⏎- 9876…»),
+    «; » between (a joint's line: a space). Only the head's text and this line's are read, so
+    a list costs as many lines as it has (session 81 review)."""
+    part = text[slice(*number)]
+    if link is not None:
+        back = link.back + 1
+        return _Join(back, _list_joined(link.text, part, alone), True, _Link(back, link.text))
+    end = text.rfind("\n", 0, number[0])
+    start = text.rfind("\n", 0, end) + 1
+    digit = _LAST_DIGIT.search(text, start, end)
+    if (
+        digit is None
+        or not labels.search(words, start, digit.start())
+        or _OWN_BLOCK.match(text, start, end)
+    ):
+        return None
+    head = text[start:end]
+    return _Join(1, _list_joined(head, part, alone), True, _Link(1, head))
+
+
+def _list_joined(head: str, part: str, alone: bool) -> str:
+    """A list's number `part` read after its `head`: «; » between a number alone's (`alone`), a
+    space only when the head ends in one already or the line opens with its joint."""
+    if not alone or head.rstrip()[-1:] in (";", ","):
+        return f"{head} {part}"
+    return f"{head}; {part}"
+
+
+def _ends_in_number(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in a digit, maybe spaces, a comma or «;» after it: a
+    number a list's next line goes on from («Các TK: 0123456789;⏎0987654321;⏎…»)."""
+    return text[start:end].rstrip(" \t,;")[-1:].isdigit()
+
+
+def _may_join_after_blank(text: str, start: int, end: int) -> bool:
+    """Whether the line at text[start:end], after a blank line, may be read with the paragraph
+    before (`_after_blank`): a list item opening with a number after a paragraph ending in a
+    number, a number alone after one ending otherwise (in a label, maybe). The paragraph's
+    last character is looked at first: a body of thousands of one-number paragraphs asks no
+    more of each."""
+    at = start - 1
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at == 0:
+        return False
+    if text[at - 1] in "0123456789,;":
+        return _ITEM_NUMBER.match(text, start, end) is not None
+    return (
+        NUMBER_ALONE.fullmatch(text, start, end) is not None
+        or PASSPORT_ALONE.fullmatch(text, start, end) is not None
+    )
+
+
+def _after_blank(
+    text: str,
+    words: str,
+    labels: re.Pattern[str] | None,
+    blank: int,
+    number: tuple[int, int],
+    whole: bool,
+) -> _Join | None:
+    """A number alone (its span `number`; `whole`: nothing after it) opening a paragraph, the
+    blank lines before it starting with the one at text[blank], read with the line before them:
+    after a label ending it («Số tài khoản⏎⏎0123456789»: privacy first, the reader takes the one
+    for the other); a list item's after a number with a label before it ending it («Số tài
+    khoản 0123456789⏎⏎- 0987654321», as the radio reads a list on from its paragraph). No
+    `labels`: a passport's number alone (`PASSPORT_ALONE`), after its label only."""
+    back = 1
+    while blank > 0:
+        end = blank - 1
+        start = text.rfind("\n", 0, end) + 1
+        back += 1
+        if text[start:end].strip():
+            break
+        blank = start
+    else:
+        return None
+    if _OWN_BLOCK.match(text, start, end):
+        return None
+    head = text[start:end]
+    if labels is None:
+        if not passport_label_ends(words, start, end):
+            return None
+        return _Join(back, f"{head} {text[slice(*number)]}", False, None)
+    if whole and label_ends(words, start, end):
+        both = f"{head} {text[slice(*number)]}"
+        return _Join(back, both, False, _Link(0, both))
+    digit = _LAST_DIGIT.search(text, start, end)
+    if (
+        _LIST_ITEM.match(text, text.rfind("\n", 0, number[0]) + 1)
+        and _ends_in_number(text, start, end)
+        and digit is not None
+        and labels.search(words, start, digit.start())
+    ):
+        return _Join(back, _list_joined(head, text[slice(*number)], True), True, _Link(back, head))
     return None
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from publish.links import href_attribute, inline_links
+from publish.number_words import ACCOUNT_DIGITS
 
 __all__ = ["reader_text"]
 
@@ -40,11 +41,21 @@ _ANCHOR = re.compile(
 text never holds another «<a» (a browser closes a link where the next opens): each try ends
 where the next begins, where «<a>» repeated was read from each to the line's end for a «</a>»
 (20,000 on one line took 13 s)."""
+_STAR_ITEM = re.compile(r"(?m)^(?P<indent>[^\S\n]{0,3})\*(?=[^\S\n])")
+"""A list item's «*»: the page shows a bullet as for «-», which the lint reads as a list's
+(«STK 0123…⏎* 0987… (Vietcombank)»), not nothing."""
 _UNDERSCORE = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
 """Emphasis by «_» at a word's edge: «ho_ten» is one word. «*», «~~» and «`» go anywhere."""
 _WRAPPED = re.compile(r"\n[ \t]*(?P<rest>\d(?:[ .-]?\d)*)(?![.)][ \t])")
 """A line starting with a number, which may go on the line before (not an ordered list's «2.»
 or «2)»): see `_joined`."""
+_RUN_BEFORE = re.compile(r"\d(?:[ .-]?\d)*$")
+"""The number ending a line, which a line starting with a number may go on."""
+_LONGEST = max(ACCOUNT_DIGITS)
+"""The digits of the longest number the lint looks for (an account's): two numbers on
+following lines that together are longer are two, as a list's («0123456789⏎0987654321»)."""
+_RUN_REACH = 4 * _LONGEST
+"""How far back a line's last number is looked for: its digits and separators."""
 _DIGITS = re.compile(r"\d")
 _NUMBER = re.compile(r"\d(?:[ .-]?\d){5}")
 """Six digits with single separators: fewer is no number the lint looks for."""
@@ -60,6 +71,8 @@ def reader_text(markdown: str) -> str:
     if "<" in text:
         text = _ANCHOR.sub(_anchor, text) if "<a" in text.lower() else text
         text = _TAG.sub("", text)
+    if "*" in text:
+        text = _STAR_ITEM.sub(r"\g<indent>-", text)
     for mark in ("*", "~~", "`"):
         if mark in text:
             text = text.replace(mark, "")
@@ -97,7 +110,8 @@ def _target(target: str, text: str) -> str:
 
 def _joined(match: re.Match[str]) -> str:
     """A number wrapped after a digit (and one separator) on one line, as the page shows it,
-    its line break after it; any other line as it is."""
+    its line break after it; any other line as it is, and one whose number is too long with
+    the one before for both to be one (`_LONGEST`)."""
     text, at = match.string, match.start()
     sep = text[at - 1 : at]
     if sep in (" ", ".", "-"):
@@ -106,4 +120,8 @@ def _joined(match: re.Match[str]) -> str:
         sep = " "
     if not text[at - 1 : at].isdecimal():
         return match[0]
+    run = _RUN_BEFORE.search(text, max(0, at - _RUN_REACH), at)
+    before = 0 if run is None else len(_DIGITS.findall(run[0]))
+    if before + len(_DIGITS.findall(match["rest"])) > _LONGEST:
+        return match[0]  # no one number: the next of a list, on its own line as written
     return sep + match["rest"] + "\n"

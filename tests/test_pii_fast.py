@@ -21,6 +21,8 @@ from publish.content import load_site
 from publish.errors import Problem
 from publish.number_words import (
     _LABELLED_CARD,
+    DASHES,
+    LIST_OPENING,
     TIGHT_GAP,
     account_range,
     accounts_after_codes,
@@ -31,6 +33,7 @@ from publish.number_words import (
     spaced_range,
 )
 from publish.pii import (
+    _ANCHOR,
     _BARE_ACCOUNT,
     _BIRTH_DATE,
     _BIRTH_YEAR,
@@ -55,7 +58,8 @@ _TRIGGER = re.compile(
     r"\d{12}|sn|sinh|tk|tài khoản|cccd|cmnd|cmt|căn cước|chứng minh|định danh|hộ chiếu"
     r"|\d{4}[ .-]\d{4}[ .-]\d{4}"  # a card's number in groups (session 75)
     r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d"  # a CCCD's in groups (session 75)
-    r"|thẻ",  # a card's label (session 79)
+    r"|thẻ"  # a card's label (session 79)
+    r"|passport",  # a passport's English label (session 81 review: «Passport no. AB 1234567»)
     re.IGNORECASE,
 )
 _CARD = re.compile(
@@ -106,17 +110,26 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         return
     lines = text.split("\n")
     code = False  # inside a fenced block: shown line by line
+    told: dict[int, list[str]] = {}  # each line's values, its own and its join's
+    heads: dict[int, tuple[int, str]] = {}  # session 81: a list's lines, its head's line and text
     for number, line in enumerate(lines):
-        yield from line_reference(line, number, year)
+        own = list(line_reference(line, number, year))
+        yield from own
+        told[number] = [f.value for f in own]
         code ^= bool(_FENCE.match(line))
-        first = _label_line_before(lines, number) if not code else None
-        if first is not None and _DIGIT.search(line):
-            joined = " ".join(lines[first : number + 1])
-            apart = [f.value for i in (first, number) for f in line_reference(lines[i], 0, year)]
+        read = _read_with_lines_before(lines, number, heads) if not code else None
+        if read is not None and _DIGIT.search(line):
+            first, joined, listed, head = read
+            if head is not None and _ANCHOR.search(line):  # a line the lint reads at all
+                heads[number] = head
+            # Session 81: a list's line is read with its head's only (each told on its line).
+            between = {first, number} if listed else range(first, number + 1)
+            apart = [value for i in between for value in told[i]]
             for found in line_reference(joined, number, year):
                 if found.value in apart:
                     apart.remove(found.value)
                 else:
+                    told[number].append(found.value)
                     yield found
 
 
@@ -140,6 +153,115 @@ def _label_line_before(lines: list[str], number: int) -> int | None:
         if _DIGIT.search(line):
             return None
     return None
+
+
+_ALONE = re.compile(
+    r"[^\S\n]{0,3}(?:(?:[-*+]|\d{1,3}[.)])[^\S\n]+)?"
+    rf"(\d(?:(?:[ .]|[^\S\n]?[{DASHES}-][^\S\n]?)?\d)*)[^\S\n]*[,;.]?[^\S\n]*"
+)
+"""Session 81: a line holding a number alone, maybe a list item's («- 9876543210»)."""
+_ITEM = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]+(\d.*)")
+"""Session 81: a list item opening with a number, and what follows it."""
+_PASSPORT_ALONE = re.compile(r"[^\S\n]{0,3}([A-Za-z]{1,2} ?\d{7,8})[^\S\n]*[,;.]?[^\S\n]*")
+"""Session 81 (review): a passport's number alone on its line."""
+_PASSPORT_ENDS = re.compile(
+    r"(?:hộ chiếu|passport)(?:\s+(?:no|nr|number)\.?(?!\w))?\s*(?:số\s*)?:?\s*$", re.IGNORECASE
+)
+"""Session 81 (review): a passport's label ending a line, a passport's number alone after a
+blank line is its."""
+_MARK = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]")
+"""Session 81: a list item's mark."""
+_LABEL_ENDS = re.compile(
+    r"(?:" + _LABEL_WORD.pattern + r")(?:\s+(?:công dân|nhân dân|thư|cá nhân|ngân hàng|TNCN)\b)?"
+    r"\s*(?:số\s*)?:?\s*$",
+    re.IGNORECASE,
+)
+_ENDS_IN_A_DIGIT = re.compile(r"\d\s*$")
+
+
+def _read_with_lines_before(
+    lines: list[str], number: int, heads: dict[int, tuple[int, str]]
+) -> tuple[int, str, bool, tuple[int, str] | None] | None:
+    """The first line line `number` is read with, the text so read, whether it is a list's line
+    read with its head's only, and (for the next line of a list) its head's line and text: the
+    label's line before it (`_label_line_before`). Session 81, for a list's line (a number alone
+    or a list item opening with one, `_ALONE`, `_ITEM`; a line opening with a list's joint,
+    `LIST_OPENING`): after a line of the list (`heads`) its head's text; after a line ending in a
+    number (maybe «,» or «;» after it), that line when a label comes before its last digit, else
+    nothing; else the label's line before it; after blank lines (a number alone or a list item)
+    the line before them when a label ends it, or, a list item's, when it ends in a number with
+    a label before it («Số tài khoản 0123456789⏎⏎- 0987654321»); a passport's number alone
+    after blank lines, the line before them when a passport's label ends it."""
+    line = lines[number]
+    whole = _ALONE.fullmatch(line)
+    alone = whole or _ITEM.fullmatch(line)
+    listed = alone is not None or LIST_OPENING.match(line) is not None
+    passport = _PASSPORT_ALONE.fullmatch(line) if number and not lines[number - 1].strip() else None
+    if passport is not None:
+        at = number - 1
+        while at >= 0 and not lines[at].strip():
+            at -= 1
+        above = lines[at] if at >= 0 else ""
+        if at < 0 or _OWN_BLOCK.match(above) or not _PASSPORT_ENDS.search(above):
+            return None
+        return at, f"{above} {line[passport.start(1) :]}", False, None
+    if not listed:
+        first = _label_line_before(lines, number)
+        if first is None:
+            return None
+        joined = " ".join(lines[first : number + 1])
+        return first, joined, False, (number, joined) if _ends_in_a_number(line) else None
+    part = line if alone is None else line[alone.start(1) :]
+    joint = "; " if alone is not None else " "
+    if number - 1 in heads:
+        first, head = heads[number - 1]
+        return first, _after_head(head, joint, part), True, (first, head)
+    if number == 0:
+        return None
+    above = lines[number - 1]
+    if _ends_in_a_number(above):
+        digits = [m.start() for m in _DIGIT.finditer(above)]
+        if _OWN_BLOCK.match(above) or not _LABEL_WORD.search(above, 0, digits[-1]):
+            return None
+        return number - 1, _after_head(above, joint, part), True, (number - 1, above)
+    if not above.strip() and alone is not None:
+        first = number - 1
+        while first >= 0 and not lines[first].strip():
+            first -= 1
+        if first < 0 or _OWN_BLOCK.match(lines[first]):
+            return None
+        above = lines[first]
+        if whole is not None and _LABEL_ENDS.search(above):
+            joined = f"{above} {part}"
+            return first, joined, False, (number, joined)
+        digits = [m.start() for m in _DIGIT.finditer(above)]
+        if (
+            _MARK.match(line)
+            and _ends_in_a_number(above)
+            and _LABEL_WORD.search(above, 0, digits[-1])
+        ):
+            return first, _after_head(above, "; ", part), True, (first, above)
+        return None
+    first = _label_line_before(lines, number)
+    if first is None:
+        return None
+    return (
+        first,
+        " ".join(lines[first : number + 1]),
+        False,
+        (number, " ".join(lines[first : number + 1])),
+    )
+
+
+def _ends_in_a_number(line: str) -> bool:
+    """Session 81: whether `line` ends in a digit, maybe spaces, «,» or «;» after it."""
+    return line.rstrip(" \t,;")[-1:].isdigit()
+
+
+def _after_head(head: str, joint: str, part: str) -> str:
+    """Session 81: a list's line `part` read after its `head`, `joint` between but a space
+    when the head ends in «,» or «;» already."""
+    return f"{head} {part}" if head.rstrip()[-1:] in (",", ";") else f"{head}{joint}{part}"
 
 
 def line_reference(line: str, number: int, year: int) -> Iterator[Finding]:
@@ -182,7 +304,9 @@ def line_reference(line: str, number: int, year: int) -> Iterator[Finding]:
     for match in _PASSPORT.finditer(line):
         if fresh(match.span("number")):
             n = match["number"]
-            hidden = n[0].upper() + "*" * (len(re.sub(r"\D", "", n)) - 2) + n[-2:]
+            # Session 81 (review): its letters as typed, one or two, «İ» too («İC*****67»).
+            letters = n.rstrip("0123456789 ").upper()
+            hidden = letters + "*" * (len(re.sub(r"\D", "", n)) - 2) + n[-2:]
             yield Finding(number, "số hộ chiếu", hidden)
     for match in _CITIZEN_ID.finditer(line):
         century, born = int(match[0][3]) // 2, int(match[0][4:6])  # 0-1: 1900s, 2-3: 2000s
@@ -279,6 +403,20 @@ SETTINGS = settings(
 @example("Tài khoản ngân hàng trú tại ấp Tân Lập, trú tại ấp Tân Lập, TK 123456789", 2020)
 @example("Tài khoản ngân hàng" + " trú tại ấp Tân Lập," * 3 + " TK 0071001234567", 2020)  # far
 @example("TK 0071001234567 tại ngân hàng, TK: 123456789", 2020)
+# Session 81: a list of numbers alone after an account's line, a label's number after a blank.
+@example("STK 123456789\n123456789\n- 0071 0012 34567", 2020)
+@example("số tài khoản \n0071001234567\n0071001234567", 2020)
+@example("STK\n\n0071001234567\n\nCCCD:\n\n087123456789", 2020)
+@example("STK 123456789\n- 0071001234567 vụ\n\nSTK\n\n* 123456789 vụ", 2020)
+# Session 81 review: a line opening with «,» goes on a list; a passport's letters as typed; a
+# list read on from each line before, past «;», a bank in brackets, blank lines.
+@example("CCCD087123456789\n,087123456789", 2020)
+@example("Hộ chiếu số\n\nC1234567\n\nTK\n\nB1234567\n\nPassport no.\n\n\nAB 12345678.", 2020)
+@example("Hộ chiếu İC1234567", 2020)
+@example("STK 123456789\n" + "0071001234567\n" * 12, 2020)
+@example("Các TK: 0071001234567;\n123456789;\n0071001234567.", 2020)
+@example("STK 123456789\n- 0071001234567 (Vietcombank)\n- 123456789 vụ", 2020)
+@example("số tài khoản\n\n\n0071001234567\n\nSTK 123456789\n\n- 0071001234567\n- 12345", 2020)
 def test_fast_findings_equal_the_per_line_reference(text: str, year: int) -> None:
     assert number_findings(text, year) == list(reference(text, year=year))
 

@@ -83,7 +83,8 @@ def _whole_lines(text: str, year: int) -> Iterator[Finding]:
     those of the line read with a label's line before it, the join itself specified in
     tests/test_pii_fast.py (its own reference)."""
     number = start = 0
-    own: dict[int, list[Finding]] = {}
+    own: dict[int, list[Finding]] = {}  # each line's findings, its join's too
+    link, linked = None, -1  # the list line `linked` is of, read on by the next
     anchor = _ANCHOR.search(text)
     while anchor is not None:
         at = anchor.start()
@@ -95,11 +96,16 @@ def _whole_lines(text: str, year: int) -> Iterator[Finding]:
         if _TRIGGER.search(line):
             own[number] = list(_whole_line(line, number, year))
             yield from own[number]
-        if joined := pii._joined_line(text, None, start):
-            back, both = joined
-            apart = own.get(number - back, []) + own.get(number, [])
+        if joined := pii._joined_line(text, None, start, link if linked == number - 1 else None):
+            # A list's line after its head's (session 81): only the head's and its own numbers.
+            back = range(number - joined.back, number + 1)
+            lines = [number - joined.back, number] if joined.listed else back
+            apart = [f for at in lines for f in own.get(at, [])]
             if not bisect_left(pii._fenced(text), start) % 2:
-                yield from pii._joined_findings(both, number, year, apart)
+                more = list(pii._joined_findings(joined.text, number, year, apart))
+                own[number] = own.get(number, []) + more
+                yield from more
+            link, linked = joined.link, number
         anchor = _ANCHOR.search(text, end)
 
 

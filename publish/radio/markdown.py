@@ -35,7 +35,15 @@ from publish.markdown_pasted import (
     goes_on,
     pasted_item,
 )
-from publish.number_words import STEP_ARROWS
+from publish.number_words import (
+    ACCOUNT_DIGITS,
+    NUMBER_ALONE,
+    PASSPORT_ALONE,
+    PRIVATE_LABEL_WORDS,
+    STEP_ARROWS,
+    label_ends,
+    passport_label_ends,
+)
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
@@ -1943,26 +1951,39 @@ def _join_announced(
     for block in blocks:
         last = joined[-1] if joined else None
         between = removed if block.items and block.items[0].list_item else removed | images
+        rest: list[Item] = []  # a list's items after those its private numbers' read on with
+        joint = _bold_label_joint(last, block)
         if (
-            block.kind == "body"
-            and not block.level  # never into a sub-heading
-            and last is not None
-            and last.kind == "body"
-            and len(last.items) == 1
-            and not last.items[0].list_item
+            last is not None
             and (
-                ANNOUNCES.search(last.items[0].text)
-                or (id(last) not in lists_read_on and _unfinished_before_list(last, block))
+                joint is not None
+                or (
+                    block.kind == "body"
+                    and not block.level  # never into a sub-heading
+                    and last.kind == "body"
+                    and len(last.items) == 1
+                    and not last.items[0].list_item
+                    and (
+                        ANNOUNCES.search(last.items[0].text)
+                        or (id(last) not in lists_read_on and _unfinished_before_list(last, block))
+                        or (joint := _private_joint(last.items[0].text, block)) is not None
+                    )
+                )
             )
             and not _any_between(between, _last_line(last), _first_line(block))
         ):
+            # A bold label and its number are a sentence read on (R9.5 drops the number), no title.
+            level = 0 if last.level == PSEUDO_HEADING_LEVEL and joint == " " else last.level
             intro = last.items[0]
             cleaned = block.items[0].cleaned
             said, flags = _cleaned(intro.text, intro.lines, ctx) if cleaned else (intro.text, ())
             said = said.rstrip()
-            if not ANNOUNCES.search(said):
+            if joint == "; ":
+                listed = _numbers_opening(block.items)
+                block, rest = Block(block.kind, block.items[:listed]), block.items[listed:]
+            if joint is None and not ANNOUNCES.search(said):
                 said += ":"  # «Các trường hợp bị xử lý gồm» left «… gồm.» alone on air
-            text = f"{said} {_read_on(block.items)}".strip()
+            text = f"{said}{joint or ' '}{_read_on(block.items)}".strip()
             lines = intro.lines + tuple(line for item in block.items for line in item.lines)
             flags += tuple(flag for item in block.items for flag in item.flags)
             names = tuple(name for item in block.items for name in item.names)
@@ -1971,9 +1992,11 @@ def _join_announced(
             # counts, as a hold no one can lift costs more than a warning.
             quoted = intro.quoted or any(item.quoted for item in block.items)
             item = Item(text, lines, cleaned=cleaned, flags=flags, names=names, quoted=quoted)
-            joined[-1] = Block("body", [item], level=last.level)  # a sub-heading stays one
+            joined[-1] = Block("body", [item], level=level)  # a sub-heading stays one
             if block.items[0].list_item:
                 lists_read_on.add(id(joined[-1]))
+            if rest:
+                joined.append(Block("body", rest))
             continue
         if last is not None and _item_announces_list(last, block, removed):
             head = last.items[-1]
@@ -1989,6 +2012,70 @@ def _join_announced(
             continue
         joined.append(block)
     return joined
+
+
+_PRIVATE_LABEL = re.compile(rf"(?i:{PRIVATE_LABEL_WORDS})")
+"""A private number's label in a paragraph a list of numbers follows."""
+_MARKS_AFTER_NUMBER = " \t\n*_"
+"""What may follow a paragraph's last number: spaces, bold or italic marks."""
+_OPENING_NUMBER = re.compile(rf"\d(?:[ .-]?\d){{{min(ACCOUNT_DIGITS) - 1},}}")
+"""A list item opening with a number as long as an account's."""
+
+
+def _private_joint(text: str, block: Block) -> str | None:
+    """What a paragraph's `text` is read on into the `block` after it with, as the website reads
+    their lines (publish.pii), for the radio to drop each private number as on one line (R9.5):
+    «; » before a list opening with numbers (`_numbers_opening`) after a text ending in a number
+    with a private number's label in it («STK 0123456789⏎- 9876543210»: the account listed was
+    read out); « » before a paragraph a number alone opens (`NUMBER_ALONE`) after a text a label
+    ends («Số tài khoản⏎⏎0123456789» was read out), or a passport's number alone after its label
+    («Hộ chiếu số⏎⏎C1234567»). None otherwise, as nearly always."""
+    if not block.items:
+        return None
+    if block.items[0].list_item:
+        ends = text.rstrip(_MARKS_AFTER_NUMBER)[-1:].isdigit()
+        if ends and _numbers_opening(block.items) and _PRIVATE_LABEL.search(text):
+            return "; "
+        return None
+    # Bold or italic round the number or the label: the website reads neither mark.
+    first = block.items[0].lines[0][1] if block.items[0].lines else ""
+    first = first.replace("*", "").replace("_", "").strip()
+    label = text.rstrip(_MARKS_AFTER_NUMBER)
+    # A first character first: asked between nearly every two paragraphs, most open with a word.
+    if first[:1].isdigit() and NUMBER_ALONE.fullmatch(first):
+        return " " if label_ends(label, 0, len(label)) else None
+    if first[:1].isalpha() and PASSPORT_ALONE.fullmatch(first):
+        return " " if passport_label_ends(label, 0, len(label)) else None
+    return None
+
+
+def _bold_label_joint(last: Block | None, block: Block) -> str | None:
+    """« » when a paragraph in bold (read as a sub-heading) or a plain one ends in a private
+    number's label and the paragraph after it, in bold or not, is its number alone: one of
+    them bold, neither is joined as two plain paragraphs are (`_private_joint`), and the number
+    was read out while the website tells it («**Số tài khoản:**⏎⏎0123456789»). None otherwise."""
+    if (
+        last is None
+        or block.kind not in ("body", "heading")
+        or last.kind not in ("body", "heading")
+        or PSEUDO_HEADING_LEVEL not in (last.level, block.level)
+        or last.level not in (0, PSEUDO_HEADING_LEVEL)
+        or block.level not in (0, PSEUDO_HEADING_LEVEL)
+        or len(last.items) != 1
+        or last.items[0].list_item
+        or block.items[:1] == []
+        or block.items[0].list_item
+    ):
+        return None
+    return _private_joint(last.items[0].text, block)
+
+
+def _numbers_opening(items: list[Item]) -> int:
+    """How many of a list's first `items` open with a number as long as an account's."""
+    listed = 0
+    while listed < len(items) and _OPENING_NUMBER.match(items[listed].text.lstrip()):
+        listed += 1
+    return listed
 
 
 def _item_announces_list(last: Block, block: Block, removed: set[int]) -> bool:
