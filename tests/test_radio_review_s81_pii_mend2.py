@@ -1,0 +1,51 @@
+"""Session 81 final review: personal numbers listed in ways the website or the radio missed.
+
+Each is told on the website and dropped on air (R9.5): privacy first, both channels agreeing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_radio_review_s81_pii import ACCOUNT, TAX, checked
+from tests.test_radio_review_tk2 import no_digit, on_air
+
+PASSPORT = "số hộ chiếu"
+PHONE = "số điện thoại riêng của người dân"  # a mobile listed after a tax code: his phone
+
+# A number after a tax code's «là» with «đồng/tháng» after it may be a rate or the code: main
+# told it; the amount rule made the website quiet while the radio dropped it.
+# A tax code with its branch's «-001» was no tax code to either channel: read out in full.
+# A list item opening with a bank's name and «:», one with a passport, an ordered list's item,
+# a number alone after a blank line: the website told only the first, or none, of the list.
+LISTED_OR_CODED = [
+    ("Ông A, MST là 8012345678 đồng/tháng.", [(TAX, "801*****78")]),
+    ("MST là 8012345678-001.", [(TAX, "801********01")]),
+    (
+        "Mã số thuế:\n- 8012345678-001\n- 0312345678",
+        [(TAX, "801********01"), (PHONE, "031*****78")],
+    ),
+    (
+        "Số tài khoản:\n- Vietcombank: 0123456789\n- BIDV: 0987654321",
+        [(ACCOUNT, "012*****89"), (ACCOUNT, "098*****21")],
+    ),
+    ("Số hộ chiếu:\n- C1234567\n- B7654321", [(PASSPORT, "C*****67"), (PASSPORT, "B*****21")]),
+    (
+        "Số tài khoản:\n1. 0123456789\n2. 0987654321",
+        [(ACCOUNT, "012*****89"), (ACCOUNT, "098*****21")],
+    ),
+    (
+        "Số tài khoản:\n\n0123456789\n\n0987654321",
+        [(ACCOUNT, "012*****89"), (ACCOUNT, "098*****21")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), LISTED_OR_CODED)
+def test_each_listed_or_coded_number_is_told_and_dropped(
+    source: str, expected: list[tuple[str, str]]
+) -> None:
+    assert checked(source) == expected
+    script, codes = on_air(source)
+    assert no_digit(script)
+    assert codes.count("R9.5") >= 1
