@@ -49,3 +49,24 @@ def test_each_listed_or_coded_number_is_told_and_dropped(
     script, codes = on_air(source)
     assert no_digit(script)
     assert codes.count("R9.5") >= 1
+
+
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        ("Số tài khoản:\n\n0123456789\n\n2024", "hai nghìn không trăm hai mươi tư"),
+        ("Số tài khoản:\n\n0123456789\n\n113\n\nGọi ngay.", "một trăm mười ba"),
+        ("Số tài khoản:\n\n- 0123456789\n\n2024", "hai nghìn không trăm hai mươi tư"),
+        ("Số tài khoản:\n\n0123456789\n\n0987654321\n\n2024", "hai nghìn không trăm hai mươi tư"),
+    ],
+)
+def test_a_short_number_after_a_listed_account_is_read_as_its_own_paragraph(
+    source: str, read: str
+) -> None:
+    """Review: once an account was read on, any number alone after it was joined with «; », a
+    year or «113» too; no item of it was taken and normalise crashed (IndexError). Only a number
+    as long as an account's goes on the list: the short one is read, as main read it."""
+    script, codes = on_air(source)
+    assert read in script.lower(), script
+    assert "0123456789" not in script and "không một hai ba" not in script.lower()
+    assert "R9.5" in codes

@@ -2053,7 +2053,9 @@ def _private_joint(text: str, block: Block, *, listed: bool = False) -> str | No
     label = text.rstrip(_MARKS_AFTER_NUMBER)
     # A first character first: asked between nearly every two paragraphs, most open with a word.
     if first[:1].isdigit() and NUMBER_ALONE.fullmatch(first):
-        if listed and label[-1:].isdigit():
+        # A list's next entry is as long as an account's: «2024» or «113» after it is its own
+        # paragraph (the website reads it alone too), and the join then took no item at all.
+        if listed and label[-1:].isdigit() and _numbers_opening(block.items):
             return "; "
         return " " if label_ends(label, 0, len(label)) else None
     if first[:1].isalpha() and PASSPORT_ALONE.fullmatch(first):
