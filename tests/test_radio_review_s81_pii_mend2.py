@@ -70,3 +70,20 @@ def test_a_short_number_after_a_listed_account_is_read_as_its_own_paragraph(
     assert read in script.lower(), script
     assert "0123456789" not in script and "không một hai ba" not in script.lower()
     assert "R9.5" in codes
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Mã số thuế: 1900 1234\n8012345678-001 đồng/tháng",
+        "MST là 1900 1234 8012345678-001 đồng",
+        "Cấp cứu 1900 1234 - 113 cuộc gọi",
+    ],
+)
+def test_a_number_in_groups_before_a_dashed_count_is_read_without_crashing(source: str) -> None:
+    """Fuzzing the lists above: a number in groups before « - N <count>» crashed the radio
+    (codes._falls: int("1900 1234 8012345678"), ValueError) since session 80 read a service line
+    before its count; the script is read, and nothing private in it."""
+    script, _ = on_air(source)
+    assert script
+    assert "8012345678" not in script
