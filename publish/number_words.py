@@ -28,6 +28,7 @@ __all__ = [
     "LABEL_GAP",
     "LIST_JOIN",
     "LIST_OPENING",
+    "NAMED_ITEM",
     "NUMBER_ALONE",
     "PASSPORT_ALONE",
     "PASSPORT_LABEL",
@@ -109,6 +110,10 @@ TAX_LABEL = r"(?:(?i:mã số thuế)|MST)(?:[^\S\n]++(?i:cá nhân|TNCN))?"
 _TAX_DIGITS = (10, 12)
 """A person's tax code: ten digits, or since 1/7/2025 their CCCD's twelve. Thirteen
 (`0101234567-001`) is a business's branch."""
+_BRANCH_CODE = re.compile(r"\d{10}[^\S\n]*+-[^\S\n]*+\d{3}")
+"""A code with its branch's suffix («8012345678-001»): a person's code by its first ten
+digits, unless a business is named as for any code (`personal_tax_code`); read out, the
+suffix too, it was told by neither channel."""
 _OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
 """A tax code's label ending «cá nhân» or «TNCN»: a person's code whoever is named."""
 _ORGANISATION = (
@@ -146,9 +151,11 @@ def personal_tax_code(label: str, number: str, text: str, start: int, end: int) 
     are a person's unless a business (`_ORGANISATION`) pays it — «của công ty» or in brackets
     right after it with no person named before it in its sentence («Ông A, MST 8012…
     (Công ty X)» is his), or named last before it in its sentence («Công ty TNHH X, mã số
-    thuế 1400…»); labelled «cá nhân» always. A branch's thirteen digits are read, and so is an
-    amount after «là» (`_amount_after_is`)."""
-    if digit_count(number) not in _TAX_DIGITS or _amount_after_is(label, number, text, start, end):
+    thuế 1400…»); labelled «cá nhân» always. Ten with a branch's suffix are a code too
+    (`_BRANCH_CODE`), thirteen run together are read, and so is an amount after «là»
+    (`_amount_after_is`)."""
+    coded = digit_count(number) in _TAX_DIGITS or _BRANCH_CODE.fullmatch(number) is not None
+    if not coded or _amount_after_is(label, number, text, start, end):
         return False
     if _OF_A_PERSON.search(label):
         return True
@@ -375,9 +382,10 @@ _IS_IN_GAP = re.compile(rf"(?<![^\W\d_]){_IS}")
 """«là» between a tax code's label and its number (`TAX_GAP`)."""
 
 
-_WORD_GOES_ON = re.compile(r"[^\S\n]*+[^\W\d_]")
+_WORD_GOES_ON = re.compile(r"[^\S\n]*+[^\W\d_]|/")
 """A letter after a currency or a scale word: the start of another word made with it («đồng
-hồ», «triệu chứng», «tỷ lệ», «nghìn lần»), no amount («MST là 8012… triệu chứng» is his code)."""
+hồ», «triệu chứng», «tỷ lệ», «nghìn lần»), no amount («MST là 8012… triệu chứng» is his code);
+or a slash, a rate («đồng/tháng») the code may be read as too: privacy first, as on air."""
 
 
 def _amount_after_is(label: str, number: str, text: str, start: int, end: int) -> bool:
@@ -681,6 +689,7 @@ _LISTED = re.compile(
     rf"(?:[^\S\n]*+\([^\S\n]*+{_BANK_NAME}[^\S\n]*+\))?"
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
     rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++|{_ONTO})"
+    rf"(?>(?:{_BANK_NAME}[^\S\n]*+:[^\S\n]*+)?)"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
 )
 """One more number in a list after a private one: after a comma, a semicolon, a slash, «và»,
@@ -688,7 +697,8 @@ _LISTED = re.compile(
 after it; its groups apart as the first's may be («9876 - 5432 - 10»: its groups were read as a
 range). A semicolon or a slash joined no list: the second account was read on air in full. The
 number before may have its bank in brackets («0987654321 (Vietcombank); 1234567890 (Agribank)»:
-the radio read the second out, the website told neither)."""
+the radio read the second out, the website told neither), the number its bank and «:» before
+it («Vietcombank: 0123456789; BIDV: 0987654321», a list's items read on: the second read out)."""
 _DATE_OR_AMOUNT = re.compile(
     r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
     r"|[1-9]\d{0,2}(?:\.\d{3}){1,2}"  # 1.500.000
@@ -775,6 +785,16 @@ def label_ends(text: str, start: int, end: int) -> bool:
     """Whether a private number's label (`PRIVATE_LABEL_WORDS`) ends text[start:end], its «số»
     or colon after it: a number alone opening the next paragraph is its (`NUMBER_ALONE`)."""
     return _LABEL_AT_END.search(text, max(start, end - _LABEL_AT_END_REACH), end) is not None
+
+
+NAMED_ITEM = re.compile(
+    r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]++"
+    rf"(?:{_BANK_NAME}[^\S\n]*+:[^\S\n]*+(?P<number>\d)|(?P<passport>{PASSPORT_NUMBER})(?!\w))"
+)
+"""A list item opening with a bank's name and «:» before a number («- BIDV: 0987…») or with a
+passport's number («- B7654321»), on both channels: the next of a list of private numbers
+after one, as an item opening with a number is («Số tài khoản:⏎- Vietcombank: 0123…⏎- BIDV:
+0987…»: the second was read out, told by no check)."""
 
 
 def listed_passports(text: str, end: int) -> list[re.Match[str]]:

@@ -49,6 +49,7 @@ from publish.number_words import (
     ID_LABEL_WORDS,
     LABEL_GAP,
     LIST_OPENING,
+    NAMED_ITEM,
     NUMBER_ALONE,
     PASSPORT_ALONE,
     PASSPORT_NUMBER,
@@ -535,8 +536,19 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
         # A paragraph's number alone may be its label's after a blank line: `_after_blank`.
         if (
             start > 1
-            and (text[start - 2] != "\n" or _may_join_after_blank(text, start, end))
-            and (joined := _joined_line(text, low, start, link if linked == number - 1 else None))
+            and (
+                text[start - 2] != "\n"
+                or _may_join_after_blank(text, start, end, link is not None and linked >= 0)
+            )
+            and (
+                joined := _joined_line(
+                    text,
+                    low,
+                    start,
+                    link if linked == number - 1 else None,
+                    (link, number - linked) if link is not None and linked < number - 1 else None,
+                )
+            )
         ):
             fences = _fenced(text) if fences is None else fences
             if not bisect_left(fences, start) % 2:  # code is shown line by line
@@ -962,7 +974,13 @@ class _Join(NamedTuple):
     of a list's."""
 
 
-def _joined_line(text: str, low: str | None, start: int, link: _Link | None = None) -> _Join | None:
+def _joined_line(
+    text: str,
+    low: str | None,
+    start: int,
+    link: _Link | None = None,
+    far: tuple[_Link, int] | None = None,
+) -> _Join | None:
     """The line starting at `start` read with the lines before it back to a label's with no
     digit after its last label word (Markdown joins a soft line break: «Ông A, MST\n8012…»,
     «số tài khoản\ntại Agribank là\n0123…» are published whole), within `_LABEL_LINES` lines and
@@ -971,7 +989,8 @@ def _joined_line(text: str, low: str | None, start: int, link: _Link | None = No
     `LIST_OPENING`) after a number's line with its list's head (`_listed_line`: «Mã số
     thuế⏎8012345678⏎→ 8098765432»); a number alone opening a paragraph with the line before
     the blank lines (`_after_blank`). `link`: the line before's, when it is a list's or ends in
-    a number read with its label's. `low`: as in `_number_findings` (a case-blind search is
+    a number read with its label's; `far`: such a line's further up, and how many lines up.
+    `low`: as in `_number_findings` (a case-blind search is
     slower)."""
     if start == 0:
         return None
@@ -984,6 +1003,11 @@ def _joined_line(text: str, low: str | None, start: int, link: _Link | None = No
     line_end = _line_end(text, start)
     whole = NUMBER_ALONE.fullmatch(text, start, line_end)
     alone = whole or _ITEM_NUMBER.match(text, start, line_end)
+    if alone is None and link is not None:
+        named = NAMED_ITEM.match(text, start, line_end)
+        if named is not None:
+            at = named.start("passport" if named["number"] is None else "number")
+            return _listed_line(text, words, labels, (at, line_end), True, link)
     listed = alone is not None or LIST_OPENING.match(text, start, line_end) is not None
     if listed:
         number = (start if alone is None else alone.start("number"), line_end)
@@ -999,7 +1023,7 @@ def _joined_line(text: str, low: str | None, start: int, link: _Link | None = No
             if back > 1 or text[start:end].strip():
                 return None
             if alone is not None:
-                return _after_blank(text, words, labels, start, number, whole is not None)
+                return _after_blank(text, words, labels, start, number, whole is not None, far)
             passport = PASSPORT_ALONE.fullmatch(text, *spans[0])
             if passport is not None:
                 number = (passport.start("number"), spans[0][1])
@@ -1013,6 +1037,10 @@ def _joined_line(text: str, low: str | None, start: int, link: _Link | None = No
         if label is not None:
             if _OWN_BLOCK.match(text, *spans[0]):
                 return None
+            item = _LIST_ITEM.match(text, *spans[0])
+            if item is not None and back == 1:
+                # «Số tài khoản:⏎1. 0123…»: the item's mark is no part of its number.
+                spans[0] = (item.end(), spans[0][1])
             both = " ".join(text[s:e] for s, e in reversed(spans))
             ends = _ends_in_number(text, *spans[0])
             return _Join(back, both, False, _Link(0, both) if ends or listed else None)
@@ -1064,10 +1092,11 @@ def _ends_in_number(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip(" \t,;")[-1:].isdigit()
 
 
-def _may_join_after_blank(text: str, start: int, end: int) -> bool:
+def _may_join_after_blank(text: str, start: int, end: int, linked: bool) -> bool:
     """Whether the line at text[start:end], after a blank line, may be read with the paragraph
     before (`_after_blank`): a list item opening with a number after a paragraph ending in a
-    number, a number alone after one ending otherwise (in a label, maybe). The paragraph's
+    number, a number alone after one ending otherwise (in a label, maybe) or after a list's
+    number (`linked`: «Số tài khoản:⏎⏎0123…⏎⏎0987…»). The paragraph's
     last character is looked at first: a body of thousands of one-number paragraphs asks no
     more of each."""
     at = start - 1
@@ -1076,6 +1105,8 @@ def _may_join_after_blank(text: str, start: int, end: int) -> bool:
     if at == 0:
         return False
     if text[at - 1] in "0123456789,;":
+        if linked and NUMBER_ALONE.fullmatch(text, start, end) is not None:
+            return True
         return _ITEM_NUMBER.match(text, start, end) is not None
     return (
         NUMBER_ALONE.fullmatch(text, start, end) is not None
@@ -1090,13 +1121,15 @@ def _after_blank(
     blank: int,
     number: tuple[int, int],
     whole: bool,
+    far: tuple[_Link, int] | None = None,
 ) -> _Join | None:
     """A number alone (its span `number`; `whole`: nothing after it) opening a paragraph, the
     blank lines before it starting with the one at text[blank], read with the line before them:
     after a label ending it («Số tài khoản⏎⏎0123456789»: privacy first, the reader takes the one
     for the other); a list item's after a number with a label before it ending it («Số tài
     khoản 0123456789⏎⏎- 0987654321», as the radio reads a list on from its paragraph). No
-    `labels`: a passport's number alone (`PASSPORT_ALONE`), after its label only."""
+    `labels`: a passport's number alone (`PASSPORT_ALONE`), after its label only. `far`: a
+    list's line and how many lines up: a number alone after it is the list's next."""
     back = 1
     while blank > 0:
         end = blank - 1
@@ -1110,6 +1143,10 @@ def _after_blank(
     if _OWN_BLOCK.match(text, start, end):
         return None
     head = text[start:end]
+    if far is not None and whole and far[1] == back:
+        at = back + far[0].back
+        part = text[slice(*number)]
+        return _Join(at, _list_joined(far[0].text, part, True), True, _Link(at, far[0].text))
     if labels is None:
         if not passport_label_ends(words, start, end):
             return None

@@ -1096,7 +1096,9 @@ def _lines_spaced_from_counts(text: str) -> str:
 
 def _falls(first: str, dashed_end: str) -> bool:
     """Whether the range from `first` to `dashed_end` (` - 113`) falls: no range, R12.1."""
-    return int(first.replace(".", "")) >= int("".join(c for c in dashed_end if c.isdigit()))
+    # Digits only, of each: a number in groups («1900 1234 8012345678 - 001 …») crashed int().
+    low, high = ("".join(c for c in part if c.isdecimal()) for part in (first, dashed_end))
+    return bool(low and high) and int(low) >= int(high)
 
 
 def _not_a_phone(m: re.Match[str]) -> bool:

@@ -1948,6 +1948,7 @@ def _join_announced(
     list is not read on from it («… gọi video giả: Cách phòng tránh: …»)."""
     joined: list[Block] = []
     lists_read_on: set[int] = set()  # ids of the blocks a list was joined into here
+    private: set[int] = set()  # ids of the blocks a private number was joined into here
     for block in blocks:
         last = joined[-1] if joined else None
         between = removed if block.items and block.items[0].list_item else removed | images
@@ -1966,7 +1967,12 @@ def _join_announced(
                     and (
                         ANNOUNCES.search(last.items[0].text)
                         or (id(last) not in lists_read_on and _unfinished_before_list(last, block))
-                        or (joint := _private_joint(last.items[0].text, block)) is not None
+                        or (
+                            joint := _private_joint(
+                                last.items[0].text, block, listed=id(last) in private
+                            )
+                        )
+                        is not None
                     )
                 )
             )
@@ -1995,6 +2001,8 @@ def _join_announced(
             joined[-1] = Block("body", [item], level=level)  # a sub-heading stays one
             if block.items[0].list_item:
                 lists_read_on.add(id(joined[-1]))
+            if joint is not None or _PRIVATE_LABEL.search(said):
+                private.add(id(joined[-1]))  # «Số tài khoản:» announces its number too
             if rest:
                 joined.append(Block("body", rest))
             continue
@@ -2022,14 +2030,16 @@ _OPENING_NUMBER = re.compile(rf"\d(?:[ .-]?\d){{{min(ACCOUNT_DIGITS) - 1},}}")
 """A list item opening with a number as long as an account's."""
 
 
-def _private_joint(text: str, block: Block) -> str | None:
+def _private_joint(text: str, block: Block, *, listed: bool = False) -> str | None:
     """What a paragraph's `text` is read on into the `block` after it with, as the website reads
     their lines (publish.pii), for the radio to drop each private number as on one line (R9.5):
     «; » before a list opening with numbers (`_numbers_opening`) after a text ending in a number
     with a private number's label in it («STK 0123456789⏎- 9876543210»: the account listed was
     read out); « » before a paragraph a number alone opens (`NUMBER_ALONE`) after a text a label
     ends («Số tài khoản⏎⏎0123456789» was read out), or a passport's number alone after its label
-    («Hộ chiếu số⏎⏎C1234567»). None otherwise, as nearly always."""
+    («Hộ chiếu số⏎⏎C1234567»); «; » before a number alone after a text a private number was
+    read on into (`listed`: «Số tài khoản:⏎⏎0123…⏎⏎0987…», the second read out). None
+    otherwise, as nearly always."""
     if not block.items:
         return None
     if block.items[0].list_item:
@@ -2043,6 +2053,10 @@ def _private_joint(text: str, block: Block) -> str | None:
     label = text.rstrip(_MARKS_AFTER_NUMBER)
     # A first character first: asked between nearly every two paragraphs, most open with a word.
     if first[:1].isdigit() and NUMBER_ALONE.fullmatch(first):
+        # A list's next entry is as long as an account's: «2024» or «113» after it is its own
+        # paragraph (the website reads it alone too), and the join then took no item at all.
+        if listed and label[-1:].isdigit() and _numbers_opening(block.items):
+            return "; "
         return " " if label_ends(label, 0, len(label)) else None
     if first[:1].isalpha() and PASSPORT_ALONE.fullmatch(first):
         return " " if passport_label_ends(label, 0, len(label)) else None
