@@ -441,8 +441,9 @@ def mask_code(code: str) -> str:
 _HIDDEN_DIGIT = re.compile(r"\d(?=(?:\D*\d){2})")
 """Every digit but the last two."""
 _NOT_CODE = re.compile(r"[\W_]")
-"""What a passport's number's mask leaves out: its space. Any letter stays, as typed («İC…»,
-which a case-blind «[A-Za-z]» takes, is shown «İC*****67», not «C*****67»)."""
+"""What a passport's number's mask leaves out: its spaces, dashes, dots and underscores. Any
+letter stays, as typed («İC…», which a case-blind «[A-Za-z]» takes, is shown «İC*****67», not
+«C*****67»)."""
 
 
 def masked_passport(number: str) -> str:
