@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from urllib.parse import unquote
 
 from publish.links import SPELT_SLASH, entities_read
 from publish.markdown_code import masked
 from publish.text import LineCounter
 
-__all__ = ["DATED_PATH", "names_in_title", "titled_names"]
+__all__ = ["DATED_PATH", "names_in_title", "names_something_held", "titled_names"]
 
 _MD_END = re.compile(r"\.md(?![\w-])", re.IGNORECASE)
 """Where a content file's name ends: every name is read back from one (linear: a long title
@@ -53,6 +54,12 @@ def names_in_title(title: str) -> list[str]:
         # would follow it («%2F», «&#47;» for «/»).
         names += _page_addresses(unquote(entities_read(title)))
     return names
+
+
+def names_something_held(title: str, held: Callable[[str], bool]) -> bool:
+    """Whether `title` names a file, or a page's address, that `held` says the website holds
+    back: the one test the page and Zalo drop a tag's title, or an image's caption, by."""
+    return any(held(name) for name in names_in_title(title))
 
 
 def _file_names(title: str) -> list[str]:

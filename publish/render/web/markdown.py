@@ -40,7 +40,7 @@ from publish.markdown_tuning import tuned
 from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, sized_attributes
 from publish.render.web.plain_body import heading_level, plain_body_html, text_heading_id
 from publish.text import slugify
-from publish.titled_names import DATED_PATH, names_in_title
+from publish.titled_names import DATED_PATH, names_something_held
 
 __all__ = [
     "SAME_TEXT",
@@ -516,9 +516,8 @@ def _held_title_dropped(link: LinkLookup, match: re.Match[str]) -> str:
     names a file the website has no page of now (`link` gives links.HELD): a browser shows it,
     and the feeds carry it, with that file's date and title words (a victim's name, an
     embargoed fact)."""
-    names = names_in_title(htmllib.unescape(match[2]))
-    if any(link(name) == "" for name in names):  # links.HELD
-        return match[1]
+    if names_something_held(htmllib.unescape(match[2]), lambda name: link(name) == ""):
+        return match[1]  # links.HELD is ""
     return match[0]
 
 

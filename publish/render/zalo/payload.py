@@ -35,7 +35,7 @@ from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
 from publish.sanitize import WORD_JOINER, defuse_markup
 from publish.site_paths import folder_pages, served_paths
-from publish.titled_names import names_in_title
+from publish.titled_names import names_something_held
 
 __all__ = [
     "ARTICLE_READS",
@@ -224,7 +224,7 @@ def _image_block(
 
     def block(src: str, alt: str, title: str) -> dict[str, Any] | None:
         """The image block for one <img>."""
-        if title and any(held(name) for name in names_in_title(title)):
+        if title and names_something_held(title, held):
             # Its caption would carry that file's date and title words; the page drops it too.
             title = ""
         caption = plain_text(title or alt)
