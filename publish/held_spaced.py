@@ -30,10 +30,11 @@ def held_spaced(site: Site, problems: Iterable[Problem]) -> list[Problem]:
     if not spaced:
         return problems
     unlinked = site.unlinked()
+    files = {file for file, _ in spaced}
     held: dict[tuple[str, int | None], str] = {}
     items: list[Bulletin | Page] = [*site.bulletins, *site.pages]
     for item in items:
-        if not any(file == item.source for file, _ in spaced):
+        if item.source not in files:
             continue
         for found in spaced_definitions(item.body, item.body_line):
             target = linked_file(

@@ -654,13 +654,13 @@ def _private(text: str, m: re.Match[str]) -> bool:
     number = m["number"]
     if m["paid_tk"] is not None and not paid_into_tk(text, m.start(), m.end(), m["gap"]):
         return False
-    if m["passport"] is not None and not number[0].isdigit():
+    if _lettered_passport(m):
         return True  # a letter and 7 digits after «hộ chiếu»: its shape alone, as the website's
     if m["tax"] is not None:
         if digit_count(number) == max(ID_DIGITS) and not _SPACED_HYPHEN.search(number):
             return False  # a CCCD's twelve digits, held as one further on (R9.6, blocking)
-        named = re.fullmatch(TAX_GAP, m["gap"]) is not None
-        return named and personal_tax_code(m["tax"], number, text, m.start(), m.end())
+        # Its gap is TAX_GAP's: _PRIVATE_NUMBER takes no other after a tax code's label.
+        return personal_tax_code(m["tax"], number, text, m.start(), m.end())
     if m["id"] is not None:
         if len(number) < _ID_FEWEST_CHARACTERS:
             return False

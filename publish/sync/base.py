@@ -621,16 +621,14 @@ def _in_order(
     futures: Sequence[Future[tuple[Action, str, PublishError | None]]],
 ) -> Iterator[Future[tuple[Action, str, PublishError | None]]]:
     """Each future with an outcome in the order submitted, as soon as it and those before it
-    ended; an error (a login that stops the channel) raised as soon as it ends, after the
-    futures that ended."""
+    ended; an error (a login that stops the channel) raised as soon as it ends (the caller tells
+    the futures that ended, in order, once those in flight are done)."""
     # Told as they ended, the same run read differently from one time to the next: two lost
     # creates refused alike were named «bt-004, bt-003» or «bt-003, bt-004», their ✗ lines too.
     told = 0
     for ended in as_completed(futures):
         if (error := ended.exception()) is not None:
-            # Not held back behind a slower action: the queue is to be cancelled now.
-            yield from (f for f in futures[told:] if _succeeded(f))
-            raise error
+            raise error  # not held back behind a slower action: the queue is cancelled now
         while told < len(futures) and _succeeded(futures[told]):
             yield futures[told]
             told += 1
