@@ -2406,8 +2406,9 @@ def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | No
     return opening, closing + 1
 
 
-def _has_link(sentence: str, ctx: Context) -> bool:
-    """A Markdown link, URL or e-mail address somewhere in the text."""
+def _has_link(sentence: str, ctx: Context | None = None) -> bool:
+    """A Markdown link, URL or e-mail address somewhere in the text (`ctx`: its paragraph's,
+    see `_left_blank_number`)."""
     return bool(
         (_may_hold_link(sentence) and _LINK.search(sentence))
         or (_may_hold_url(sentence) and next(_addresses(sentence, ctx), None) is not None)
