@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import itertools
 import operator
 import re
 import unicodedata
@@ -2276,26 +2275,11 @@ def _addresses(text: str, ctx: Context | None = None) -> Iterator[re.Match[str]]
 
 def _left_blank_number(m: re.Match[str], ctx: Context | None = None) -> bool:
     """Whether the `_URL` match `m` is a document number left blank (codes.left_blank_at): with
-    the paragraph's `ctx`, not when a blank line parts it from its label (`_opens_a_paragraph`)
-    nor when it names a page held from the website (Context.held_addresses)."""
+    the paragraph's `ctx`, not when it names a page held from the website
+    (Context.held_addresses): a held slug typed in capitals after «Số:» is that page's address."""
     if not m[0].startswith("/") or not left_blank_at(m.string, m.start(), m.end()):
         return False
-    return ctx is None or not (m[0] in ctx.held_addresses or _opens_a_paragraph(m[0], ctx.lines))
-
-
-_PARAGRAPH_OPENING = " \t>*_.…"
-"""What a dated path opening a paragraph may follow on its line: spaces, a quote's «>», bold
-or italic marks, a placeholder for a document's number («…», «...», «___»)."""
-
-
-def _opens_a_paragraph(path: str, lines: Lines) -> bool:
-    """Whether `path` opens a line of `lines` after a blank one: a paragraph the one before it
-    was read on into (`_join_announced`), whose number label («Số:⏎⏎/2020/12/HD-CAH») is then
-    not its own. A blank line ends the label, as on the website: the path is read as alone."""
-    return any(
-        number > before + 1 and line.lstrip(_PARAGRAPH_OPENING).startswith(path)
-        for (before, _), (number, line) in itertools.pairwise(lines)
-    )
+    return ctx is None or m[0] not in ctx.held_addresses
 
 
 def _find_address(text: str, ctx: Context) -> re.Match[str] | None:
