@@ -50,7 +50,7 @@ from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.text import YEAR, is_card, is_citizen_id, mask, mask_code, masked_passport
 
-__all__ = ["left_blank_at", "read_codes"]
+__all__ = ["dated_symbols", "left_blank_at", "read_codes"]
 
 _ISSUERS = {
     "CP": "Chính phủ",
@@ -216,6 +216,10 @@ _BLANK_NUMBER = re.compile(
 a placeholder holds the number's place and is none of what is read."""
 _LABEL_REACH = 80
 """How far before a dated path its number label and placeholder may start (`left_blank_at`)."""
+_DATED_SYMBOL = re.compile(rf"/(?:19|20)\d{{2}}/\d{{2}}/{_KIND_CODE}-{_ISSUER_CODES}(?![\w/-])")
+"""A dated path ending in what reads as a document's symbol («/2020/12/TB-CONG-AN-XA»), also
+after a placeholder or folders: looked for from its «/» alone, which `re` skips to (each body
+is searched on every build); what comes before is `left_blank_at`'s to judge."""
 _LAW_QH = re.compile(r"(?<![\w/])(\d+)/(\d{4})/QH(\d+)(?!\w)")
 _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
@@ -910,6 +914,14 @@ def left_blank_at(text: str, start: int, end: int) -> bool:
         if m.start("symbol") >= start:
             return m["said"] is not None and m.span("symbol") == (start, end)
     return False
+
+
+def dated_symbols(text: str) -> list[str]:
+    """Each dated path `text` writes ending in what reads as a document's symbol, as written
+    («/2020/12/TB-CONG-AN-XA»): after a number label it is read as a number left blank
+    (`left_blank_at`) unless it names a held bulletin's page, which only the site knows
+    (publish.radio.flags.Context.held_addresses)."""
+    return _DATED_SYMBOL.findall(text) if "/" in text else []
 
 
 def _left_blank(text: str, m: re.Match[str], ctx: Context) -> str:

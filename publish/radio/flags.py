@@ -95,6 +95,10 @@ class Context:
     counted: bool = False
     """Whether a paragraph read before wrote an ordinal that counts («Thứ nhất, …»): a «Thứ
     hai, ngày 8/12» after it may be the second, not Monday (publish.weekday_dates)."""
+    held_addresses: frozenset[str] = frozenset()
+    """The addresses the bulletin writes that name a page the website does not have now, as
+    written (links.resolve gives HELD): «/2020/12/TB-CONG-AN-XA» after «Số:» is then that page's
+    address, dropped (R1.4), no document number left blank (publish.radio.markdown)."""
     capitals_read: list[tuple[str, tuple[tuple[int, str], ...]]] = field(default_factory=list)
     """The paragraphs and list items read so far that hold two capitals in a row, with their
     source lines: initials a later bracket writes for a name may have been used there."""

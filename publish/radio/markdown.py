@@ -2266,30 +2266,34 @@ def _may_hold_link(text: str) -> bool:
     return "](" in text or "][" in text
 
 
-def _addresses(text: str) -> Iterator[re.Match[str]]:
+def _addresses(text: str, ctx: Context | None = None) -> Iterator[re.Match[str]]:
     """`_URL`'s addresses in `text` but a document number left blank right after its label
-    («Số: /2020/12/QĐ-UBND», codes.left_blank_at): a dated path ending in a symbol anywhere
+    («Số: /2020/12/QĐ-UBND», `_left_blank_number`): a dated path ending in a symbol anywhere
     else may be a held slug typed in capitals («/2020/12/HD-CAH», «/a/2020/12/TB-CONG-AN-XA»)."""
-    return (m for m in _URL.finditer(text) if not _left_blank_number(m))
+    return (m for m in _URL.finditer(text) if not _left_blank_number(m, ctx))
 
 
-def _left_blank_number(m: re.Match[str]) -> bool:
-    """Whether the `_URL` match `m` is a document number left blank (codes.left_blank_at)."""
-    return m[0].startswith("/") and left_blank_at(m.string, m.start(), m.end())
+def _left_blank_number(m: re.Match[str], ctx: Context | None = None) -> bool:
+    """Whether the `_URL` match `m` is a document number left blank (codes.left_blank_at): with
+    the paragraph's `ctx`, not when it names a page held from the website
+    (Context.held_addresses): a held slug typed in capitals after «Số:» is that page's address."""
+    if not m[0].startswith("/") or not left_blank_at(m.string, m.start(), m.end()):
+        return False
+    return ctx is None or m[0] not in ctx.held_addresses
 
 
-def _find_address(text: str) -> re.Match[str] | None:
+def _find_address(text: str, ctx: Context) -> re.Match[str] | None:
     """The first e-mail address, else the first URL (the order R1.4 removes them in)."""
     found = _EMAIL.search(text) if "@" in text else None
     if found is None and _may_hold_url(text):
-        found = next(_addresses(text), None)
+        found = next(_addresses(text, ctx), None)
     return found
 
 
 def _urls(text: str, ctx: Context) -> str:
     """Bare URLs and e-mail addresses: the configured phrase, else drop the clause (R1.4)."""
     spoken = ctx.options.url_spoken
-    while m := _find_address(text):
+    while m := _find_address(text, ctx):
         address = m[0].rstrip(".,;:!?")
         end = m.start() + len(address)
         email = "@" in address
@@ -2386,16 +2390,17 @@ def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | No
     return opening, closing + 1
 
 
-def _has_link(sentence: str) -> bool:
-    """A Markdown link, URL or e-mail address somewhere in the text."""
+def _has_link(sentence: str, ctx: Context | None = None) -> bool:
+    """A Markdown link, URL or e-mail address somewhere in the text (`ctx`: its paragraph's,
+    see `_left_blank_number`)."""
     return bool(
         (_may_hold_link(sentence) and _LINK.search(sentence))
-        or (_may_hold_url(sentence) and next(_addresses(sentence), None) is not None)
+        or (_may_hold_url(sentence) and next(_addresses(sentence, ctx), None) is not None)
         or ("@" in sentence and _EMAIL.search(sentence))
     )
 
 
-def _reads_on(sentence: str) -> bool:
+def _reads_on(sentence: str, ctx: Context) -> bool:
     """Whether a sentence sending the listener to a bare address also gives a number to call
     (`xem tại x.vn hoặc gọi 113`): it stays, and R1.4 takes only the address. A Markdown link's
     sentence («Xem [tại đây](…)») is the spec's R1.3 and goes whole, flagged."""
@@ -2404,7 +2409,9 @@ def _reads_on(sentence: str) -> bool:
     if "@" in sentence:
         sentence = _EMAIL.sub(" ", sentence)
     return (
-        _CONTACT_NUMBER.search(_URL.sub(lambda m: m[0] if _left_blank_number(m) else " ", sentence))
+        _CONTACT_NUMBER.search(
+            _URL.sub(lambda m: m[0] if _left_blank_number(m, ctx) else " ", sentence)
+        )
         is not None
     )
 
@@ -2413,7 +2420,7 @@ _HERE = re.compile(r"\s*+(?i:(?:tại|ở)\s++)?(?i:đây)\s*+")
 """A link's text that only points (`[đây](…)`): a call to click, whatever the sentence."""
 
 
-def _baits(sentence: str) -> bool:
+def _baits(sentence: str, ctx: Context) -> bool:
     """Whether a sentence holding a link or an address warns of a scam, the address being the
     bait (`Đối tượng gửi đường link https://…`, `Đối tượng gửi [đường link](…)`, `Không bấm
     vào link https://…`): read without the address (R1.4, publish.radio.bait). «xem thêm»,
@@ -2424,7 +2431,7 @@ def _baits(sentence: str) -> bool:
     if _may_hold_link(sentence) and (link := _LINK.search(sentence)):
         text = link[1] if link[1] is not None else link[3]
         return not _HERE.fullmatch(text) and in_scam_warning(sentence, link.start())
-    found = _find_address(sentence)
+    found = _find_address(sentence, ctx)
     return found is not None and in_scam_warning(sentence, found.start())
 
 
@@ -2445,22 +2452,22 @@ def _points_at_web(sentence: str) -> bool:
 
 def _calls_to_action(text: str, ctx: Context) -> str:
     """Drop sentences that only send the listener to a link or another page (R1.3)."""
-    if not _has_link(text) and not _MAY_POINT.search(text):
+    if not _has_link(text, ctx) and not _MAY_POINT.search(text):
         # A sentence only holds a link if the whole text does (no pattern looks past the
         # whitespace between sentences), so nothing is dropped: just join as below.
         return _SENTENCE_GAP.sub(" ", text) if _UNEVEN_GAP.search(text) else text
     kept = []
     for sentence in _SENTENCE_GAP.split(text):
         shown = sentence.strip()
-        linked = _has_link(sentence)
+        linked = _has_link(sentence, ctx)
         # "(xem tại https://…)" inside a sentence: only the bracket goes, in R1.4.
         outside = _ASIDE.sub(" ", sentence) if linked and "(" in sentence else sentence
         if (
             linked
             and calls_to_click(outside)
-            and _has_link(outside)
-            and not _reads_on(outside)
-            and not _baits(outside)
+            and _has_link(outside, ctx)
+            and not _reads_on(outside, ctx)
+            and not _baits(outside, ctx)
         ):
             ctx.flag(
                 "R1.3",
@@ -2820,7 +2827,7 @@ def _cleaned(text: str, lines: Lines, ctx: Context) -> tuple[str, tuple[Flag, ..
     list is joined, so a clause dropped from one item never takes its neighbours, its item
     or the ordinal with it; and the flags it raised, at the item's own lines, to be told when
     the item is read (in reading order)."""
-    found = Context(ctx.options, ctx.abbreviations, lines=lines)
+    found = Context(ctx.options, ctx.abbreviations, lines=lines, held_addresses=ctx.held_addresses)
     return unspoken_removed(text, found), tuple(found.flags)
 
 

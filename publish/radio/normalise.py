@@ -326,16 +326,19 @@ def normalise(
     title: str = "",
     author: str = "",
     near: dt.date | None = None,
+    held_addresses: frozenset[str] = frozenset(),
 ) -> Spoken:
     """The read-aloud script of a Markdown bulletin (front matter allowed) with QA flags; with
     `front_matter`, of a title, lead-in or tag: no report's section, whose opening «I.» or «V.»
     is read as written, never «Phần một», «Phần năm». A `title` read before it is not read again
     where a heading repeats it; a last paragraph that is the `author`'s name alone is not read.
     `near`: the bulletin's date, the year of a date written without one next to a day of the
-    week (not compared when None)."""
+    week (not compared when None). `held_addresses`: the addresses it writes that name a page
+    the website does not have now (Context.held_addresses)."""
     ctx = _context(
         options, abbreviations, sections=not front_matter, title=title, author=author, near=near
     )
+    ctx.held_addresses = held_addresses
     return _run(markdown_text, ctx, fragment=False, sentence_start=True)
 
 

@@ -17,6 +17,7 @@ from publish.frontmatter import parse_file
 from publish.links import HELD, held_address, page_hrefs, resolve
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
+from publish.radio.codes import dated_symbols
 from publish.radio.flags import BLOCKING, Flag, lexicon_file, rule_note
 from publish.radio_rates import (
     RATES_NAME,
@@ -221,11 +222,15 @@ def _made_item(
 
 def _held_links(site: Site, bulletin: Bulletin) -> HeldLinks:
     """The links of a bulletin's body to files the website has no page of now, with the
-    address each will have: their words are read as the page shows them (Speaker.item)."""
+    address each will have: their words are read as the page shows them (Speaker.item); and
+    such a page's address typed as text, ending in what reads as a document's symbol."""
     addresses = site.config.addresses
     # A page's address typed from the browser («/2020/12/ten-bai/»), spaces around it dropped
     # as the radio's readers of links drop them.
     hrefs = [href for href, _ in bulletin.links] + page_hrefs(bulletin.body, addresses)
+    # A held page's address typed in capitals after «Số:» («/2020/12/TB-CONG-AN-XA») would read
+    # as a document number left blank: told held here, the radio drops it as the address it is.
+    hrefs += dated_symbols(bulletin.body)
     if not hrefs:
         return ()
     unlinked, documents = site.unlinked(), site.documents

@@ -243,7 +243,9 @@ its items."""
 
 HeldLinks = tuple[tuple[str, str], ...]
 """(href, the address its file will have) of each link of a body to a file the website has no
-page of now (links.held_address)."""
+page of now (links.held_address), and of each such page's address the body types as text in a
+document symbol's shape («/2020/12/TB-CONG-AN-XA», codes.dated_symbols): after «Số:» it is then
+no document number left blank."""
 
 
 class Speaker:
@@ -313,13 +315,22 @@ class Speaker:
         title: str = "",
         author: str = "",
         near: dt.date | None = None,
+        held_addresses: frozenset[str] = frozenset(),
     ) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`); a `front_matter`
         text (title, lead-in, tag) opens no report's section; a heading repeating a `title` read
         before the text is not read, nor a last paragraph that is the `author`'s name alone;
-        `near`: the bulletin's day (see near)."""
+        `near`: the bulletin's day (see near); `held_addresses`: the addresses the text writes
+        that name a page the website does not have now (flags.Context.held_addresses)."""
         return _speak(
-            nfc(text), self.options, self.lexicon, front_matter, nfc(title), nfc(author), near
+            nfc(text),
+            self.options,
+            self.lexicon,
+            front_matter,
+            nfc(title),
+            nfc(author),
+            near,
+            held_addresses,
         )
 
     def syllables(self, text: str) -> int:
@@ -345,6 +356,7 @@ class Speaker:
             title=title,
             author=bulletin.author,
             near=near,
+            held_addresses=frozenset(nfc(href) for href, _ in held),
         )
         flags += [_at_source(f, bulletin.body_line) for f in body_flags]
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
@@ -479,6 +491,7 @@ def _speak(
     title: str = "",
     author: str = "",
     near: dt.date | None = None,
+    held_addresses: frozenset[str] = frozenset(),
 ) -> tuple[str, tuple[Flag, ...]]:
     """Normalisation, remembered for this build's check, render and sync.
 
@@ -486,7 +499,7 @@ def _speak(
     its bulletin's digest (see episode.py), and one file per body cost a cold build at 10,000
     bulletins ~3 s of writes to save ~3 ms when a title alone changed.
     """
-    return _normalise(text, options, lexicon, front_matter, title, author, near)
+    return _normalise(text, options, lexicon, front_matter, title, author, near, held_addresses)
 
 
 def forget_spoken() -> None:
@@ -503,6 +516,7 @@ def _normalise(
     title: str = "",
     author: str = "",
     near: dt.date | None = None,
+    held_addresses: frozenset[str] = frozenset(),
 ) -> tuple[str, tuple[Flag, ...]]:
     """The normaliser itself: script text and flags."""
     spoken = normalise(
@@ -513,6 +527,7 @@ def _normalise(
         title=title,
         author=author,
         near=near,
+        held_addresses=held_addresses,
     )
     return spoken.text, tuple(spoken.flags)
 
