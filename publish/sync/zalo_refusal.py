@@ -59,13 +59,19 @@ def explain_refusal(
         if line is None:
             parsed = parse_file(site.config.root / bulletin.source)
             line = parsed.line_of(source.name) if parsed is not None else None
-        said = f"{bulletin.source}:{line}: {refused}" if line else f"{bulletin.source}: {refused}"
+        where = f"{bulletin.source}:{line}" if line else bulletin.source
+        said = f"{where}: {refused}"
         fix = source.fix or "Sửa trường này rồi chạy lại."
     return ZaloError(
         f"{said}, trường '{source.name}'{part} (“{error.api_message}”). {fix}",
         code=error.code,
         api_message=error.api_message,
         operation=error.operation,
+        # Zalo refuses the same payload at every run: the last lines say to edit it first.
+        closing=(
+            f"Zalo từ chối bài ở {where}, trường '{source.name}' (xem ở trên): chạy lại mà chưa "
+            f"sửa thì Zalo vẫn từ chối, {fix[0].lower()}{fix[1:]}"
+        ),
     )
 
 

@@ -138,6 +138,18 @@ class Unlisted:
             "chưa tạo: chưa đọc được danh sách bài trên Zalo OA để biết đã có bài cùng tiêu đề "
             f"chưa; {after}.",
             operation="getslice",
+            closing=self._closing(),
+        )
+
+    def _closing(self) -> str:
+        """What the sync's last lines say of a put-off create ("" when running again is all it
+        takes): a list read short alike at every run is not mended by running again."""
+        if not isinstance(self.cause, ListShort):
+            return ""
+        told = self.cause.next_run()
+        return (
+            "chưa tạo bài mới (chưa đọc trọn danh sách bài trên Zalo OA, tạo lúc này có thể "
+            f"đăng trùng bài): {told[0].lower()}{told[1:]}"
         )
 
 
