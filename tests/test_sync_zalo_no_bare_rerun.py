@@ -45,8 +45,37 @@ def test_an_article_zalo_refused_ends_with_its_edit_not_a_rerun(
     assert (
         "Một số thao tác đồng bộ thất bại (xem ở trên). bt-000: Zalo từ chối bài ở "
         "content/bai-viet/ban-tin-000.md, trường 'nội dung bài (phần thân)' (xem ở trên): chạy "
-        "lại mà chưa sửa thì Zalo vẫn từ chối, sửa trường này rồi chạy lại."
+        "lại mà chưa sửa thì Zalo vẫn từ chối; sửa trường này rồi chạy lại."
     ) in closing
+
+
+def test_a_refusal_naming_no_known_field_sends_the_editor_to_zalos_words(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A message naming no part of the article this tool knows: the last line said «trường
+    'không rõ' … sửa trường này», nothing to act on."""
+    root = zalo_project(tmp_path, 1)
+    garble = json.dumps({"error": -201, "message": "something is invalid!"})
+    emulator.configure(fault_paths=("/article/create",), garble_first=1, garble_body=garble)
+    assert sync(root) == 3
+    _, closing = said(capsys)
+    assert RERUN not in closing and "không rõ" not in closing
+    assert (
+        "bt-000: Zalo từ chối bài ở content/bai-viet/ban-tin-000.md (xem lời Zalo ở trên): chạy "
+        "lại mà chưa sửa thì Zalo vẫn từ chối; sửa phần bài mà lời ấy nêu rồi chạy lại."
+    ) in closing
+
+
+def test_a_refused_site_toml_field_is_named_at_its_line_not_as_the_articles_place() -> None:
+    """«Zalo từ chối bài ở site.toml:23» said the article was there."""
+    from publish.sync.zalo_refusal import _closing
+
+    assert _closing(
+        "site.toml:23", "[zalo] comment", "Sửa trường này rồi chạy lại.", config=True
+    ) == (
+        "Zalo từ chối trường '[zalo] comment' ở site.toml:23 (xem ở trên): chạy lại mà chưa sửa "
+        "thì Zalo vẫn từ chối; sửa trường này rồi chạy lại."
+    )
 
 
 def test_a_create_put_off_by_a_list_short_at_every_run_ends_with_the_setting(

@@ -37,8 +37,8 @@ def unlisted_texts(error: ListShort) -> tuple[str, str]:
     return put_off.note(actions), str(put_off.error())
 
 
-def five(error: ListShort) -> dict[str, str]:
-    """What each of the five places tells of the list, by name."""
+def places(error: ListShort) -> dict[str, str]:
+    """What each place tells of the list, by name: next_run() and the five that advise."""
     note, failed = unlisted_texts(error)
     return {
         "next_run": error.next_run(),
@@ -55,7 +55,7 @@ def test_every_place_gives_the_one_advice_for_a_shortfall_told_by_count(asked: b
     """Each says why the setting may help, and what to do when it does not."""
     error = by_count(asked)
     assert error.maybe_fixable and not error.fixable
-    for place, text in five(error).items():
+    for place, text in places(error).items():
         flat = " ".join(text.split())
         assert WHY in flat, place
         assert STILL_SHORT in flat, place
@@ -68,7 +68,7 @@ def test_every_place_gives_the_one_advice_for_a_shortfall_told_by_count(asked: b
 def test_a_rerun_is_said_not_to_help_before_the_setting_in_every_place() -> None:
     """The lost create's closing went straight to «thì có thể Zalo tính…» without saying a
     rerun alone does not help, as the four others and its own fixable branch say."""
-    for place, text in five(by_count(False)).items():
+    for place, text in places(by_count(False)).items():
         flat = " ".join(text.split())
         assert "lại không giúp" in flat.split(WHY)[0], place
 
@@ -76,7 +76,7 @@ def test_a_rerun_is_said_not_to_help_before_the_setting_in_every_place() -> None
 def test_each_place_keeps_what_is_its_own() -> None:
     """What differs is kept: how the next reading comes, where the setting is pointed at, and
     what follows setting it."""
-    told = {place: " ".join(text.split()) for place, text in five(by_count(False)).items()}
+    told = {place: " ".join(text.split()) for place, text in places(by_count(False)).items()}
     assert "ở mọi lần chạy thì đọc lại không giúp" in told["next_run"]
     assert "thiếu đúng như vậy mỗi ngày thì đọc lại không giúp" in told["daily"]
     assert "= true như nói trên. " in told["daily"]
