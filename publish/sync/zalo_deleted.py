@@ -187,12 +187,9 @@ def _after_short(error: ListShort) -> str:
     if error.fixable:
         return f"{again} thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
     if error.maybe_fixable:
-        return (
+        return error.maybe_fix(
             f"{again} thì đọc lại không giúp (khi {SETTING} chưa là true, publish sync zalo "
-            "--reconcile cũng không đối chiếu được): có thể Zalo tính cả bài đã ẩn vào tổng, "
-            f"khi ấy đặt {SETTING} = true như nói trên. Đặt rồi mà danh sách vẫn thiếu thì so "
-            "số bài trong trang quản trị OA, và tìm bài bị ẩn tay (không qua công cụ): hiện lại "
-            "bài ấy, hoặc muốn nó ẩn thì thêm dòng draft: [zalo] vào phần đầu bản tin của nó."
+            "--reconcile cũng không đối chiếu được)"
         )
     reconcile = f"; muốn tìm bài bị xoá tay ngay: {RECONCILE_READS}" if error.counted else ""
     refused = "" if error.counted else " (publish sync zalo --reconcile cũng không đối chiếu được)"

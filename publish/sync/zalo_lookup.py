@@ -122,13 +122,12 @@ def _list_closing(error: ListShort | ListUnsettled) -> str:
         )
     if error.maybe_fixable:
         return (
-            f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, bằng số bài đã ẩn "
-            "mà state/zalo.json ghi (chưa biết Zalo còn đọc được từng bài ấy không), nên chưa "
-            "biết bài ấy đã có trên OA chưa. Thiếu đúng như vậy ở mọi lần chạy thì có thể Zalo "
-            f"tính cả bài đã ẩn vào tổng: khi ấy đặt {SETTING} = true trong bảng [zalo] của "
-            f"site.toml (công cụ sẽ hỏi Zalo từng bài đã ẩn ấy), {AGAIN}. Đặt rồi mà danh sách "
-            "vẫn thiếu thì trong trang quản trị OA, tìm các bài bị ẩn tay (không qua công cụ), "
-            "kể cả bài cùng tiêu đề với bản tin, và hiện lại chúng."
+            f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, {ListShort.BY_COUNT}"
+            ", nên chưa biết bài ấy đã có trên OA chưa. "
+        ) + error.maybe_fix(
+            where="trong bảng [zalo] của site.toml (công cụ sẽ hỏi Zalo từng bài đã ẩn ấy)",
+            then=f", {AGAIN}",
+            among=", kể cả bài cùng tiêu đề với bản tin,",
         )
     return (
         f"{REFUSED}danh sách bài trên Zalo OA thiếu so với tổng Zalo báo, và các bài đã ẩn mà "

@@ -225,11 +225,7 @@ def _unread(error: ListShort | ListUnsettled, blind: list[str] | None = None) ->
             "bài trong trang quản trị OA."
         )
     elif isinstance(error, ListShort) and error.maybe_fixable:
-        after = (
-            "Thiếu đúng như vậy ở mọi lần chạy thì chạy lại không giúp: có thể cần đặt "
-            f"{SETTING} = true như nói trên rồi chạy lại lệnh; vẫn thiếu thì so số bài trong "
-            "trang quản trị OA."
-        )
+        after = error.maybe_fix(then=" rồi chạy lại lệnh")
     elif isinstance(error, ListUnsettled) or not error.fixable:
         after = (
             "Chạy lại lệnh sau ít phút; lặp lại ở nhiều lần chạy thì so số bài trong trang quản "

@@ -27,6 +27,8 @@ _BLOCK_RE = re.compile(r"body\[(\d+)\]")
 """A refused block of the body, as Zalo names it: «body[7] content is invalid!»."""
 BODY_FIELD = "nội dung bài (phần thân)"
 CORRECTIONS = "corrections"
+UNKNOWN_FIELD = "không rõ"
+"""The field of a refusal whose message names no part of the article this tool knows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +61,33 @@ def explain_refusal(
         if line is None:
             parsed = parse_file(site.config.root / bulletin.source)
             line = parsed.line_of(source.name) if parsed is not None else None
-        said = f"{bulletin.source}:{line}: {refused}" if line else f"{bulletin.source}: {refused}"
+        where = f"{bulletin.source}:{line}" if line else bulletin.source
+        said = f"{where}: {refused}"
         fix = source.fix or "Sửa trường này rồi chạy lại."
     return ZaloError(
         f"{said}, trường '{source.name}'{part} (“{error.api_message}”). {fix}",
         code=error.code,
         api_message=error.api_message,
         operation=error.operation,
+        # Zalo refuses the same payload at every run: the last lines say to edit it first.
+        closing=_closing(
+            where, source.name, fix, config=bool(CONFIG_FIELD_RE.fullmatch(source.name))
+        ),
+    )
+
+
+def _closing(where: str, name: str, fix: str, *, config: bool) -> str:
+    """The last line of a run Zalo refused an article in: what to edit before a rerun (a field
+    of site.toml is named at its line there, not as where the article is)."""
+    if name == UNKNOWN_FIELD:
+        return (
+            f"Zalo từ chối bài ở {where} (xem lời Zalo ở trên): chạy lại mà chưa sửa thì Zalo "
+            "vẫn từ chối; sửa phần bài mà lời ấy nêu rồi chạy lại."
+        )
+    said = f"trường '{name}' ở {where}" if config else f"bài ở {where}, trường '{name}'"
+    return (
+        f"Zalo từ chối {said} (xem ở trên): chạy lại mà chưa sửa thì Zalo vẫn từ chối; "
+        f"{fix[0].lower()}{fix[1:]}"
     )
 
 
@@ -98,7 +120,9 @@ def _refused(
         ("body", BODY_FIELD),
     ]
     name = next((label for word, label in fields if message.startswith(word)), None)
-    return _Source(name or next((label for word, label in fields if word in message), "không rõ"))
+    return _Source(
+        name or next((label for word, label in fields if word in message), UNKNOWN_FIELD)
+    )
 
 
 def _closing_line(block: Any, bulletin: Bulletin, site: Site) -> _Source:

@@ -124,14 +124,9 @@ class Unlisted:
             # Told by count only (the hidden articles were not read, or Zalo failed when they
             # were asked about): the setting may be the fix, as the plan's note says, not only a
             # count to compare in the OA admin page.
-            after = (
-                "danh sách thiếu đúng bằng số bài đã ẩn mà state/zalo.json ghi (chưa biết Zalo "
-                "còn đọc được từng bài ấy không). Thiếu đúng như vậy ở mọi lần "
-                "chạy thì có thể Zalo tính cả bài đã ẩn vào tổng: đặt "
-                f"{SETTING} = true trong bảng [zalo] của site.toml rồi chạy lại; đặt rồi mà "
-                "vẫn thiếu thì trong trang quản trị OA tìm các bài bị ẩn tay (không qua công "
-                "cụ) và hiện lại chúng"
-            )
+            after = f"danh sách thiếu đúng {ListShort.BY_COUNT}. " + cause.maybe_fix(
+                where="trong bảng [zalo] của site.toml", then=" rồi chạy lại"
+            ).rstrip(".")
         elif isinstance(cause, ListShort):
             after = (
                 "danh sách thiếu bài so với tổng Zalo báo; lặp lại ở nhiều lần chạy thì so số "
@@ -143,6 +138,18 @@ class Unlisted:
             "chưa tạo: chưa đọc được danh sách bài trên Zalo OA để biết đã có bài cùng tiêu đề "
             f"chưa; {after}.",
             operation="getslice",
+            closing=self._closing(),
+        )
+
+    def _closing(self) -> str:
+        """What the sync's last lines say of a put-off create ("" when running again is all it
+        takes): a list read short alike at every run is not mended by running again."""
+        if not isinstance(self.cause, ListShort):
+            return ""
+        told = self.cause.next_run()
+        return (
+            "chưa tạo bài mới (chưa đọc trọn danh sách bài trên Zalo OA, tạo lúc này có thể "
+            f"đăng trùng bài): {told[0].lower()}{told[1:]}"
         )
 
 

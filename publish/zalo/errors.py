@@ -280,6 +280,29 @@ class ListShort(ZaloError):
         articles the list lacks as it misses, by count only (not read: too many, or getdetail
         failed), so whether Zalo still reads each is not known."""
 
+    BY_COUNT = (
+        "bằng số bài đã ẩn mà state/zalo.json ghi (chưa biết Zalo còn đọc được từng bài ấy không)"
+    )
+    """How a caller that does not show this error tells a `maybe_fixable` shortfall."""
+
+    def maybe_fix(
+        self,
+        lead: str = "Thiếu đúng như vậy ở mọi lần chạy thì chạy lại không giúp",
+        where: str = "như nói trên",
+        then: str = "",
+        among: str = "",
+    ) -> str:
+        """The advice for a `maybe_fixable` shortfall: why the setting may mend it, and what to
+        do when it does not; `lead` says when reading again does not help, `where` points at
+        the setting, `then` follows setting it, `among` narrows the articles to look for."""
+        return (
+            f"{lead}: có thể Zalo tính cả bài đã ẩn vào tổng, khi ấy đặt {SETTING} = true "
+            f"{where}{then}. Đặt rồi mà danh sách vẫn thiếu thì trong trang quản trị OA, tìm các "
+            f"bài bị ẩn tay (không qua công cụ){among} và hiện lại chúng, hoặc muốn bài nào ẩn "
+            "thì thêm dòng draft: [zalo] vào phần đầu bản tin của nó; không thấy bài nào như "
+            "vậy thì so số bài trong trang quản trị OA."
+        )
+
     def next_run(self) -> str:
         """What a caller that waits for the next run's reading tells of it: that reading helps
         only when the shortfall is passing, and the same shortfall at every run has a fix."""
@@ -289,9 +312,9 @@ class ListShort(ZaloError):
                 f"thì đọc lại không giúp: đặt {SETTING} = true như nói trên."
             )
         if self.maybe_fixable:
-            return (
+            return self.maybe_fix(
                 "Lần đồng bộ sau đọc lại danh sách, nhưng thiếu đúng như vậy ở mọi lần chạy "
-                f"thì đọc lại không giúp: có thể cần đặt {SETTING} = true như nói trên."
+                "thì đọc lại không giúp"
             )
         return (
             "Lần đồng bộ sau đọc lại danh sách; thiếu đúng như vậy ở mọi lần chạy thì đọc lại "
