@@ -110,10 +110,10 @@ TAX_LABEL = r"(?:(?i:mã số thuế)|MST)(?:[^\S\n]++(?i:cá nhân|TNCN))?"
 _TAX_DIGITS = (10, 12)
 """A person's tax code: ten digits, or since 1/7/2025 their CCCD's twelve. Thirteen
 (`0101234567-001`) is a business's branch."""
-_BRANCH_CODE = re.compile(r"\d{10}[^\S\n]*+-[^\S\n]*+\d{3}")
-"""A code with its branch's suffix («8012345678-001»): a person's code by its first ten
-digits, unless a business is named as for any code (`personal_tax_code`); read out, the
-suffix too, it was told by neither channel."""
+_BRANCH_CODE = re.compile(r"\d{10}(?:[^\S\n]*+-[^\S\n]*+)?\d{3}")
+"""A code with its branch's suffix («8012345678-001», or its thirteen digits run together,
+«8012345678001»): a person's code by its first ten digits, unless a business is named as for
+any code (`personal_tax_code`); read out, the suffix too, it was told by neither channel."""
 _OF_A_PERSON = re.compile(r"(?i:cá nhân|TNCN)$")
 """A tax code's label ending «cá nhân» or «TNCN»: a person's code whoever is named."""
 _ORGANISATION = (
@@ -152,7 +152,7 @@ def personal_tax_code(label: str, number: str, text: str, start: int, end: int) 
     right after it with no person named before it in its sentence («Ông A, MST 8012…
     (Công ty X)» is his), or named last before it in its sentence («Công ty TNHH X, mã số
     thuế 1400…»); labelled «cá nhân» always. Ten with a branch's suffix are a code too
-    (`_BRANCH_CODE`), thirteen run together are read, and so is an amount after «là»
+    (`_BRANCH_CODE`, its dash or none), and an amount after «là» is read
     (`_amount_after_is`)."""
     coded = digit_count(number) in _TAX_DIGITS or _BRANCH_CODE.fullmatch(number) is not None
     if not coded or _amount_after_is(label, number, text, start, end):
