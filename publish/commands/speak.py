@@ -51,6 +51,7 @@ from publish.render.radio.items import (
     spoken_parts,
     with_contact,
 )
+from publish.render.radio.told_numbers import with_told_numbers
 from publish.text import hidden_shown
 
 __all__ = ["add_parser", "run"]
@@ -310,6 +311,7 @@ def _title_first(
     said = normalise(
         title.text, options=options, abbreviations=lexicon, front_matter=True, near=near
     )
+    said = with_told_numbers(title.text, said, near)
     flags = tuple(dataclasses.replace(flag, line=title.line) for flag in said.flags)
     text = f"{title.label}: {' '.join(said.text.split())}"
     if spoken.text:
@@ -510,6 +512,7 @@ def run(args: argparse.Namespace) -> int:
         said = title.text if title is not None else ""
         near = _day_of(parsed[name], tz) or now.date()
         spoken = normalise(source, options=options, abbreviations=lexicon, title=said, near=near)
+        spoken = with_told_numbers(source, spoken, near)
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon, near)
         around = _lead_in_and_tag(parsed[name], options, lexicon, near)

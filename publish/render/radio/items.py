@@ -32,6 +32,7 @@ from publish.radio.options import SpeakOptions, site_hosts
 from publish.radio.place_kinds import site_places
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.contact import contact_text
+from publish.render.radio.told_numbers import with_told_numbers
 from publish.render.radio_station import SLUG_MAX, air_at, next_air
 from publish.shortcodes import blanked_out
 from publish.text import fold, nfc, quoted
@@ -514,6 +515,7 @@ def _normalise(
         author=author,
         near=near,
     )
+    spoken = with_told_numbers(text, spoken, near)
     return spoken.text, tuple(spoken.flags)
 
 
