@@ -38,7 +38,6 @@ _SPOKEN_WORD = re.compile(r"\w+|,")
 _DIGIT_OF = {word: str(value) for value, word in enumerate(DIGIT_WORDS)}
 _MASKED = re.compile(r"(?P<head>[A-Z\d]*)\*+(?P<tail>\d*)")
 """A website finding's masked number: 087*******89, C*****67."""
-_PHONE = PHONE_KIND
 _NOT_NUMBERS = ("số nhà", "ngày sinh", "năm sinh", "họ tên")
 """Kinds the website tells that are no number read digit by digit (a house number, a date)."""
 
@@ -81,9 +80,7 @@ def told_yet_read(
 
 def _has_long_run(text: str) -> bool:
     """Whether `text` writes a run of at least SHORTEST digits (in groups or not)."""
-    return any(
-        sum(map(len, _GROUP.findall(run[0]))) >= SHORTEST for run in _RUN.finditer(text)
-    )
+    return any(sum(map(len, _GROUP.findall(run[0]))) >= SHORTEST for run in _RUN.finditer(text))
 
 
 def _digits_said(script: str) -> str:
@@ -142,7 +139,7 @@ def _as_amount(digits: str) -> str:
 def _flag(kind: str, shown: str, line: int) -> Flag:
     """The flag of a told number the script reads: a private phone warns (Q6), any other kind
     holds the item (R9.5: never read)."""
-    if kind.startswith(_PHONE):
+    if kind.startswith(PHONE_KIND):
         return Flag(
             "Q6",
             WARNING,
