@@ -24,6 +24,7 @@ from publish.frontmatter import Parsed, parse_file
 from publish.held_link_words import neutral_link_words
 from publish.model import Bulletin
 from publish.packing import pack_bytes, unpack_bytes
+from publish.pii_phones import unit_phone_numbers
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.markdown import byline
@@ -260,6 +261,7 @@ class Speaker:
             places=project_places(config),
             lexicon_file=config.radio.abbreviations,
             site_hosts=site_hosts((config.base_url, *config.site.old_base_urls)),
+            unit_numbers=tuple(sorted(unit_phone_numbers(config))),
         )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
@@ -515,7 +517,7 @@ def _normalise(
         author=author,
         near=near,
     )
-    spoken = with_told_numbers(text, spoken, near)
+    spoken = with_told_numbers(text, spoken, near, frozenset(options.unit_numbers))
     return spoken.text, tuple(spoken.flags)
 
 

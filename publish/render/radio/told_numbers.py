@@ -26,61 +26,105 @@ from publish.radio.numbers import DIGIT_WORDS, cardinal
 from publish.radio.options import SpeakOptions
 from publish.text import mask, masked_passport
 
-SHORTEST = 7
-"""The fewest digits of a number compared: a passport's (a letter and 7 digits); the website's
-IDs, accounts, tax codes, cards and phones are longer."""
+SHORTEST = 6
+"""The fewest digits of a number compared: an account's (the website tells 6 to 19 digits after
+an account's label); its IDs, passports, tax codes, cards and phones are longer."""
+TAIL = 7
+"""The last digits of a number looked for among the digits a script says: a passport's 7."""
+LONGEST = 19
+"""The most digits of a number the website tells (a card's)."""
 LONGEST_AMOUNT = 12
 """The most digits of a number a script may have read as an amount (hundreds of billions)."""
-_RUN = re.compile(r"(?<![\w*])(?:[A-Za-z]{1,2}[^\S\n]?)?\d+(?:[ .\-]\d+)*")
-"""A run of digit groups, a passport's letters before it: where a told number may be written."""
+_RUN = re.compile(r"(?<![^\W_])(?:[A-Za-z]{1,2}[^\S\n]?)?\d+(?:[ .\-]\d+)*")
+"""A run of digit groups, a passport's letters before it, after no letter or digit (bold or
+italic marks may wrap it, «**0123456789**»): where a told number may be written."""
 _GROUP = re.compile(r"\d+")
 _SPOKEN_WORD = re.compile(r"\w+|,")
 _DIGIT_OF = {word: str(value) for value, word in enumerate(DIGIT_WORDS)}
-_MASKED = re.compile(r"(?P<head>[A-Z\d]*)\*+(?P<tail>\d*)")
-"""A website finding's masked number: 087*******89, C*****67."""
 _NOT_NUMBERS = ("số nhà", "ngày sinh", "năm sinh", "họ tên")
 """Kinds the website tells that are no number read digit by digit (a house number, a date)."""
 
 
-def with_told_numbers(markdown_text: str, spoken: Spoken, near: dt.date | None) -> Spoken:
+def with_told_numbers(
+    markdown_text: str,
+    spoken: Spoken,
+    near: dt.date | None,
+    unit_numbers: frozenset[str] = frozenset(),
+) -> Spoken:
     """`spoken` (the script of `markdown_text`) with a flag for each number the website's check
-    tells as personal that its text still reads (see the module's docstring)."""
-    more = tuple(told_yet_read(markdown_text, spoken.text, spoken.flags, near))
+    tells as personal that its text still reads (see the module's docstring); `unit_numbers`:
+    the unit's own phones, which the check never tells."""
+    more = tuple(told_yet_read(markdown_text, spoken.text, spoken.flags, near, unit_numbers))
     return dataclasses.replace(spoken, flags=spoken.flags + more) if more else spoken
 
 
 def told_yet_read(
-    markdown_text: str, script: str, flags: tuple[Flag, ...], near: dt.date | None
+    markdown_text: str,
+    script: str,
+    flags: tuple[Flag, ...],
+    near: dt.date | None,
+    unit_numbers: frozenset[str] = frozenset(),
 ) -> Iterator[Flag]:
     """The flags of the numbers `publish check` tells in `markdown_text` that `script` reads,
-    each once; none for a number an existing flag already names (`flags`' excerpts)."""
-    if not _has_long_run(markdown_text):
+    each once; none for a number a blocking flag of `flags` already holds the item for (a
+    warning that it was dropped does not count: the same number may be read further on)."""
+    written = _written_numbers(markdown_text)
+    if not written:
         return
     year = (near or dt.date.today()).year
     told = [
         f
-        for f in findings(reader_text(markdown_text), year=year)
+        for f in findings(reader_text(markdown_text), year=year, unit_numbers=unit_numbers)
         if "*" in f.value and not f.kind.startswith(_NOT_NUMBERS)
     ]
     if not told:
         return
-    named = {flag.excerpt for flag in flags}
+    held = {flag.excerpt for flag in flags if flag.severity == BLOCKING}
+    # Where the radio told it dropped a number: the same number read elsewhere is flagged there.
+    dropped = {(flag.excerpt, flag.line) for flag in flags}
     stream = _digits_said(script)
     seen: set[str] = set()
     for finding in told:
-        if finding.value in named or finding.value in seen:
+        if finding.value in held or finding.value in seen:
             continue
         seen.add(finding.value)
-        written = _read_aloud(markdown_text, finding.value, script, stream)
-        if written is None:
+        places = written.get(finding.value, ())
+        lines = [
+            markdown_text.count("\n", 0, at) + 1
+            for digits, at in places
+            if _said(digits, script, stream)
+        ]
+        if lines:
+            line = next((n for n in lines if (finding.value, n) not in dropped), lines[0])
+            yield _flag(finding.kind, finding.value, line)
+
+
+def _written_numbers(text: str) -> dict[str, list[tuple[str, int]]]:
+    """Each mask the website may give a number written in `text` (087*******89, C*****67) →
+    the digits and offset of each number it fits: the groups of one run, or some of them side
+    by side (a run may hold two numbers, or a country code the website joined). Made once a
+    text: looking each told number up in the whole text again grew with their count squared."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for run in _RUN.finditer(text):
+        groups = list(_GROUP.finditer(run[0]))
+        if sum(len(g[0]) for g in groups) < SHORTEST:
             continue
-        line = markdown_text.count("\n", 0, written) + 1
-        yield _flag(finding.kind, finding.value, line)
-
-
-def _has_long_run(text: str) -> bool:
-    """Whether `text` writes a run of at least SHORTEST digits (in groups or not)."""
-    return any(sum(map(len, _GROUP.findall(run[0]))) >= SHORTEST for run in _RUN.finditer(text))
+        letters = run[0][: groups[0].start()]
+        if letters.strip():
+            found.setdefault(masked_passport(letters + groups[0][0]), []).append(
+                (groups[0][0], run.start())
+            )
+        for first, opening in enumerate(groups):
+            digits = ""
+            for group in groups[first:]:
+                digits += group[0]
+                if len(digits) > LONGEST:
+                    break
+                if len(digits) >= SHORTEST:
+                    found.setdefault(mask(digits), []).append(
+                        (digits, run.start() + opening.start())
+                    )
+    return found
 
 
 def _digits_said(script: str) -> str:
@@ -93,39 +137,10 @@ def _digits_said(script: str) -> str:
     return "".join(said)
 
 
-def _read_aloud(markdown_text: str, shown: str, script: str, stream: str) -> int | None:
-    """Where in `markdown_text` the number the website masked as `shown` is written, when
-    `script` says it (digit by digit, or as an amount); None when it does not."""
-    for digits, at in _written(markdown_text, shown):
-        tail = digits[-SHORTEST:]
-        if tail in stream or _as_amount(digits) in script:
-            return at
-    return None
-
-
-def _written(text: str, shown: str) -> Iterator[tuple[str, int]]:
-    """The digits and offset of each number in `text` the website's mask `shown` fits: the
-    groups of one run, or some of them side by side (a run may hold two numbers, or a
-    country code the website joined)."""
-    masked = _MASKED.fullmatch(shown)
-    if masked is None:
-        return
-    length = len(shown) - len(masked["head"]) + sum(c.isdigit() for c in masked["head"])
-    letters = "".join(c for c in masked["head"] if c.isalpha())
-    for run in _RUN.finditer(text):
-        groups = list(_GROUP.finditer(run[0]))
-        for first in range(len(groups)):
-            digits = ""
-            for group in groups[first:]:
-                digits += group[0]
-                if len(digits) > length:
-                    break
-                at = run.start() + groups[first].start()
-                if letters:
-                    if masked_passport(run[0][: group.end()]) == shown:
-                        yield digits, run.start()
-                elif len(digits) == length and mask(digits) == shown:
-                    yield digits, at
+def _said(digits: str, script: str, stream: str) -> bool:
+    """Whether `script` says the number `digits` (digit by digit: its last TAIL digits are in
+    `stream`, see _digits_said; or as an amount)."""
+    return digits[-TAIL:] in stream or _as_amount(digits) in script
 
 
 def _as_amount(digits: str) -> str:
@@ -138,7 +153,7 @@ def _as_amount(digits: str) -> str:
 
 def _flag(kind: str, shown: str, line: int) -> Flag:
     """The flag of a told number the script reads: a private phone warns (Q6), any other kind
-    holds the item (R9.5: never read)."""
+    holds the item (R9.6, as a bare citizen ID's or card's number does: never read, R9.5)."""
     if kind.startswith(PHONE_KIND):
         return Flag(
             "Q6",
@@ -150,7 +165,7 @@ def _flag(kind: str, shown: str, line: int) -> Flag:
             line,
         )
     return Flag(
-        "R9.5",
+        "R9.6",
         BLOCKING,
         f"Kiểm tra dữ liệu cá nhân của trang web coi «{shown}» là {kind}, nhưng kịch bản vẫn "
         "đọc số này: tin bị giữ, không lên sóng. Cách sửa: bỏ số khỏi bản tin hoặc che bớt các "
