@@ -3,7 +3,7 @@
 Random bulletins (a differential fuzz of publish.pii against the radio's own rules) found
 numbers `publish check` told as someone's ID, account, tax code or private phone that the
 script read aloud with no flag. publish.render.radio.told_numbers compares the two on every
-script: such a number holds the item (R9.5, blocking), a private phone is a Q6 warning.
+script: such a number holds the item (R9.6, blocking), a private phone is a Q6 warning.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from publish.pii_reader import reader_text
 from publish.radio.flags import BLOCKING, WARNING
 from publish.radio.normalise import normalise
 from publish.render import radio
+from publish.render.radio.items import Speaker
 from publish.render.radio.told_numbers import with_told_numbers
-from tests.helpers import bulletin_md, make_project
+from tests.helpers import SITE_TOML, bulletin_md, make_project
 
 NEAR = dt.date(2024, 6, 1)
 
@@ -158,20 +159,67 @@ def test_a_number_dropped_once_and_read_further_on_is_flagged_where_it_is_read(
     assert ("R9.6", BLOCKING, shown, 3) in flags
 
 
-def test_the_units_own_phone_is_no_private_one(tmp_path: Path) -> None:
+UNIT_CONTACT = """
+[contact]
+hotline = "0277 3610 113"
+emergency = "113"
+
+[contact.officer]
+name = "Đại úy Trần Thị Mai"
+position = "Phụ trách trang thông tin điện tử"
+phone = "0277 3610 115"
+"""
+
+
+@pytest.mark.parametrize("written", ["0277 3610 115", "0277.3610.115", "+84 277 3610 115"])
+def test_the_units_own_phone_is_no_private_one(tmp_path: Path, written: str) -> None:
     """The website's check never tells the unit's numbers (site.toml): the radio passes them to
-    the check too, so a caller's sentence naming the officer's phone gets no Q6."""
-    site_toml = (
-        Path(__file__).resolve().parents[1].joinpath("site.toml").read_text(encoding="utf-8")
+    the check too, so a sentence naming the officer's phone beside a person gets no Q6."""
+    root = make_project(tmp_path, {"site.toml": SITE_TOML + UNIT_CONTACT})
+    options = Speaker(config_module.load(root)).options
+    text = f"Anh Nam (SĐT {written}) đã có mặt."
+    spoken = with_told_numbers(
+        text, normalise(text, near=NEAR), NEAR, frozenset(options.unit_numbers)
     )
-    body = "Anh Nam (SĐT 0277 3610 115) đã có mặt.\n"
-    root = make_project(
-        tmp_path, {"site.toml": site_toml, "content/a.md": bulletin_md({}, body=body)}
-    )
-    now = dt.datetime(2020, 12, 10, tzinfo=dt.timezone(dt.timedelta(hours=7)))
-    site = load_site(config_module.load(root), now=now)
-    notes = [p.render() for p in radio.check(site) if p.file == "content/a.md"]
-    assert not [n for n in notes if "027******15" in n], notes
+    assert [f for f in spoken.flags if f.code == "Q6"] == []
     # Not the unit's: the same sentence with another landline is told.
     other = "Anh Nam (SĐT 0277 3999 888) đã có mặt."
-    assert ("Q6", WARNING, "027******88", 1) in guarded(other)[1]
+    spoken = with_told_numbers(
+        other, normalise(other, near=NEAR), NEAR, frozenset(options.unit_numbers)
+    )
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q6", "027******88")]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "code"),
+    [
+        ("Mã số thuế: 014–925–409–549.", "014*******49", "R9.6"),
+        ("Tài khoản * 012–345–678–9 chi nhánh Đồng Tháp.", "012*****89", "R9.6"),
+        ("Chị B (SĐT 0985 - 0147 - 75) trình báo.", "098*****75", "Q6"),
+        ("Chị B (SĐT 0985—0147—75) trình báo.", "098*****75", "Q6"),
+    ],
+)
+def test_a_number_grouped_with_dashes_is_compared_too(text: str, shown: str, code: str) -> None:
+    """The website parts groups by any dash, spaced or not; the net joined only «-»."""
+    assert shown in told(text)
+    assert code in [c for c, _, excerpt, _ in guarded(text)[1] if excerpt == shown]
+
+
+def test_the_flag_is_at_the_line_the_website_tells_the_number() -> None:
+    """The same phone in a call to the unit (line 1) and as a victim's (line 3): the website
+    tells line 3."""
+    text = "Gọi 0985014775 để báo tin.\n\nBị hại 0985014775 trình báo."
+    assert ("Q6", WARNING, "098*****75", 3) in guarded(text)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số tài khoản: 200000 của anh A.\n\nPhạt 1.200.000 đồng.",
+        "Số tài khoản 123456 của anh A. Gọi 0912345678 để báo tin.",
+    ],
+)
+def test_a_short_account_is_not_found_inside_another_number(text: str) -> None:
+    """«hai trăm nghìn» inside «một triệu hai trăm nghìn», 123456 inside a phone's digits: the
+    account itself was dropped, nothing read it."""
+    assert not [f for f in guarded(text)[1] if f[0] in ("Q6", "R9.6")]

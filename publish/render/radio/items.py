@@ -218,8 +218,10 @@ ITEM_READS = (
     "base_url",
     "contact.address",
     "contact.emergency",
+    "contact.fax",
     "contact.hotline",
     "contact.hours",
+    "contact.officer",
     "contact.secrecy",
     "contact.stations",
     "radio.abbreviations",
@@ -232,6 +234,7 @@ ITEM_READS = (
     "tz",
     "unit.area",
     "unit.name",
+    "zalo.footer",
 )
 """Every site.toml value a read item is made from (Speaker, read_block, the default reader):
 the item shelf is kept under these alone (publish.config_reads), so that a category label or

@@ -35,11 +35,31 @@ LONGEST = 19
 """The most digits of a number the website tells (a card's)."""
 LONGEST_AMOUNT = 12
 """The most digits of a number a script may have read as an amount (hundreds of billions)."""
-_RUN = re.compile(r"(?<![^\W_])(?:[A-Za-z]{1,2}[^\S\n]?)?\d+(?:[ .\-]\d+)*")
+_RUN = re.compile(r"(?<![^\W_])(?:[A-Za-z]{1,2}[^\S\n]?)?\d+(?:(?:[^\S\n]?[-–—][^\S\n]?|[ .])\d+)*")
 """A run of digit groups, a passport's letters before it, after no letter or digit (bold or
-italic marks may wrap it, «**0123456789**»): where a told number may be written."""
+italic marks may wrap it, «**0123456789**»): where a told number may be written. Groups are
+parted as the website's check parts them: a space, a dot, a dash (-, –, —) spaced or not."""
 _GROUP = re.compile(r"\d+")
 _SPOKEN_WORD = re.compile(r"\w+|,")
+_NUMBER_WORDS = frozenset(
+    [
+        *DIGIT_WORDS,
+        "mươi",
+        "mười",
+        "trăm",
+        "nghìn",
+        "ngàn",
+        "triệu",
+        "tỷ",
+        "linh",
+        "lẻ",
+        "mốt",
+        "lăm",
+        "tư",
+    ]
+)
+"""The words an amount is said in: an amount said is one only when none is next to it
+(«hai trăm nghìn» inside «một triệu hai trăm nghìn» is not 200000 said)."""
 _DIGIT_OF = {word: str(value) for value, word in enumerate(DIGIT_WORDS)}
 _NOT_NUMBERS = ("số nhà", "ngày sinh", "năm sinh", "họ tên")
 """Kinds the website tells that are no number read digit by digit (a house number, a date)."""
@@ -89,13 +109,14 @@ def told_yet_read(
             continue
         seen.add(finding.value)
         places = written.get(finding.value, ())
+        said = stream, script.lower().split()
         lines = [
-            markdown_text.count("\n", 0, at) + 1
-            for digits, at in places
-            if _said(digits, script, stream)
+            markdown_text.count("\n", 0, at) + 1 for digits, at in places if _said(digits, *said)
         ]
         if lines:
-            line = next((n for n in lines if (finding.value, n) not in dropped), lines[0])
+            # Not where the radio told it dropped the number; there, where the website told it.
+            kept = [n for n in lines if (finding.value, n) not in dropped] or lines
+            line = finding.line + 1 if finding.line + 1 in kept else kept[0]
             yield _flag(finding.kind, finding.value, line)
 
 
@@ -137,17 +158,33 @@ def _digits_said(script: str) -> str:
     return "".join(said)
 
 
-def _said(digits: str, script: str, stream: str) -> bool:
-    """Whether `script` says the number `digits` (digit by digit: its last TAIL digits are in
-    `stream`, see _digits_said; or as an amount)."""
-    return digits[-TAIL:] in stream or _as_amount(digits) in script
+def _said(digits: str, stream: str, words: list[str]) -> bool:
+    """Whether a script says the number `digits`: digit by digit (`stream`, see _digits_said:
+    its last TAIL digits, or a shorter number whole between other words), or as an amount
+    among its `words` with no other number word next to it."""
+    if len(digits) >= TAIL:
+        if digits[-TAIL:] in stream:
+            return True
+    elif digits in stream.split("|"):
+        return True
+    amount = _as_amount(digits).split()
+    if not amount:
+        return False
+    size = len(amount)
+    return any(
+        words[at : at + size] == amount
+        and (at == 0 or words[at - 1] not in _NUMBER_WORDS)
+        and (at + size == len(words) or words[at + size] not in _NUMBER_WORDS)
+        for at in range(len(words) - size + 1)
+        if words[at] == amount[0]
+    )
 
 
 def _as_amount(digits: str) -> str:
     """`digits` said as an amount («mười hai triệu …»), as a script may read a number it took
-    for one."""
+    for one; "" when no script would."""
     if not digits.lstrip("0") or len(digits) > LONGEST_AMOUNT:
-        return "\0"  # no amount a script reads: nothing to look for
+        return ""  # no amount a script reads: nothing to look for
     return cardinal(int(digits), SpeakOptions())
 
 
