@@ -223,3 +223,10 @@ def test_a_short_account_is_not_found_inside_another_number(text: str) -> None:
     """«hai trăm nghìn» inside «một triệu hai trăm nghìn», 123456 inside a phone's digits: the
     account itself was dropped, nothing read it."""
     assert not [f for f in guarded(text)[1] if f[0] in ("Q6", "R9.6")]
+
+
+@pytest.mark.parametrize("text", ["Tài khoản _ 614159294.", "Tài khoản _ 614159294, chị B."])
+def test_a_number_read_as_an_amount_before_a_stop_or_a_comma_is_found(text: str) -> None:
+    """The script's words were split on spaces only: «tư.» was no «tư», the amount not found."""
+    assert "614****94" in told(text)
+    assert ("R9.6", BLOCKING, "614****94", 1) in guarded(text)[1]

@@ -41,6 +41,7 @@ italic marks may wrap it, «**0123456789**»): where a told number may be writte
 parted as the website's check parts them: a space, a dot, a dash (-, –, —) spaced or not."""
 _GROUP = re.compile(r"\d+")
 _SPOKEN_WORD = re.compile(r"\w+|,")
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 _NUMBER_WORDS = frozenset(
     [
         *DIGIT_WORDS,
@@ -102,17 +103,14 @@ def told_yet_read(
     held = {flag.excerpt for flag in flags if flag.severity == BLOCKING}
     # Where the radio told it dropped a number: the same number read elsewhere is flagged there.
     dropped = {(flag.excerpt, flag.line) for flag in flags}
-    stream = _digits_said(script)
+    said = _Said(script)
     seen: set[str] = set()
     for finding in told:
         if finding.value in held or finding.value in seen:
             continue
         seen.add(finding.value)
         places = written.get(finding.value, ())
-        said = stream, script.lower().split()
-        lines = [
-            markdown_text.count("\n", 0, at) + 1 for digits, at in places if _said(digits, *said)
-        ]
+        lines = [markdown_text.count("\n", 0, at) + 1 for digits, at in places if said(digits)]
         if lines:
             # Not where the radio told it dropped the number; there, where the website told it.
             kept = [n for n in lines if (finding.value, n) not in dropped] or lines
@@ -148,36 +146,38 @@ def _written_numbers(text: str) -> dict[str, list[tuple[str, int]]]:
     return found
 
 
-def _digits_said(script: str) -> str:
-    """The digits `script` says one by one, in order, «|» where anything else is said between
-    («không chín một, hai» → "0912"); commas (a breath between groups) are skipped."""
-    said = []
-    for word in _SPOKEN_WORD.findall(script.lower()):
-        if word != ",":
-            said.append(_DIGIT_OF.get(word, "|"))
-    return "".join(said)
+class _Said:
+    """What a script says, read once for every told number looked for in it."""
 
+    def __init__(self, script: str) -> None:
+        low = script.lower()
+        # The digits said one by one, in order, «|» where anything else is said between
+        # («không chín một, hai» → "0912"); commas (a breath between groups) are skipped.
+        self.stream = "".join(_DIGIT_OF.get(w, "|") for w in _SPOKEN_WORD.findall(low) if w != ",")
+        self.segments = frozenset(self.stream.split("|"))
+        # Its words, a mark of punctuation as a word of its own («tư.» is «tư», «.»), and where
+        # each one is: an amount is looked for where its first word is, not along the script.
+        self.words = _WORD_OR_MARK.findall(low)
+        self.at: dict[str, list[int]] = {}
+        for at, word in enumerate(self.words):
+            self.at.setdefault(word, []).append(at)
 
-def _said(digits: str, stream: str, words: list[str]) -> bool:
-    """Whether a script says the number `digits`: digit by digit (`stream`, see _digits_said:
-    its last TAIL digits, or a shorter number whole between other words), or as an amount
-    among its `words` with no other number word next to it."""
-    if len(digits) >= TAIL:
-        if digits[-TAIL:] in stream:
+    def __call__(self, digits: str) -> bool:
+        """Whether the script says the number `digits`: digit by digit (its last TAIL digits
+        in the stream, or a shorter number whole between other words), or as an amount with no
+        other number word next to it."""
+        if digits[-TAIL:] in self.stream if len(digits) >= TAIL else digits in self.segments:
             return True
-    elif digits in stream.split("|"):
-        return True
-    amount = _as_amount(digits).split()
-    if not amount:
-        return False
-    size = len(amount)
-    return any(
-        words[at : at + size] == amount
-        and (at == 0 or words[at - 1] not in _NUMBER_WORDS)
-        and (at + size == len(words) or words[at + size] not in _NUMBER_WORDS)
-        for at in range(len(words) - size + 1)
-        if words[at] == amount[0]
-    )
+        amount = _as_amount(digits).split()
+        if not amount:
+            return False
+        words, size = self.words, len(amount)
+        return any(
+            words[at : at + size] == amount
+            and (at == 0 or words[at - 1] not in _NUMBER_WORDS)
+            and (at + size == len(words) or words[at + size] not in _NUMBER_WORDS)
+            for at in self.at.get(amount[0], ())
+        )
 
 
 def _as_amount(digits: str) -> str:
