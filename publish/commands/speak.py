@@ -25,6 +25,7 @@ from publish.frontmatter import FrontMatterError, Parsed, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
 from publish.locate import with_lines
+from publish.pii_phones import unit_phone_numbers
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.flags import Flag
 from publish.radio.normalise import (
@@ -51,6 +52,7 @@ from publish.render.radio.items import (
     spoken_parts,
     with_contact,
 )
+from publish.render.radio.told_numbers import with_told_numbers
 from publish.text import hidden_shown
 
 __all__ = ["add_parser", "run"]
@@ -170,6 +172,7 @@ def _options(args: argparse.Namespace, project: Config | None) -> SpeakOptions:
         places=_site_places(project),
         lexicon_file=_lexicon_file(args, project),
         site_hosts=_site_hosts(project),
+        unit_numbers=tuple(sorted(unit_phone_numbers(project))) if project is not None else (),
     )
 
 
@@ -310,6 +313,7 @@ def _title_first(
     said = normalise(
         title.text, options=options, abbreviations=lexicon, front_matter=True, near=near
     )
+    said = with_told_numbers(title.text, said, near, frozenset(options.unit_numbers))
     flags = tuple(dataclasses.replace(flag, line=title.line) for flag in said.flags)
     text = f"{title.label}: {' '.join(said.text.split())}"
     if spoken.text:
@@ -510,6 +514,7 @@ def run(args: argparse.Namespace) -> int:
         said = title.text if title is not None else ""
         near = _day_of(parsed[name], tz) or now.date()
         spoken = normalise(source, options=options, abbreviations=lexicon, title=said, near=near)
+        spoken = with_told_numbers(source, spoken, near, frozenset(options.unit_numbers))
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon, near)
         around = _lead_in_and_tag(parsed[name], options, lexicon, near)

@@ -51,6 +51,10 @@ class SpeakOptions:
     site_hosts: tuple[str, ...] = ()
     """The hosts of the unit's website (`site_hosts`): `url_spoken` names that site, so only an
     address on one of them becomes it; empty outside a project, where every web address does."""
+    unit_numbers: tuple[str, ...] = ()
+    """The unit's own phone numbers as publish.pii_phones.unit_phone_numbers gives them: the
+    website's check never tells one as private, so the script reads it unflagged
+    (publish.render.radio.told_numbers); empty outside a project."""
 
     def __post_init__(self) -> None:
         """Reject values outside §8 with a message that lists the allowed ones."""

@@ -24,6 +24,7 @@ from publish.frontmatter import Parsed, parse_file
 from publish.held_link_words import neutral_link_words
 from publish.model import Bulletin
 from publish.packing import pack_bytes, unpack_bytes
+from publish.pii_phones import unit_phone_numbers
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.markdown import byline
@@ -32,6 +33,7 @@ from publish.radio.options import SpeakOptions, site_hosts
 from publish.radio.place_kinds import site_places
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.contact import contact_text
+from publish.render.radio.told_numbers import with_told_numbers
 from publish.render.radio_station import SLUG_MAX, air_at, next_air
 from publish.shortcodes import blanked_out
 from publish.text import fold, nfc, quoted
@@ -216,8 +218,10 @@ ITEM_READS = (
     "base_url",
     "contact.address",
     "contact.emergency",
+    "contact.fax",
     "contact.hotline",
     "contact.hours",
+    "contact.officer",
     "contact.secrecy",
     "contact.stations",
     "radio.abbreviations",
@@ -230,6 +234,7 @@ ITEM_READS = (
     "tz",
     "unit.area",
     "unit.name",
+    "zalo.footer",
 )
 """Every site.toml value a read item is made from (Speaker, read_block, the default reader):
 the item shelf is kept under these alone (publish.config_reads), so that a category label or
@@ -261,6 +266,7 @@ class Speaker:
             places=project_places(config),
             lexicon_file=config.radio.abbreviations,
             site_hosts=site_hosts((config.base_url, *config.site.old_base_urls)),
+            unit_numbers=tuple(sorted(unit_phone_numbers(config))),
         )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
@@ -529,6 +535,7 @@ def _normalise(
         near=near,
         held_addresses=held_addresses,
     )
+    spoken = with_told_numbers(text, spoken, near, frozenset(options.unit_numbers))
     return spoken.text, tuple(spoken.flags)
 
 
