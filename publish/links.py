@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from publish.addresses import SiteAddresses
 from publish.errors import Problem
 from publish.markdown_code import masked
-from publish.text import LineCounter, nfc
+from publish.text import LineCounter, fold, nfc
 
 __all__ = [
     "CONTACT_SCHEMES",
@@ -68,6 +68,7 @@ __all__ = [
     "resolve",
     "saved_file_name",
     "slashed",
+    "slug_folded",
     "windows_path",
     "windows_told",
     "written_target",
@@ -276,23 +277,31 @@ def held_words(href: str, words: str, address: str = "") -> str | None:
     their own, its file's name or an address of it (an autolink «<https://…/2020-12-20-ten-bai.md>»,
     «Xem 2020-12-20-ten-bai.md», «bản tin 2020-12-20-ten-bai», the page's own address
     «…/2020/12/ten-bai/», or `address`'s, the site path the file will have, which its `slug`
-    makes: «…/2020/12/vu-an-x/», «vu-an-x»), but for punctuation and markup around them: its
+    makes: «…/2020/12/vu-an-x/», «vu-an-x»; each compared as slugs are, slug_folded: «vu_an_x»,
+    «/2020/12/vụ-án-x/» spell it too), but for punctuation and markup around them: its
     date and slug (a victim's name, an embargoed fact) must not go out with the address gone;
     None when its words may stay (words of their own that merely hold the slug, «Cập nhật
     COVID-19»)."""
     name = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/").rpartition("/")[2]
-    stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
+    stem = slug_folded(name[:-3] if name.lower().endswith(".md") else name)
     if not stem:
         return None
-    slugs = {_DATED.sub("", stem), nfc(address.rstrip("/").rpartition("/")[2]).casefold()}
+    slugs = {_DATED.sub("", stem), slug_folded(address.rstrip("/").rpartition("/")[2])}
     # Entities read as the page shows them: «&#47;» is a «/», not a «#» starting a fragment.
-    shown = nfc(unquote(unescape(_TAG.sub(_tag_gap, words)))).casefold().split()
-    tokens = [token for word in shown if (token := word.strip(_AROUND))]
+    shown = fold(nfc(unquote(unescape(_TAG.sub(_tag_gap, words))))).split()
+    # Folded as a word, after the «_» of emphasis around it is stripped («_vu_an_x_»).
+    tokens = [token.replace("_", "-") for word in shown if (token := word.strip(_AROUND))]
     alone = len(tokens) == 1
     named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens) or (
-        " " in stem and _names_spaced_file(" ".join(shown), stem)
+        " " in stem and _names_spaced_file(" ".join(shown).replace("_", "-"), stem)
     )
     return HELD_LINK_WORDS if named else None
+
+
+def slug_folded(text: str) -> str:
+    """`text` as a slug is compared: marks dropped, lower case, «_» as «-» (text.fold, as
+    text.slugify makes a slug): «Vụ_Án-Mật» → «vu-an-mat» spells the slug «vu-an-mat»."""
+    return fold(nfc(text)).replace("_", "-")
 
 
 def _names_spaced_file(words: str, stem: str) -> bool:
