@@ -16,6 +16,7 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from publish.addresses import SiteAddresses
 from publish.errors import Problem
@@ -27,6 +28,7 @@ from publish.links import (
     linked_file,
     page_hrefs,
     resolve,
+    slug_folded,
 )
 from publish.model import Bulletin, Page, Site
 from publish.render.web.search import linked_pages, plain_text
@@ -59,7 +61,7 @@ def unlinked_warnings(site: Site) -> list[Problem]:
     ]
     # A held bulletin's page address written as text: its slug goes out as typed.
     held_pages = {
-        site.documents[file].rstrip("/").lower(): file
+        slug_folded(site.documents[file].rstrip("/")): file
         for file in unlinked - never
         if file in site.documents and DATED_PATH.search(site.documents[file]) is not None
     }
@@ -165,11 +167,12 @@ def _written_addresses(
     item: Bulletin | Page, held_pages: dict[str, str], why: dict[str, tuple[str, str]], site: Site
 ) -> list[Problem]:
     """A warning for each held bulletin's page address (`held_pages`: its file by its site path,
-    lowercase, without its last «/») that `item`'s body shows as text, on this site («/2020/12/
-    ten-bai/», «https://…/2020/12/ten-bai/», «www.…/2020/12/ten-bai/»), at its first line."""
+    folded, without its last «/») that `item`'s body shows as text, on this site («/2020/12/
+    ten-bai/», «https://…/2020/12/ten-bai/», «www.…/2020/12/ten-bai/»), at its first line; typed
+    with marks or «_» («/2020/12/tên_bài/») it spells the slug's words as much (slug_folded)."""
     if not held_pages or DATED_PATH.search(item.body) is None:
         return []
-    lowered = item.body.lower()
+    lowered = _folded_in_place(item.body)
     # «&#47;2020/12/ten-bai/» shows as the path too; decoded only when it may hold an entity.
     spelt = entities_read(lowered)
     written = [(path, file) for path, file in held_pages.items() if path in spelt]
@@ -179,7 +182,7 @@ def _written_addresses(
     # dropped, link words naming the held page already neutral.
     addresses = site.config.addresses
     pages = dict(linked_pages(item, site))
-    shown = entities_read(plain_text(item.body, pages).lower())
+    shown = entities_read(slug_folded(plain_text(item.body, pages)))
     line = LineCounter(item.body, item.body_line)
     found = []
     for path, file in written:
@@ -203,6 +206,21 @@ def _written_addresses(
         typed = item.body[at : end if closing is None else closing.end()]
         found.append(_text_warning(item.source, typed, line(at), file, why))
     return found
+
+
+def _folded_in_place(text: str) -> str:
+    """`text` folded as slugs are compared (slug_folded), each character to one: an offset in
+    it is one in `text`, the address found quoted as typed."""
+    if text.isascii():
+        return text.lower().replace("_", "-")
+    return "".join(map(_char_folded, text))
+
+
+@lru_cache(maxsize=4096)
+def _char_folded(char: str) -> str:
+    """One character as slug_folded folds it, itself when that is not one character."""
+    folded = slug_folded(char)
+    return folded if len(folded) == 1 else char
 
 
 def _found_at(text: str, path: str) -> list[int]:
@@ -284,7 +302,7 @@ def _shown_on_line(body: str, at: int, path: str, pages: dict[str, str]) -> bool
     start = body.rfind("\n", 0, at) + 1
     end = body.find("\n", at)
     return path in entities_read(
-        plain_text(body[start : len(body) if end < 0 else end], pages).lower()
+        slug_folded(plain_text(body[start : len(body) if end < 0 else end], pages))
     )
 
 
