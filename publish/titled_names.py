@@ -3,7 +3,9 @@
 «[bài](https://x.vn "2020-12-20-ten-bai.md")», or a title holding «<a href='x.md'>x.md</a>»:
 the page and the feeds carry the title as typed. Where it names a held bulletin, its date and
 title words (a victim's name, an embargoed fact) must not go out: the website drops the title
-(publish.render.web.markdown) and the check warns of it (publish.unlinked).
+(publish.render.web.markdown) and the check warns of it (publish.unlinked). So with a figure's
+caption typed as HTML («<figcaption>Xem 2020-12-20-ten-bai.md</figcaption>», `captions`), which
+the page, the feeds and Zalo show as its words.
 """
 
 from __future__ import annotations
@@ -13,11 +15,19 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from publish.links import SPELT_SLASH, entities_read
+from publish.links import SPELT_SLASH, entities_read, slug_folded
 from publish.markdown_code import masked
 from publish.text import LineCounter
 
-__all__ = ["DATED_PATH", "names_in_title", "names_something_held", "titled_names"]
+__all__ = [
+    "DATED_PATH",
+    "caption_words",
+    "captions",
+    "names_in_title",
+    "names_something_held",
+    "spellings",
+    "titled_names",
+]
 
 _MD_END = re.compile(r"\.md(?![\w-])", re.IGNORECASE)
 """Where a content file's name ends: every name is read back from one (linear: a long title
@@ -58,8 +68,46 @@ def names_in_title(title: str) -> list[str]:
 
 def names_something_held(title: str, held: Callable[[str], bool]) -> bool:
     """Whether `title` names a file, or a page's address, that `held` says the website holds
-    back: the one test the page and Zalo drop a tag's title, or an image's caption, by."""
-    return any(held(name) for name in names_in_title(title))
+    back, as typed or folded (`spellings`): the one test the page and Zalo drop a tag's title,
+    or an image's caption, by."""
+    return any(held(spelt) for name in names_in_title(title) for spelt in spellings(name))
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """`name` as typed, and with its last part (a page's slug, a file's name) folded as slugs
+    are compared when that differs (links.slug_folded): «/2020/12/vụ_án-x/» shows the words of
+    the slug «vu-an-x» as much as «/2020/12/vu-an-x/» does."""
+    kept = name.rstrip("/")
+    head, slash, last = kept.rpartition("/")
+    folded = head + slash + slug_folded(last) + name[len(kept) :]
+    return (name,) if folded == name else (name, folded)
+
+
+_CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL)
+"""A figure's caption typed as HTML, its words and markup (the sanitiser keeps it)."""
+_CAPTION_TAG = re.compile(r"<[^<>]*>")
+"""A tag inside a caption: no word of it («Xem <em>2020-12-20-x.md</em>»)."""
+
+
+def caption_words(inner: str) -> str:
+    """A caption's words as a reader sees them run: its tags taken out, none leaving a gap
+    («2020-12-20-<b>x</b>.md» is the name)."""
+    return _CAPTION_TAG.sub("", inner) if "<" in inner else inner
+
+
+def captions(body: str, first_line: int) -> list[tuple[int, int, int, list[str]]]:
+    """(start, end, line, names) of each figure caption typed as HTML in a body whose first line
+    is `first_line` that names a content file or a page's address (names_in_title of its words);
+    captions shown as code are none."""
+    if "<" not in body or (".md" not in body and DATED_PATH.search(body) is None):
+        return []
+    text = masked(body)
+    line = LineCounter(text, first_line)
+    return [
+        (match.start(), match.end(), line(match.start()), names)
+        for match in _CAPTION.finditer(text)
+        if (names := names_in_title(caption_words(body[match.start(1) : match.end(1)])))
+    ]
 
 
 def _file_names(title: str) -> list[str]:

@@ -26,7 +26,15 @@ from publish.markdown_tuning import tuned
 from publish.sanitize import WORD_JOINER, strip_markup
 from publish.text import SPACE_AFTER
 
-__all__ = ["ImageBlock", "LinkTarget", "LinkText", "markdown_blocks", "plain_text", "to_html"]
+__all__ = [
+    "CaptionHeld",
+    "ImageBlock",
+    "LinkTarget",
+    "LinkText",
+    "markdown_blocks",
+    "plain_text",
+    "to_html",
+]
 
 ImageBlock = Callable[[str, str, str], "dict[str, Any] | None"]
 """(src, alt, title) → an image block, or None to leave the image out."""
@@ -35,6 +43,9 @@ LinkTarget = Callable[[str], "str | None"]
 for a link whose text LinkText may still change: one to a page not published now)."""
 LinkText = Callable[[str, str], "str | None"]
 """A link's href and its text → the text to show instead, or None to keep it."""
+CaptionHeld = Callable[[str], bool]
+"""A figure caption's words → whether they name a file the website has no page of now: then
+the article leaves the caption out, as the page does."""
 
 SKIPPED = {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"}
 PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", "article", "hr"} | {
@@ -220,8 +231,11 @@ class _Walker(HTMLParser):
         text_max: int,
         shown: LinkText | None = None,
         unit: str = "utf16",
+        caption_held: CaptionHeld | None = None,
     ) -> None:
         super().__init__(convert_charrefs=True)
+        self.caption_held = caption_held
+        self.caption: int | None = None  # where the open figcaption's words start
         self.image = image
         self.link = link
         self.shown = shown
@@ -305,6 +319,8 @@ class _Walker(HTMLParser):
             self.flush()
             self.heading = tag in HEADINGS
             self.code += tag == "pre"
+            if tag == "figcaption":
+                self.caption = len(self.buffer)
         elif tag in ("ul", "ol"):
             self.flush()
             start = values.get("start", "1")
@@ -366,6 +382,9 @@ class _Walker(HTMLParser):
         if self.cell is not None and tag in CELL_BREAKS:
             self.buffer.append(LINE)
         elif tag in PARAGRAPHS or tag in HEADINGS:
+            if tag == "figcaption" and self.caption is not None:
+                self._held_caption_dropped(self.caption)
+                self.caption = None
             self.flush()
             self.heading = False
             self.code = max(0, self.code - (tag == "pre"))
@@ -419,6 +438,12 @@ class _Walker(HTMLParser):
                 self.buffer[start:] = [shown := instead]
             if target and not already_shown(target, shown):
                 self.buffer.append(f" ({target})")
+
+    def _held_caption_dropped(self, start: int) -> None:
+        """The caption buffered from `start` taken out when its words name a held file."""
+        words = plain_text("".join(self.buffer[start:]).replace(LINE, " "))
+        if self.caption_held is not None and self.caption_held(words):
+            del self.buffer[start:]
 
     def place_above(self) -> None:
         """Put in the row the cells that span down into it from rows above, up to the first
@@ -499,13 +524,15 @@ def markdown_blocks(
     text_max: int = 1000,
     shown: LinkText | None = None,
     unit: str = "utf16",
+    caption_held: CaptionHeld | None = None,
 ) -> list[dict[str, Any]]:
     """The blocks of one Markdown body, in reading order; a paragraph over `text_max` characters
     (counted in `unit`, [zalo] length_unit) is cut between sentences (a run with no space at the
     limit itself); a link with an address to show shows the text `shown` gives instead of its
-    own, when it gives one."""
+    own, when it gives one; a figure's caption whose words `caption_held` says name a held file
+    is left out."""
     html = to_html(body)
-    walker = _Walker(image, link, text_max, shown, unit)
+    walker = _Walker(image, link, text_max, shown, unit, caption_held)
     walker.feed(html)
     walker.close()
     return walker.blocks
