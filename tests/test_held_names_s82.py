@@ -1,0 +1,193 @@
+"""Session 82 (helper held): two ways a published page named a held bulletin and the check said
+nothing.
+
+A hand-typed figure's caption («<figcaption>Xem 2020-12-22-vu-an-mat.md</figcaption>») naming a
+held file or its page's address: the website dropped it when typed on one line, showed it when
+typed on several or with markup inside, and the check told neither. A held bulletin's page
+address or slug typed with Vietnamese marks or «_» («/2020/12/vụ-án-mat/», «vu_an_mat») spells
+its slug as much as «/2020/12/vu-an-mat/» does (folded as slugs are made): the check told none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.links import held_words
+from tests.test_held_links import NEUTRAL, index_terms, run, sent, with_b, write_held_draft
+
+HELD = "content/bai-viet/2020-12-22-vu-an-mat.md"
+"""A draft: its name, its slug and its page's address must not go out."""
+IMG = '<img src="/images/bia.jpg" alt="x">'
+FIGURES = {
+    "its file, one line": (
+        f"<figure>{IMG}<figcaption>Xem 2020-12-22-vu-an-mat.md</figcaption></figure>",
+        12,
+    ),
+    "its page, one line": (
+        f"<figure>{IMG}<figcaption>Xem /2020/12/vu-an-mat/</figcaption></figure>",
+        12,
+    ),
+    "its file, several lines": (
+        f"<figure>\n{IMG}\n<figcaption>Xem 2020-12-22-vu-an-mat.md</figcaption>\n</figure>",
+        14,
+    ),
+    "its file in italics": (
+        f"<figure>{IMG}<figcaption>Xem <em>2020-12-22-vu-an-mat.md</em></figcaption></figure>",
+        12,
+    ),
+    "the caption first": (
+        f"<figure><figcaption>Xem 2020-12-22-vu-an-mat.md</figcaption>{IMG}</figure>",
+        12,
+    ),
+}
+"""A hand-typed figure whose caption names the held draft, and the caption's line."""
+
+
+@pytest.mark.parametrize(("figure", "line"), FIGURES.values(), ids=FIGURES.keys())
+def test_a_hand_typed_caption_naming_a_held_bulletin_goes_out_on_no_channel_and_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], figure: str, line: int
+) -> None:
+    """The page and the feeds dropped it on one line and showed it otherwise, Zalo showed it
+    always, and the check told none: the photo stays, its caption goes, the check tells it."""
+    root = with_b(tmp_path, f"Công an.\n\n{figure}\n")
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert 'alt="x"' in page
+    for path, text in sent(root).items():
+        assert "vu-an-mat" not in text, path
+    address = "/2020/" in figure
+    # The index drops a file's name typed anywhere, not an address's words: the check says so.
+    assert address or not index_terms(root) & {"mat"}
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    named = (
+        "địa chỉ trang «/2020/12/vu-an-mat/»" if address else "tên tệp «2020-12-22-vu-an-mat.md»"
+    )
+    indexed = ", nhưng chỉ mục tìm kiếm vẫn lấy các chữ của địa chỉ ấy" if address else "\n"
+    assert (
+        f"content/bai-viet/2021-01-01-b.md:{line}: cảnh báo: chú thích (figcaption) của ảnh nêu "
+        f"{named} của bản tin không được đăng lúc này: bản nháp (draft: true) (tệp {HELD}); "
+        f"website bỏ chú thích ấy đi{indexed}"
+    ) in err, err
+    assert "khỏi chú thích của ảnh, hoặc viết chú thích bằng lời của mình." in err
+    # The page drops it: no warning says the page shows it as typed.
+    assert "hiện nguyên văn trên website" not in err, err
+
+
+def test_a_hand_typed_caption_naming_a_published_bulletin_is_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its name is no secret: the caption stays on the page and Zalo, and nothing is told."""
+    root = with_b(tmp_path, f"Công an.\n\n{FIGURES['its file, several lines'][0]}\n")
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert "<figcaption>Xem 2020-12-22-vu-an-mat.md</figcaption>" in page
+    assert "Xem 2020-12-22-vu-an-mat.md" in (root / "output/zalo/b.json").read_text("utf-8")
+    capsys.readouterr()
+    run(root, "check")
+    assert "chú thích (figcaption)" not in capsys.readouterr().err
+
+
+TYPED = {
+    "with Vietnamese marks": "/2020/12/vụ-án-mat/",
+    "with underscores": "/2020/12/vu_an_mat/",
+    "marks, capitals and underscores": "/2020/12/Vụ_Án_Mat",
+}
+"""The held draft's page address typed otherwise than its slug, its words the slug's."""
+
+
+@pytest.mark.parametrize("written", TYPED.values(), ids=TYPED.keys())
+def test_a_held_page_address_typed_with_marks_or_underscores_as_text_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """The page shows it as typed, the held slug's words in it, and the check said nothing."""
+    root = with_b(tmp_path, f"Công an.\n\nXem {written} sau.\n")
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f"Xem {written} sau." in page  # shown as typed: the check must say so
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert (
+        f"content/bai-viet/2021-01-01-b.md:12: cảnh báo: nội dung bài nêu địa chỉ trang "
+        f"«{written}» của bản tin không được đăng lúc này: bản nháp (draft: true) (tệp {HELD}); "
+        "địa chỉ ấy hiện nguyên văn trên website"
+    ) in err, err
+
+
+def test_an_address_of_another_slug_typed_with_marks_is_not_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«vụ-án-mật-2» folds to another slug than the held one: no warning."""
+    root = with_b(tmp_path, "Công an.\n\nXem /2020/12/vụ-án-mật-2/ và /2020/11/vụ-án-mat/ sau.\n")
+    write_held_draft(root, HELD)
+    capsys.readouterr()
+    run(root, "check")
+    assert "nội dung bài nêu địa chỉ trang" not in capsys.readouterr().err
+
+
+WORDS = {
+    "its slug with underscores": "vu_an_mat",
+    "its address with marks": "/2020/12/vụ-án-mat/",
+    "its address with underscores": "/2020/12/vu_an_mat/",
+    "its name with marks": "2020-12-22-vụ-án-mật.md",
+}
+"""A link to the held draft whose words spell its slug, typed otherwise than the slug."""
+
+
+@pytest.mark.parametrize("words", WORDS.values(), ids=WORDS.keys())
+def test_link_words_spelling_a_held_slug_folded_go_neutral(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: str
+) -> None:
+    """«[vu-an-mat](…)» showed neutral words, «[vu_an_mat](…)» its own: the held slug's words
+    went out on the page, the feeds and Zalo while the check told only the link."""
+    assert held_words("2020-12-22-vu-an-mat.md", words) == NEUTRAL
+    root = with_b(tmp_path, f"Công an.\n\nXem [{words}](2020-12-22-vu-an-mat.md) sau.\n")
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    out = root / "output"
+    assert f"Xem {NEUTRAL} sau." in (out / "web/2021/01/b/index.html").read_text("utf-8")
+    assert f"Xem {NEUTRAL} sau." in (out / "zalo/b.json").read_text("utf-8")
+    for path, text in sent(root).items():
+        assert words not in text, path
+    capsys.readouterr()
+    run(root, "check")
+    assert "trỏ tới bản tin không được đăng lúc này" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("words", ["vụ án mật", "Vụ án mật đã xử", "vu_an"])
+def test_link_words_of_their_own_stay(words: str) -> None:
+    """Words (not one word spelling the slug) or a shorter slug are words of their own."""
+    assert held_words("2020-12-22-vu-an-mat.md", words) is None
+
+
+TITLED = {
+    "a link's title": 'Xem [đây](https://x.vn "/2020/12/vụ-án-mat/") sau.',
+    "a hand-typed caption": f"<figure>{IMG}<figcaption>Xem /2020/12/vu_an_mat/</figcaption></figure>",
+}
+
+
+@pytest.mark.parametrize("line", TITLED.values(), ids=TITLED.keys())
+def test_a_title_or_caption_naming_a_held_page_typed_otherwise_is_dropped_and_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    """The page kept «title="/2020/12/vụ-án-mat/"», the held slug's words in it, and the check
+    said nothing; as «/2020/12/vu-an-mat/» it was dropped and told."""
+    root = with_b(tmp_path, f"Công an.\n\n{line}\n")
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    for path, text in sent(root).items():
+        assert "vụ-án-mat" not in text and "vu_an_mat" not in text, path
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert "content/bai-viet/2021-01-01-b.md:12: cảnh báo: " in err, err
+    assert (
+        f"của bản tin không được đăng lúc này: bản nháp (draft: true) (tệp {HELD}); website bỏ"
+        in err
+    )
+    assert "hiện nguyên văn trên website" not in err, err
