@@ -511,10 +511,9 @@ typed as HTML, on one line or several, the image before or after it."""
 
 
 def _held_title_dropped(link: LinkLookup, match: re.Match[str]) -> str:
-    """A tag without its title when the title
-    names a file the website has no page of now (`link` gives links.HELD): a browser shows it,
-    and the feeds carry it, with that file's date and title words (a victim's name, an
-    embargoed fact)."""
+    """A tag without its title when the title names a file the website has no page of now
+    (`link` gives links.HELD): a browser shows it, and the feeds carry it, with that file's date
+    and title words (a victim's name, an embargoed fact)."""
     if names_something_held(htmllib.unescape(match[2]), lambda name: link(name) == ""):
         return match[1]  # links.HELD is ""
     return match[0]
