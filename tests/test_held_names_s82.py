@@ -191,3 +191,51 @@ def test_a_title_or_caption_naming_a_held_page_typed_otherwise_is_dropped_and_to
         in err
     )
     assert "hiện nguyên văn trên website" not in err, err
+
+
+BLOCK_CAPTIONS = {
+    "in a paragraph": f"<figure>{IMG}<figcaption><p>Xem 2020-12-22-vu-an-mat.md</p></figcaption>"
+    "</figure>",
+    "in a div": f"<figure>{IMG}<figcaption><div>Xem 2020-12-22-vu-an-mat.md</div></figcaption>"
+    "</figure>",
+    "its page in a paragraph": f"<figure>{IMG}<figcaption><p>Xem /2020/12/vu-an-mat/</p>"
+    "</figcaption></figure>",
+    "nested": f"<figure>{IMG}<figcaption><div><p>Xem <em>2020-12-22-vu-an-mat.md</em></p></div>"
+    "</figcaption></figure>",
+    "the second of several paragraphs": f"<figure>\n{IMG}\n<figcaption>\n<p>Ảnh hiện trường.</p>"
+    "\n<p>Xem 2020-12-22-vu-an-mat.md</p>\n</figcaption>\n</figure>",
+}
+"""A hand-typed caption naming the held draft, its words in block tags: Zalo ended the caption's
+words as a paragraph at «</p>», before the caption ended, and kept them."""
+
+
+@pytest.mark.parametrize("figure", BLOCK_CAPTIONS.values(), ids=BLOCK_CAPTIONS.keys())
+def test_a_held_naming_caption_in_block_tags_goes_out_on_no_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], figure: str
+) -> None:
+    """The page and the feeds drop the whole caption, and so does Zalo now: every paragraph of
+    it (one names the held page), the photo kept; the check tells it."""
+    root = with_b(tmp_path, f"Công an.\n\n{figure}\n\nHết.\n")
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert 'alt="x"' in page and "<figcaption" not in page
+    for path, text in sent(root).items():
+        assert "vu-an-mat" not in text and "Ảnh hiện trường" not in text, path
+    zalo = (root / "output/zalo/b.json").read_text("utf-8")
+    assert "Công an." in zalo and "Hết." in zalo and '"content": "Xem 2020' not in zalo
+    capsys.readouterr()
+    run(root, "check")
+    assert "cảnh báo: chú thích (figcaption) của ảnh nêu " in capsys.readouterr().err
+
+
+def test_a_caption_in_block_tags_naming_a_published_bulletin_is_kept_on_zalo(
+    tmp_path: Path,
+) -> None:
+    """Its name is no secret: each of its paragraphs stays on the page and Zalo."""
+    root = with_b(tmp_path, f"Công an.\n\n{BLOCK_CAPTIONS['the second of several paragraphs']}\n")
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert "<p>Xem 2020-12-22-vu-an-mat.md</p>" in page
+    zalo = (root / "output/zalo/b.json").read_text("utf-8")
+    assert "Ảnh hiện trường." in zalo and "Xem 2020-12-22-vu-an-mat.md" in zalo

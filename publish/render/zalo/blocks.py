@@ -235,7 +235,9 @@ class _Walker(HTMLParser):
     ) -> None:
         super().__init__(convert_charrefs=True)
         self.caption_held = caption_held
-        self.caption: int | None = None  # where the open figcaption's words start
+        # The first block of the open figcaption: its paragraphs («<p>» in it) end as blocks
+        # before it does, and all go when its words name a held file.
+        self.caption: int | None = None
         self.image = image
         self.link = link
         self.shown = shown
@@ -320,7 +322,7 @@ class _Walker(HTMLParser):
             self.heading = tag in HEADINGS
             self.code += tag == "pre"
             if tag == "figcaption":
-                self.caption = len(self.buffer)
+                self.caption = len(self.blocks)
         elif tag in ("ul", "ol"):
             self.flush()
             start = values.get("start", "1")
@@ -382,10 +384,10 @@ class _Walker(HTMLParser):
         if self.cell is not None and tag in CELL_BREAKS:
             self.buffer.append(LINE)
         elif tag in PARAGRAPHS or tag in HEADINGS:
+            self.flush()
             if tag == "figcaption" and self.caption is not None:
                 self._held_caption_dropped(self.caption)
                 self.caption = None
-            self.flush()
             self.heading = False
             self.code = max(0, self.code - (tag == "pre"))
         elif tag in ("td", "th") and self.cell is not None:
@@ -440,10 +442,11 @@ class _Walker(HTMLParser):
                 self.buffer.append(f" ({target})")
 
     def _held_caption_dropped(self, start: int) -> None:
-        """The caption buffered from `start` taken out when its words name a held file."""
-        words = plain_text("".join(self.buffer[start:]).replace(LINE, " "))
+        """The caption's blocks, from `start`, taken out when its words name a held file: all of
+        them, as the page drops the whole caption."""
+        words = " ".join(block.get("content", "") for block in self.blocks[start:])
         if self.caption_held is not None and self.caption_held(words):
-            del self.buffer[start:]
+            del self.blocks[start:]
 
     def place_above(self) -> None:
         """Put in the row the cells that span down into it from rows above, up to the first
