@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from publish.links import held_words
+from publish.render.web.search import plain_text
+from tests.helpers import bulletin_md
 from tests.test_held_links import NEUTRAL, index_terms, run, sent, with_b, write_held_draft
 
 HELD = "content/bai-viet/2020-12-22-vu-an-mat.md"
@@ -239,3 +241,45 @@ def test_a_caption_in_block_tags_naming_a_published_bulletin_is_kept_on_zalo(
     assert "<p>Xem 2020-12-22-vu-an-mat.md</p>" in page
     zalo = (root / "output/zalo/b.json").read_text("utf-8")
     assert "Ảnh hiện trường." in zalo and "Xem 2020-12-22-vu-an-mat.md" in zalo
+
+
+PUBLISHED_WORDS = {
+    "Hướng-dẫn": "2020-12-23-huong-dan.md",
+    "Cập_nhật": "2020-12-22-cap-nhat.md",
+    "Đà_Nẵng": "2020-12-22-da-nang.md",
+    "COVID_19": "2020-12-22-covid-19.md",
+    "Tin_tức": "tin-tuc.md",
+}
+"""Words of a reader's own, joined by «-» or «_», that fold to the slug of the file linked."""
+
+
+@pytest.mark.parametrize(("words", "file"), PUBLISHED_WORDS.items(), ids=PUBLISHED_WORDS.keys())
+def test_the_index_keeps_the_words_of_a_link_that_fold_to_its_slug(words: str, file: str) -> None:
+    """The index does not know which file is held: a lone slug is compared as typed there, as
+    before session 82, so «[Cập_nhật](2020-12-22-cap-nhat.md)» keeps «Cập_nhật»."""
+    assert plain_text(f"Đọc [{words}]({file}) nay.") == f"Đọc  {words}  nay."
+
+
+def test_a_published_bulletin_is_found_by_its_link_words_that_fold_to_a_slug(
+    tmp_path: Path,
+) -> None:
+    """A reader searching «hướng dẫn» found B before session 82; its link words fold to the
+    linked bulletin's slug, which is published: nothing to hold back."""
+    root = with_b(tmp_path, "Công an.\n\nĐọc [Hướng-dẫn](2020-12-23-huong-dan.md) nay.\n")
+    (root / "content/bai-viet/2020-12-23-huong-dan.md").write_text(
+        bulletin_md({"id": "hd", "title": '"Thủ tục"', "date": "2020-12-23 09:00"}), "utf-8"
+    )
+    assert run(root, "build", "-q", "--channel", "web") == 0
+    assert {"huong", "dan"} <= index_terms(root)
+
+
+@pytest.mark.parametrize("words", ["/2020/12/vụ-án-mat/", "2020-12-22-vụ-án-mật.md"])
+def test_the_index_drops_an_address_or_file_name_of_a_held_page_typed_with_marks(
+    tmp_path: Path, words: str
+) -> None:
+    """No reader types an address or a file's name as words of their own: folded, it spells
+    the held slug, and the index takes none of its words («mat»)."""
+    root = with_b(tmp_path, f"Công an.\n\nXem [{words}](2020-12-22-vu-an-mat.md) sau.\n")
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q", "--channel", "web") == 0
+    assert not index_terms(root) & {"mat", "mật"}
