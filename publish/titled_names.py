@@ -20,6 +20,7 @@ from publish.markdown_code import masked
 from publish.text import LineCounter
 
 __all__ = [
+    "CAPTION",
     "DATED_PATH",
     "caption_words",
     "captions",
@@ -83,8 +84,11 @@ def spellings(name: str) -> tuple[str, ...]:
     return (name,) if folded == name else (name, folded)
 
 
-_CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL)
-"""A figure's caption typed as HTML, its words and markup (the sanitiser keeps it)."""
+CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL)
+"""A figure's caption, its words and markup: typed as HTML in a body (the check reads it), or
+in the sanitiser's spelling (the page drops it: publish.render.web.markdown), where a photo's
+Markdown title («![ảnh](a.jpg "…")») made it, or one typed as HTML, on one line or several,
+the image before or after it."""
 _CAPTION_TAG = re.compile(r"<[^<>]*>")
 """A tag inside a caption: no word of it («Xem <em>2020-12-20-x.md</em>»)."""
 
@@ -105,7 +109,7 @@ def captions(body: str, first_line: int) -> list[tuple[int, int, int, list[str]]
     line = LineCounter(text, first_line)
     return [
         (match.start(), match.end(), line(match.start()), names)
-        for match in _CAPTION.finditer(text)
+        for match in CAPTION.finditer(text)
         if (names := names_in_title(caption_words(body[match.start(1) : match.end(1)])))
     ]
 

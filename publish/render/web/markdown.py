@@ -40,7 +40,7 @@ from publish.markdown_tuning import tuned
 from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, sized_attributes
 from publish.render.web.plain_body import heading_level, plain_body_html, text_heading_id
 from publish.text import slugify
-from publish.titled_names import DATED_PATH, caption_words, names_something_held
+from publish.titled_names import CAPTION, DATED_PATH, caption_words, names_something_held
 
 __all__ = [
     "SAME_TEXT",
@@ -435,7 +435,7 @@ class MarkdownRenderer:
             ".md" in html or DATED_PATH.search(html) is not None
         ):
             html = TITLED_TAG_RE.sub(partial(_held_title_dropped, link), html)
-            html = CAPTION_RE.sub(partial(_held_caption_dropped, link), html)
+            html = CAPTION.sub(partial(_held_caption_dropped, link), html)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
@@ -502,12 +502,6 @@ TITLED_TAG_RE = re.compile(r'(<[a-zA-Z][^>]*?) title="([^"]*)"')
 """A tag's title («[bài](https://x.vn "Tiêu đề")», «<a title="…">», «<img title="…">», any
 tag's: the sanitiser keeps one on each), in the sanitiser's spelling («>» escaped in a value):
 its (escaped) value."""
-
-
-CAPTION_RE = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
-"""A figure's caption in the sanitiser's spelling, its (escaped) words and markup: a photo's
-Markdown title («![ảnh](a.jpg "…")») made its caption (_Figures, plain_body._figure), or one
-typed as HTML, on one line or several, the image before or after it."""
 
 
 def _held_title_dropped(link: LinkLookup, match: re.Match[str]) -> str:
