@@ -20,8 +20,8 @@ from publish.markdown_code import masked
 from publish.text import LineCounter
 
 __all__ = [
-    "CAPTION",
     "DATED_PATH",
+    "caption_spans",
     "caption_words",
     "captions",
     "names_in_title",
@@ -84,19 +84,62 @@ def spellings(name: str) -> tuple[str, ...]:
     return (name,) if folded == name else (name, folded)
 
 
-CAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.IGNORECASE | re.DOTALL)
-"""A figure's caption, its words and markup: typed as HTML in a body (the check reads it), or
-in the sanitiser's spelling (the page drops it: publish.render.web.markdown), where a photo's
-Markdown title («![ảnh](a.jpg "…")») made it, or one typed as HTML, on one line or several,
-the image before or after it."""
+_FIGURE_TAG = re.compile(r"<(/?)(figcaption|figure)(?=[\s/>])[^>]*>", re.IGNORECASE)
+"""A figure's or its caption's start or end tag: what opens and ends a caption (`caption_spans`)."""
 _CAPTION_TAG = re.compile(r"<[^<>]*>")
 """A tag inside a caption: no word of it («Xem <em>2020-12-20-x.md</em>»)."""
+_PARTING_TAG = re.compile(
+    r"</?(?:address|article|aside|blockquote|br|caption|dd|details|dialog|div|dl|dt|fieldset"
+    r"|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table"
+    r"|tbody|td|tfoot|th|thead|tr|ul)(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
+"""A block's start or end tag, or a line break: the reader sees the words on either side of it
+apart («…mat.md</p><p>Ảnh» is no «mat.mdẢnh»)."""
 
 
 def caption_words(inner: str) -> str:
-    """A caption's words as a reader sees them run: its tags taken out, none leaving a gap
-    («2020-12-20-<b>x</b>.md» is the name)."""
-    return _CAPTION_TAG.sub("", inner) if "<" in inner else inner
+    """A caption's words as a reader sees them run: its tags taken out, a block's or a line
+    break's leaving a space, an inline one's none («2020-12-20-<b>x</b>.md» is the name)."""
+    if "<" not in inner:
+        return inner
+    return _CAPTION_TAG.sub("", _PARTING_TAG.sub(" ", inner))
+
+
+def caption_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, words' start, words' end, end) of each figure caption in `text` not inside
+    another, as a browser and the website's sanitiser end it: at its end tag, its figure's, or
+    the text's end; an inner figure's caption is in the outer one's words."""
+    spans: list[tuple[int, int, int, int]] = []
+    opened: list[tuple[str, int, int]] = []  # tag, start, end of each open figure or caption
+    open_count = {"figure": 0, "figcaption": 0}  # each end tag looked up once: linear
+    for tag in _FIGURE_TAG.finditer(text):
+        name = tag[2].lower()
+        if not tag[1]:
+            opened.append((name, tag.start(), tag.end()))
+            open_count[name] += 1
+            continue
+        if not open_count[name]:
+            continue  # an end tag of nothing open: the parser ignores it
+        at = next(i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == name)
+        for inside, *_ in opened[at:]:
+            open_count[inside] -= 1
+        # It ends what was opened inside it too: a caption never closed ends with its figure.
+        for index, (inside, start, words) in enumerate(opened[at:], at):
+            if inside == "figcaption":
+                end = tag.end() if index == at else tag.start()  # its own end tag, or its figure's
+                spans.append((start, words, tag.start(), end))
+        del opened[at:]
+    spans += [
+        (start, words, len(text), len(text))
+        for kind, start, words in opened
+        if kind == "figcaption"
+    ]
+    outermost: list[tuple[int, int, int, int]] = []
+    for span in sorted(spans):
+        if not outermost or span[0] >= outermost[-1][3]:
+            outermost.append(span)
+    return outermost
 
 
 def captions(body: str, first_line: int) -> list[tuple[int, int, int, list[str]]]:
@@ -108,9 +151,9 @@ def captions(body: str, first_line: int) -> list[tuple[int, int, int, list[str]]
     text = masked(body)
     line = LineCounter(text, first_line)
     return [
-        (match.start(), match.end(), line(match.start()), names)
-        for match in CAPTION.finditer(text)
-        if (names := names_in_title(caption_words(body[match.start(1) : match.end(1)])))
+        (start, end, line(start), names)
+        for start, words, words_end, end in caption_spans(text)
+        if (names := names_in_title(caption_words(body[words:words_end])))
     ]
 
 

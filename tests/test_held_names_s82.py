@@ -15,6 +15,7 @@ import pytest
 
 from publish.links import held_words
 from publish.render.web.search import plain_text
+from publish.titled_names import caption_words
 from tests.helpers import bulletin_md
 from tests.test_held_links import NEUTRAL, index_terms, run, sent, with_b, write_held_draft
 
@@ -283,3 +284,123 @@ def test_the_index_drops_an_address_or_file_name_of_a_held_page_typed_with_marks
     write_held_draft(root, HELD)
     assert run(root, "build", "-q", "--channel", "web") == 0
     assert not index_terms(root) & {"mat", "mật"}
+
+
+GAPPED_CAPTIONS = {
+    "two paragraphs": f"<figure>{IMG}<figcaption><p>Xem 2020-12-22-vu-an-mat.md</p>"
+    "<p>Ảnh hiện trường</p></figcaption></figure>",
+    "a line break": f"<figure>{IMG}<figcaption>Xem 2020-12-22-vu-an-mat.md<br>Ảnh hiện trường"
+    "</figcaption></figure>",
+    "list items": f"<figure>{IMG}<figcaption><ul><li>2020-12-22-vu-an-mat.md</li><li>Ảnh</li>"
+    "</ul></figcaption></figure>",
+    "table cells": f"<figure>{IMG}<figcaption><table><tr><td>2020-12-22-vu-an-mat.md</td>"
+    "<td>Ảnh</td></tr></table></figcaption></figure>",
+    "nested, its name outside the inner caption": "<figure><figcaption>Ngoài "
+    f"2020-12-22-vu-an-mat.md <figure>{IMG}<figcaption>Trong</figcaption></figure> còn"
+    "</figcaption></figure>",
+    "nested, its name after the inner caption": f"<figure><figcaption>Ngoài <figure>{IMG}"
+    "<figcaption>Trong</figcaption></figure> còn 2020-12-22-vu-an-mat.md</figcaption></figure>",
+    "never closed, to the figure's end": f"<figure>{IMG}<figcaption>Xem 2020-12-22-vu-an-mat.md"
+    "</figure>",
+    "never closed, over lines to the figure's end": f"<figure>{IMG}<figcaption>Xem "
+    "2020-12-22-vu-an-mat.md\n</figure>",
+    "in a table's cell": f"<table><tr><td><figure>{IMG}<figcaption>Xem 2020-12-22-vu-an-mat.md"
+    "</figcaption></figure></td><td>Ô hai</td></tr></table>",
+    "never closed, in a table's cell": f"<table><tr><td><figure>{IMG}<figcaption>Xem "
+    "2020-12-22-vu-an-mat.md</td><td>Ô hai</td></tr></table>",
+}
+"""A hand-typed caption naming the held draft where a block tag or a line break ends its name
+(«…mat.md</p><p>Ảnh» read «…mat.mdẢnh»: no name), inside another caption (Zalo kept the outer
+one's words: the inner caption's end ended it), in a table's cell (Zalo read it as the row's
+words), or never closed (its figure's or its cell's end ends it)."""
+
+
+@pytest.mark.parametrize("figure", GAPPED_CAPTIONS.values(), ids=GAPPED_CAPTIONS.keys())
+def test_a_held_naming_caption_ended_by_a_block_nested_or_unclosed_goes_out_on_no_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], figure: str
+) -> None:
+    """The page, the feeds and Zalo showed its name and the check said nothing, or Zalo alone
+    showed it: now the caption goes on every channel, the words after its figure stay, and the
+    check tells it at the caption's line."""
+    root = with_b(tmp_path, f"Công an.\n\n{figure}\n\nB sau.\n")
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert 'alt="x"' in page or "Ngoài" in figure
+    assert "<p>B sau.</p>" in page
+    for path, text in sent(root).items():
+        assert "vu-an-mat" not in text, path
+    zalo = (root / "output/zalo/b.json").read_text("utf-8")
+    assert '"content": "Công an."' in zalo and '"content": "B sau."' in zalo
+    assert "Ô hai" not in figure or "Ô hai" in zalo
+    assert not index_terms(root) & {"mat"}
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert (
+        "content/bai-viet/2021-01-01-b.md:12: cảnh báo: chú thích (figcaption) của ảnh nêu tên "
+        f"tệp «2020-12-22-vu-an-mat.md» của bản tin không được đăng lúc này: bản nháp (draft: "
+        f"true) (tệp {HELD}); website bỏ chú thích ấy đi"
+    ) in err, err
+
+
+def test_a_held_naming_caption_never_closed_to_the_body_s_end_goes_with_what_it_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Never closed nor its figure: the sanitiser ends it at the body's end, the paragraph after
+    it in it, and the page drops all that; Zalo sent «Xem 2020-12-22-vu-an-mat.md B sau.» and
+    the check said nothing. Now Zalo drops what the page drops, and the check tells it."""
+    root = with_b(
+        tmp_path, f"Công an.\n\n<figure>{IMG}<figcaption>Xem 2020-12-22-vu-an-mat.md\n\nB sau.\n"
+    )
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert 'alt="x"' in page and "<figcaption" not in page and "B sau." not in page
+    for path, text in sent(root).items():
+        assert "vu-an-mat" not in text, path
+    zalo = (root / "output/zalo/b.json").read_text("utf-8")
+    assert '"content": "Công an."' in zalo and "B sau." not in zalo
+    capsys.readouterr()
+    run(root, "check")
+    assert (
+        "content/bai-viet/2021-01-01-b.md:12: cảnh báo: chú thích (figcaption) của ảnh nêu tên "
+        "tệp «2020-12-22-vu-an-mat.md»"
+    ) in capsys.readouterr().err
+
+
+def test_a_name_split_across_a_caption_s_paragraphs_is_no_name_on_any_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«<p>Xem 2020-12-22-vu-an-</p><p>mat.md</p>»: a reader sees two lines, no file's name. The
+    page dropped the caption (its words run together) while Zalo sent both halves: now both
+    keep it, as they keep any words of the reader's own, and the check tells nothing."""
+    root = with_b(
+        tmp_path,
+        f"Công an.\n\n<figure>{IMG}<figcaption><p>Xem 2020-12-22-vu-an-</p>"
+        "<p>mat.md</p></figcaption></figure>\n",
+    )
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert "<p>Xem 2020-12-22-vu-an-</p><p>mat.md</p>" in page
+    zalo = (root / "output/zalo/b.json").read_text("utf-8")
+    assert '"content": "Xem 2020-12-22-vu-an-"' in zalo and '"content": "mat.md"' in zalo
+    capsys.readouterr()
+    run(root, "check")
+    assert "chú thích (figcaption)" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("inner", "words"),
+    [
+        ("Xem 2020-12-20-<b>x</b>.md", "Xem 2020-12-20-x.md"),
+        ("a.md<br>Ảnh", "a.md Ảnh"),
+        ("<p>a.md</p><p>Ảnh</p>", " a.md  Ảnh "),
+        ("<ul><li>a.md</li><li>b</li></ul>", "  a.md  b  "),
+        ("Xem <em>a.md</em>Ảnh", "Xem a.mdẢnh"),
+    ],
+)
+def test_caption_words_part_blocks_and_lines_not_inline_tags(inner: str, words: str) -> None:
+    """A block's or a line's end parts words as the reader sees them; bold or italics do not."""
+    assert caption_words(inner) == words
