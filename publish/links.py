@@ -15,7 +15,7 @@ import os
 import posixpath
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 from publish.addresses import SiteAddresses
 from publish.errors import Problem
 from publish.markdown_code import masked
-from publish.text import LineCounter, nfc
+from publish.text import LineCounter, fold, nfc
 
 __all__ = [
     "CONTACT_SCHEMES",
@@ -68,6 +68,7 @@ __all__ = [
     "resolve",
     "saved_file_name",
     "slashed",
+    "slug_folded",
     "windows_path",
     "windows_told",
     "written_target",
@@ -271,28 +272,58 @@ HELD_LINK_WORDS = "(bài viết hiện không có trên trang)"
 """What a link to a held file (HELD) shows when its own words name that file (see held_words)."""
 
 
-def held_words(href: str, words: str, address: str = "") -> str | None:
+def held_words(
+    href: str, words: str, address: str = "", *, slug_alone_folded: bool = True
+) -> str | None:
     """HELD_LINK_WORDS when the `words` of a link to a held file are, or hold among words of
     their own, its file's name or an address of it (an autolink «<https://…/2020-12-20-ten-bai.md>»,
     «Xem 2020-12-20-ten-bai.md», «bản tin 2020-12-20-ten-bai», the page's own address
     «…/2020/12/ten-bai/», or `address`'s, the site path the file will have, which its `slug`
-    makes: «…/2020/12/vu-an-x/», «vu-an-x»), but for punctuation and markup around them: its
+    makes: «…/2020/12/vu-an-x/», «vu-an-x»; each compared as slugs are, slug_folded: «vu_an_x»,
+    «/2020/12/vụ-án-x/» spell it too), but for punctuation and markup around them: its
     date and slug (a victim's name, an embargoed fact) must not go out with the address gone;
     None when its words may stay (words of their own that merely hold the slug, «Cập nhật
-    COVID-19»)."""
+    COVID-19»). `slug_alone_folded` False (the search index, which asks of every linked file,
+    held or not): only a word holding «/» or «.md» is compared folded, the rest as typed, so a
+    reader's «[Hướng-dẫn](2020-12-23-huong-dan.md)», «[Cập_nhật](…cap-nhat.md)» stay words."""
     name = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/").rpartition("/")[2]
-    stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
-    if not stem:
+    typed = nfc(name[:-3] if name.lower().endswith(".md") else name)
+    if not typed:
         return None
-    slugs = {_DATED.sub("", stem), nfc(address.rstrip("/").rpartition("/")[2]).casefold()}
     # Entities read as the page shows them: «&#47;» is a «/», not a «#» starting a fragment.
-    shown = nfc(unquote(unescape(_TAG.sub(_tag_gap, words)))).casefold().split()
-    tokens = [token for word in shown if (token := word.strip(_AROUND))]
-    alone = len(tokens) == 1
-    named = any(_names_file(token, stem, slugs - {""}, alone) for token in tokens) or (
-        " " in stem and _names_spaced_file(" ".join(shown), stem)
+    shown = nfc(unquote(unescape(_TAG.sub(_tag_gap, words)))).split()
+    kept = [word for word in shown if word.strip(_AROUND)]
+    as_typed = [word.casefold() for word in kept]
+    if slug_alone_folded:
+        folded = kept
+    else:
+        folded = [word for word in kept if "/" in word or ".md" in word.casefold()]
+    named = _names_held(as_typed, typed.casefold(), address, str.casefold, len(kept) == 1) or (
+        bool(folded) and _names_held(folded, typed, address, slug_folded, len(kept) == 1)
     )
+    if not named and slug_alone_folded and " " in typed:
+        named = _names_spaced_file(slug_folded(" ".join(shown)), slug_folded(typed))
+    elif not named and " " in typed:
+        named = _names_spaced_file(" ".join(shown).casefold(), typed.casefold())
     return HELD_LINK_WORDS if named else None
+
+
+def _names_held(
+    words: list[str], stem: str, address: str, folding: Callable[[str], str], alone: bool
+) -> bool:
+    """Whether one of a link's `words` (`alone`: its only one), read by `folding`, names the
+    file whose name without «.md» is `stem` or the page at `address` (see held_words)."""
+    stem = folding(stem)
+    slugs = {_DATED.sub("", stem), folding(nfc(address.rstrip("/").rpartition("/")[2]))}
+    # Folded as a word, after the «_» of emphasis around it is stripped («_vu_an_x_»).
+    tokens = [folding(word.strip(_AROUND)) for word in words]
+    return any(_names_file(token, stem, slugs - {""}, alone) for token in tokens)
+
+
+def slug_folded(text: str) -> str:
+    """`text` as a slug is compared: marks dropped, lower case, «_» as «-» (text.fold, as
+    text.slugify makes a slug): «Vụ_Án-Mật» → «vu-an-mat» spells the slug «vu-an-mat»."""
+    return fold(nfc(text)).replace("_", "-")
 
 
 def _names_spaced_file(words: str, stem: str) -> bool:

@@ -3,7 +3,9 @@
 «[bài](https://x.vn "2020-12-20-ten-bai.md")», or a title holding «<a href='x.md'>x.md</a>»:
 the page and the feeds carry the title as typed. Where it names a held bulletin, its date and
 title words (a victim's name, an embargoed fact) must not go out: the website drops the title
-(publish.render.web.markdown) and the check warns of it (publish.unlinked).
+(publish.render.web.markdown) and the check warns of it (publish.unlinked). So with a figure's
+caption typed as HTML («<figcaption>Xem 2020-12-20-ten-bai.md</figcaption>», `captions`), which
+the page, the feeds and Zalo show as its words.
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from publish.links import SPELT_SLASH, entities_read
+from publish.links import SPELT_SLASH, entities_read, slug_folded
 from publish.markdown_code import masked
 from publish.text import LineCounter
 
-__all__ = ["DATED_PATH", "names_in_title", "names_something_held", "titled_names"]
+__all__ = [
+    "DATED_PATH",
+    "caption_spans",
+    "caption_words",
+    "captions",
+    "names_in_title",
+    "names_something_held",
+    "spellings",
+    "titled_names",
+]
 
 _MD_END = re.compile(r"\.md(?![\w-])", re.IGNORECASE)
 """Where a content file's name ends: every name is read back from one (linear: a long title
@@ -58,8 +69,92 @@ def names_in_title(title: str) -> list[str]:
 
 def names_something_held(title: str, held: Callable[[str], bool]) -> bool:
     """Whether `title` names a file, or a page's address, that `held` says the website holds
-    back: the one test the page and Zalo drop a tag's title, or an image's caption, by."""
-    return any(held(name) for name in names_in_title(title))
+    back, as typed or folded (`spellings`): the one test the page and Zalo drop a tag's title,
+    or an image's caption, by."""
+    return any(held(spelt) for name in names_in_title(title) for spelt in spellings(name))
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """`name` as typed, and with its last part (a page's slug, a file's name) folded as slugs
+    are compared when that differs (links.slug_folded): «/2020/12/vụ_án-x/» shows the words of
+    the slug «vu-an-x» as much as «/2020/12/vu-an-x/» does."""
+    kept = name.rstrip("/")
+    head, slash, last = kept.rpartition("/")
+    folded = head + slash + slug_folded(last) + name[len(kept) :]
+    return (name,) if folded == name else (name, folded)
+
+
+_FIGURE_TAG = re.compile(r"<(/?)(figcaption|figure)(?=[\s/>])[^>]*>", re.IGNORECASE)
+"""A figure's or its caption's start or end tag: what opens and ends a caption (`caption_spans`)."""
+_CAPTION_TAG = re.compile(r"<[^<>]*>")
+"""A tag inside a caption: no word of it («Xem <em>2020-12-20-x.md</em>»)."""
+_PARTING_TAG = re.compile(
+    r"</?(?:address|article|aside|blockquote|br|caption|dd|details|dialog|div|dl|dt|fieldset"
+    r"|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table"
+    r"|tbody|td|tfoot|th|thead|tr|ul)(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
+"""A block's start or end tag, or a line break: the reader sees the words on either side of it
+apart («…mat.md</p><p>Ảnh» is no «mat.mdẢnh»)."""
+
+
+def caption_words(inner: str) -> str:
+    """A caption's words as a reader sees them run: its tags taken out, a block's or a line
+    break's leaving a space, an inline one's none («2020-12-20-<b>x</b>.md» is the name)."""
+    if "<" not in inner:
+        return inner
+    return _CAPTION_TAG.sub("", _PARTING_TAG.sub(" ", inner))
+
+
+def caption_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, words' start, words' end, end) of each figure caption in `text` not inside
+    another, as a browser and the website's sanitiser end it: at its end tag, its figure's, or
+    the text's end; an inner figure's caption is in the outer one's words."""
+    spans: list[tuple[int, int, int, int]] = []
+    opened: list[tuple[str, int, int]] = []  # tag, start, end of each open figure or caption
+    open_count = {"figure": 0, "figcaption": 0}  # each end tag looked up once: linear
+    for tag in _FIGURE_TAG.finditer(text):
+        name = tag[2].lower()
+        if not tag[1]:
+            opened.append((name, tag.start(), tag.end()))
+            open_count[name] += 1
+            continue
+        if not open_count[name]:
+            continue  # an end tag of nothing open: the parser ignores it
+        at = next(i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == name)
+        for inside, *_ in opened[at:]:
+            open_count[inside] -= 1
+        # It ends what was opened inside it too: a caption never closed ends with its figure.
+        for index, (inside, start, words) in enumerate(opened[at:], at):
+            if inside == "figcaption":
+                end = tag.end() if index == at else tag.start()  # its own end tag, or its figure's
+                spans.append((start, words, tag.start(), end))
+        del opened[at:]
+    spans += [
+        (start, words, len(text), len(text))
+        for kind, start, words in opened
+        if kind == "figcaption"
+    ]
+    outermost: list[tuple[int, int, int, int]] = []
+    for span in sorted(spans):
+        if not outermost or span[0] >= outermost[-1][3]:
+            outermost.append(span)
+    return outermost
+
+
+def captions(body: str, first_line: int) -> list[tuple[int, int, int, list[str]]]:
+    """(start, end, line, names) of each figure caption typed as HTML in a body whose first line
+    is `first_line` that names a content file or a page's address (names_in_title of its words);
+    captions shown as code are none."""
+    if "<" not in body or (".md" not in body and DATED_PATH.search(body) is None):
+        return []
+    text = masked(body)
+    line = LineCounter(text, first_line)
+    return [
+        (start, end, line(start), names)
+        for start, words, words_end, end in caption_spans(text)
+        if (names := names_in_title(caption_words(body[words:words_end])))
+    ]
 
 
 def _file_names(title: str) -> list[str]:

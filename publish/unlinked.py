@@ -16,6 +16,8 @@ tells it as an error (links.ContentFiles); no warning says its address comes bac
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+from functools import lru_cache
 
 from publish.addresses import SiteAddresses
 from publish.errors import Problem
@@ -27,11 +29,12 @@ from publish.links import (
     linked_file,
     page_hrefs,
     resolve,
+    slug_folded,
 )
 from publish.model import Bulletin, Page, Site
 from publish.render.web.search import linked_pages, plain_text
 from publish.text import LineCounter, nfc
-from publish.titled_names import DATED_PATH, titled_names
+from publish.titled_names import DATED_PATH, captions, spellings, titled_names
 
 __all__ = ["held_page_addresses", "unlinked_warnings"]
 
@@ -59,7 +62,7 @@ def unlinked_warnings(site: Site) -> list[Problem]:
     ]
     # A held bulletin's page address written as text: its slug goes out as typed.
     held_pages = {
-        site.documents[file].rstrip("/").lower(): file
+        slug_folded(site.documents[file].rstrip("/")): file
         for file in unlinked - never
         if file in site.documents and DATED_PATH.search(site.documents[file]) is not None
     }
@@ -73,16 +76,48 @@ def unlinked_warnings(site: Site) -> list[Problem]:
             told.add(href)
             shown = "trang" if isinstance(item, Page) else "bản tin"
             found.append(_warning(item.source, shown, href, line, target, why.get(target)))
-        found += _written_addresses(item, held_pages, why, site)
+        captioned: list[Problem] = []
+        dropped: list[tuple[int, int]] = []  # the captions the page drops
+        for start, end, line, names in captions(item.body, item.body_line):
+            for name in names:
+                target = _held_file(name, item.source, site, unlinked)
+                if target is None or (name, line) in told:
+                    continue
+                told.add((name, line))
+                dropped.append((start, end))
+                captioned.append(
+                    _title_warning(
+                        item.source, name, line, target, why.get(target), titled="ảnh", part=CAPTION
+                    )
+                )
+        found += _written_addresses(item, held_pages, why, site, dropped)
         for name, line, titled in titled_names(item.body, item.body_line):
-            target = linked_file(name, item.source, site.documents, addresses)
-            if target is None or target not in unlinked or (name, line) in told:
+            target = _held_file(name, item.source, site, unlinked)
+            if target is None or (name, line) in told:
                 continue
             told.add((name, line))
             found.append(
                 _title_warning(item.source, name, line, target, why.get(target), titled=titled)
             )
+        found += captioned
     return found
+
+
+def _held_file(name: str, source: str, site: Site, unlinked: Set[str]) -> str | None:
+    """The file in `unlinked` a name in a title or caption of `source` names, as typed or
+    folded (titled_names.spellings: the page drops it either way); None when it names none."""
+    for spelt in spellings(name):
+        target = linked_file(spelt, source, site.documents, site.config.addresses)
+        if target is not None and target in unlinked:
+            return target
+    return None
+
+
+TITLE = "tiêu đề"
+"""What `_title_warning` tells of: a tag's title («title="…"»), a Markdown link's or image's."""
+CAPTION = "chú thích"
+"""What `_title_warning` tells of: a figure's caption typed as HTML («<figcaption>…»)."""
+_TAGGED = {TITLE: "tiêu đề (title)", CAPTION: "chú thích (figcaption)"}
 
 
 def _title_warning(
@@ -93,19 +128,26 @@ def _title_warning(
     reason: tuple[str, str] | None,
     *,
     titled: str,
+    part: str = TITLE,
 ) -> Problem:
-    """The warning for a title in `source` naming the held `target` (as `name`), of the link,
-    image or other tag `titled` says (titled_names)."""
+    """The warning for a title (`part`: or a figure's caption) in `source` naming the held
+    `target` (as `name`), of the link, image or other tag `titled` says (titled_names)."""
     kind, why = reason or ("bản tin", "không được đăng lúc này")
     # A page's address («/2020/12/ten-bai/») holds the file's title words as its name does.
     named = "tên tệp" if ".md" in name.lower() else "địa chỉ trang"
+    # The index reads a caption's words (search.plain_text): a file's name it drops, not these.
+    indexed = (
+        ", nhưng chỉ mục tìm kiếm vẫn lấy các chữ của địa chỉ ấy"
+        if part == CAPTION and named == "địa chỉ trang"
+        else ""
+    )
     return Problem(
         source,
-        f"tiêu đề (title) của {titled} nêu {named} «{name}» của {kind} không được đăng lúc "
-        f"này: {why} (tệp {target}); website bỏ tiêu đề ấy đi",
+        f"{_TAGGED[part]} của {titled} nêu {named} «{name}» của {kind} không được đăng lúc "
+        f"này: {why} (tệp {target}); website bỏ {part} ấy đi{indexed}",
         line=line,
         hint=f"{named.capitalize()} mang ngày và tiêu đề của bài kia, chưa được lộ ra trước khi "
-        f"bài kia được đăng. Bỏ {named} khỏi tiêu đề của {titled}, hoặc viết tiêu đề bằng lời "
+        f"bài kia được đăng. Bỏ {named} khỏi {part} của {titled}, hoặc viết {part} bằng lời "
         "của mình.",
         severity="warning",
     )
@@ -162,24 +204,31 @@ def held_page_addresses(site: Site) -> list[tuple[str, str, str]]:
 
 
 def _written_addresses(
-    item: Bulletin | Page, held_pages: dict[str, str], why: dict[str, tuple[str, str]], site: Site
+    item: Bulletin | Page,
+    held_pages: dict[str, str],
+    why: dict[str, tuple[str, str]],
+    site: Site,
+    dropped: list[tuple[int, int]],
 ) -> list[Problem]:
     """A warning for each held bulletin's page address (`held_pages`: its file by its site path,
-    lowercase, without its last «/») that `item`'s body shows as text, on this site («/2020/12/
-    ten-bai/», «https://…/2020/12/ten-bai/», «www.…/2020/12/ten-bai/»), at its first line."""
+    folded, without its last «/») that `item`'s body shows as text, on this site («/2020/12/
+    ten-bai/», «https://…/2020/12/ten-bai/», «www.…/2020/12/ten-bai/»), at its first line; typed
+    with marks or «_» («/2020/12/tên_bài/») it spells the slug's words as much (slug_folded)."""
     if not held_pages or DATED_PATH.search(item.body) is None:
         return []
-    lowered = item.body.lower()
+    lowered = _folded_in_place(item.body)
     # «&#47;2020/12/ten-bai/» shows as the path too; decoded only when it may hold an entity.
     spelt = entities_read(lowered)
     written = [(path, file) for path, file in held_pages.items() if path in spelt]
     if not written:
         return []
     # What the page and the index show: link addresses, titles, tags and hidden comments
-    # dropped, link words naming the held page already neutral.
+    # dropped, link words naming the held page already neutral, and each caption in `dropped`
+    # (the page drops it; a caption's own warning tells the index's part).
     addresses = site.config.addresses
     pages = dict(linked_pages(item, site))
-    shown = entities_read(plain_text(item.body, pages).lower())
+    body = _blanked(item.body, dropped)
+    shown = entities_read(slug_folded(plain_text(body, pages)))
     line = LineCounter(item.body, item.body_line)
     found = []
     for path, file in written:
@@ -192,17 +241,36 @@ def _written_addresses(
             found.append(_text_warning(item.source, path + "/", line(at), file, why))
             continue
         at, end = next(
-            (
-                (a, e)
-                for a, e in _line_firsts(item.body, places)
-                if _shown_on_line(item.body, a, path, pages)
-            ),
+            ((a, e) for a, e in _line_firsts(body, places) if _shown_on_line(body, a, path, pages)),
             places[0],
         )
         closing = _SLASH_AT.match(lowered, end)  # its last «/», typed or spelt
         typed = item.body[at : end if closing is None else closing.end()]
         found.append(_text_warning(item.source, typed, line(at), file, why))
     return found
+
+
+def _blanked(body: str, spans: list[tuple[int, int]]) -> str:
+    """`body` with each of `spans` (start, end) made spaces, its line breaks kept: every offset
+    and line stays where it was."""
+    for start, end in spans:
+        body = body[:start] + re.sub(r"[^\n]", " ", body[start:end]) + body[end:]
+    return body
+
+
+def _folded_in_place(text: str) -> str:
+    """`text` folded as slugs are compared (slug_folded), each character to one: an offset in
+    it is one in `text`, the address found quoted as typed."""
+    if text.isascii():
+        return text.lower().replace("_", "-")
+    return "".join(map(_char_folded, text))
+
+
+@lru_cache(maxsize=4096)
+def _char_folded(char: str) -> str:
+    """One character as slug_folded folds it, itself when that is not one character."""
+    folded = slug_folded(char)
+    return folded if len(folded) == 1 else char
 
 
 def _found_at(text: str, path: str) -> list[int]:
@@ -284,7 +352,7 @@ def _shown_on_line(body: str, at: int, path: str, pages: dict[str, str]) -> bool
     start = body.rfind("\n", 0, at) + 1
     end = body.find("\n", at)
     return path in entities_read(
-        plain_text(body[start : len(body) if end < 0 else end], pages).lower()
+        slug_folded(plain_text(body[start : len(body) if end < 0 else end], pages))
     )
 
 

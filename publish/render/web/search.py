@@ -577,8 +577,12 @@ def _indexed(href: str, words: str, pages: Mapping[str, str]) -> str:
     """A link's words for the index, none when they spell the content file it names or the
     address of its page (`pages`, which its `slug` makes) (links.held_words, whether that file
     is held now or not: the index then does not follow the clock): its date and slug may name
-    a victim or an embargoed fact, and the page shows neutral words instead."""
-    if (href in pages or may_name_file(href)) and held_words(href, words, pages.get(href, "")):
+    a victim or an embargoed fact, and the page shows neutral words instead. A lone slug is
+    compared as typed: folded, «Hướng-dẫn» spells «huong-dan», a published page's, and a
+    reader searching «hướng dẫn» would not find the bulletin."""
+    if (href in pages or may_name_file(href)) and held_words(
+        href, words, pages.get(href, ""), slug_alone_folded=False
+    ):
         return " "
     return f" {words} "
 

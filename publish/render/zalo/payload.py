@@ -328,6 +328,10 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
         text_max=site.config.zalo.text_block_max,
         unit=site.config.zalo.length_unit,
         shown=readdressed,
+        # Asked through recorded_link: a reuse of these blocks is checked against each answer.
+        caption_held=lambda words: names_something_held(
+            words, lambda name: recorded_link(name) == HELD
+        ),
     )
     return tuple(blocks), (tuple(used), tuple(followed))
 
