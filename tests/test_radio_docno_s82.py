@@ -13,6 +13,7 @@ import pytest
 
 from publish.radio.flags import BLOCKING
 from publish.radio.normalise import normalise
+from publish.text import fold
 from tests.test_held_links import run, sent, with_b, write_held_draft
 from tests.test_radio_review_tk2 import NEAR
 
@@ -48,6 +49,9 @@ HELD_AFTER_A_LABEL = {
     ),
     "a placeholder": ("Số: …/2020/12/BC-CAT ngày 5.", "bc-cat"),
     "across a blank line": ("Số:\n\n/2020/12/HD-CAH nữa.", "hd-cah"),
+    # Marks folded, as `publish check` tells a held address typed with them (s82-held): «QĐ»
+    # spells the held slug's «qd». Both branches of this session met here; the check won.
+    "«Đ» folded to «d»": ("Số: /2020/12/QĐ-UBND nữa.", "qd-ubnd"),
 }
 
 
@@ -63,7 +67,10 @@ def test_a_held_slug_in_capitals_after_a_number_label_is_told_as_a_held_address(
     link to a page not published. It is that page's address, dropped on air and told so."""
     root = with_b(tmp_path, f"Công an xã tuần tra.\n\n{line}\n")
     write_held_draft(root, f"content/bai-viet/2020-12-20-{slug}.md")
-    written = f"/2020/12/{slug.upper()}"
+    typed = re.search(r"/2020/12/[^\s.,]+", line)
+    assert typed is not None
+    written = typed[0]  # as typed: «QĐ» spells «qd»
+    assert fold(written).lower() == f"/2020/12/{slug}"
     capsys.readouterr()
     run(root, "check")
     err = capsys.readouterr().err
@@ -92,7 +99,6 @@ NOT_HELD_EXACTLY = {
         "Số: /2020/12/HD-CAH nữa.",
         "content/bai-viet/2020-11-20-hd-cah.md",
     ),
-    "«Đ» is no «d»": ("Số: /2020/12/QĐ-UBND nữa.", "content/bai-viet/2020-12-20-qd-ubnd.md"),
 }
 
 

@@ -14,7 +14,7 @@ from publish.config import Config
 from publish.correction_text import corrected_key
 from publish.errors import RADIO_FLAG, Problem
 from publish.frontmatter import parse_file
-from publish.links import HELD, held_address, page_hrefs, resolve
+from publish.links import HELD, held_address, page_hrefs, resolve, slug_folded
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.codes import dated_symbols
@@ -230,15 +230,19 @@ def _held_links(site: Site, bulletin: Bulletin) -> HeldLinks:
     hrefs = [href for href, _ in bulletin.links] + page_hrefs(bulletin.body, addresses)
     # A held page's address typed in capitals after «Số:» («/2020/12/TB-CONG-AN-XA») would read
     # as a document number left blank: told held here, the radio drops it as the address it is.
-    hrefs += dated_symbols(bulletin.body)
+    symbols = dated_symbols(bulletin.body)
+    hrefs += symbols
     if not hrefs:
         return ()
     unlinked, documents = site.unlinked(), site.documents
-    found = {
-        href: held_address(href, bulletin.source, documents, addresses, unlinked)
-        for href in hrefs
-        if resolve(href, bulletin.source, documents, addresses, unlinked) == HELD
-    }
+    found: dict[str, str] = {}
+    for href in hrefs:
+        # A symbol is compared as `publish check` tells a held address typed with marks
+        # («/2020/12/QĐ-UBND» spells the held slug qd-ubnd): folded, as a slug is made.
+        for form in (href, slug_folded(href)) if href in symbols else (href,):
+            if resolve(form, bulletin.source, documents, addresses, unlinked) == HELD:
+                found[href] = held_address(form, bulletin.source, documents, addresses, unlinked)
+                break
     return tuple(sorted(found.items()))
 
 
