@@ -298,13 +298,12 @@ def held_words(
         folded = kept
     else:
         folded = [word for word in kept if "/" in word or ".md" in word.casefold()]
-    named = _names_held(as_typed, typed.casefold(), address, str.casefold, len(kept) == 1) or (
+    named = _names_held(as_typed, typed, address, str.casefold, len(kept) == 1) or (
         bool(folded) and _names_held(folded, typed, address, slug_folded, len(kept) == 1)
     )
-    if not named and slug_alone_folded and " " in typed:
-        named = _names_spaced_file(slug_folded(" ".join(shown)), slug_folded(typed))
-    elif not named and " " in typed:
-        named = _names_spaced_file(" ".join(shown).casefold(), typed.casefold())
+    if not named and " " in typed:
+        spelt = slug_folded if slug_alone_folded else str.casefold
+        named = _names_spaced_file(spelt(" ".join(shown)), spelt(typed))
     return HELD_LINK_WORDS if named else None
 
 

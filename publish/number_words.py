@@ -787,8 +787,10 @@ def label_ends(text: str, start: int, end: int) -> bool:
     return _LABEL_AT_END.search(text, max(start, end - _LABEL_AT_END_REACH), end) is not None
 
 
+LIST_MARK = r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]"
+"""A Markdown list item's mark opening a line, a space after it («- », «2. », «  * »)."""
 NAMED_ITEM = re.compile(
-    r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]++"
+    rf"{LIST_MARK}[^\S\n]*+"
     rf"(?:{_BANK_NAME}[^\S\n]*+:[^\S\n]*+(?P<number>\d)|(?P<passport>{PASSPORT_NUMBER})(?!\w))"
 )
 """A list item opening with a bank's name and «:» before a number («- BIDV: 0987…») or with a

@@ -48,6 +48,7 @@ from publish.number_words import (
     ID_LABEL,
     ID_LABEL_WORDS,
     LABEL_GAP,
+    LIST_MARK,
     LIST_OPENING,
     NAMED_ITEM,
     NUMBER_ALONE,
@@ -537,8 +538,7 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
         if (
             start > 1
             and (
-                text[start - 2] != "\n"
-                or _may_join_after_blank(text, start, end, link is not None and linked >= 0)
+                text[start - 2] != "\n" or _may_join_after_blank(text, start, end, link is not None)
             )
             and (
                 joined := _joined_line(
@@ -934,9 +934,9 @@ _OWN_BLOCK = re.compile(r"[^\S\n]{0,3}(?:#{1,6}(?!\S)|```|~~~)|[^\S\n]*(?:\||$)"
 """A line Markdown joins with no other: a heading, a fence, a table's row, a blank line."""
 _LABEL_LINES = 3
 """How many lines after a label's its number may be: digit-less lines between carry it on."""
-_LIST_ITEM = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]")
+_LIST_ITEM = re.compile(LIST_MARK)
 """A list item's mark: a list after a paragraph is read on from it on the radio too."""
-_ITEM_NUMBER = re.compile(r"[^\S\n]{0,3}(?:[-*+]|\d{1,3}[.)])[^\S\n]++(?P<number>\d)")
+_ITEM_NUMBER = re.compile(rf"{LIST_MARK}[^\S\n]*+(?P<number>\d)")
 """A list item opening with a number («- 9876543210 (Vietcombank)»): the next of a list as a
 number alone is, what follows it read with it (the radio reads such items on too)."""
 

@@ -81,10 +81,14 @@ def unlinked_warnings(site: Site) -> list[Problem]:
         for start, end, line, names in captions(item.body, item.body_line):
             for name in names:
                 target = _held_file(name, item.source, site, unlinked)
-                if target is None or (name, line) in told:
+                if target is None:
+                    continue
+                # Dropped from the page whether or not its name was told: a second caption of
+                # the same line naming the same page is blanked too, no address told in it.
+                dropped.append((start, end))
+                if (name, line) in told:
                     continue
                 told.add((name, line))
-                dropped.append((start, end))
                 captioned.append(
                     _title_warning(
                         item.source, name, line, target, why.get(target), titled="ảnh", part=CAPTION

@@ -80,6 +80,24 @@ def test_a_hand_typed_caption_naming_a_held_bulletin_goes_out_on_no_channel_and_
     assert "hiện nguyên văn trên website" not in err, err
 
 
+def test_two_captions_of_one_line_naming_a_held_page_are_both_dropped_as_the_check_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second caption's name was told already (same line), and the check then did not count
+    that caption as dropped: it said its address showed as typed, which the page drops too."""
+    caption = f"<figure>{IMG}<figcaption>Xem /2020/12/vu-an-mat/</figcaption></figure>"
+    root = with_b(tmp_path, f"Công an.\n\n{caption}{caption}\n")
+    write_held_draft(root, HELD)
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert "vu-an-mat" not in page
+    capsys.readouterr()
+    run(root, "check")
+    err = capsys.readouterr().err
+    assert "chú thích (figcaption) của ảnh nêu địa chỉ trang «/2020/12/vu-an-mat/»" in err, err
+    assert "hiện nguyên văn trên website" not in err, err
+
+
 def test_a_hand_typed_caption_naming_a_published_bulletin_is_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -178,15 +178,11 @@ def test_the_units_own_phone_is_no_private_one(tmp_path: Path, written: str) -> 
     root = make_project(tmp_path, {"site.toml": SITE_TOML + UNIT_CONTACT})
     options = Speaker(config_module.load(root)).options
     text = f"Anh Nam (SĐT {written}) đã có mặt."
-    spoken = with_told_numbers(
-        text, normalise(text, near=NEAR), NEAR, frozenset(options.unit_numbers)
-    )
+    spoken = with_told_numbers(text, normalise(text, near=NEAR), NEAR, options)
     assert [f for f in spoken.flags if f.code == "Q6"] == []
     # Not the unit's: the same sentence with another landline is told.
     other = "Anh Nam (SĐT 0277 3999 888) đã có mặt."
-    spoken = with_told_numbers(
-        other, normalise(other, near=NEAR), NEAR, frozenset(options.unit_numbers)
-    )
+    spoken = with_told_numbers(other, normalise(other, near=NEAR), NEAR, options)
     assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q6", "027******88")]
 
 

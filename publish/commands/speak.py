@@ -313,7 +313,7 @@ def _title_first(
     said = normalise(
         title.text, options=options, abbreviations=lexicon, front_matter=True, near=near
     )
-    said = with_told_numbers(title.text, said, near, frozenset(options.unit_numbers))
+    said = with_told_numbers(title.text, said, near, options)
     flags = tuple(dataclasses.replace(flag, line=title.line) for flag in said.flags)
     text = f"{title.label}: {' '.join(said.text.split())}"
     if spoken.text:
@@ -514,7 +514,7 @@ def run(args: argparse.Namespace) -> int:
         said = title.text if title is not None else ""
         near = _day_of(parsed[name], tz) or now.date()
         spoken = normalise(source, options=options, abbreviations=lexicon, title=said, near=near)
-        spoken = with_told_numbers(source, spoken, near, frozenset(options.unit_numbers))
+        spoken = with_told_numbers(source, spoken, near, options)
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon, near)
         around = _lead_in_and_tag(parsed[name], options, lexicon, near)

@@ -10,7 +10,7 @@ from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import cardinal
 from publish.radio.options import SpeakOptions
 
-__all__ = ["without_amounts_in_words"]
+__all__ = ["NUMBER_WORDS", "without_amounts_in_words"]
 
 _FIGURES_THEN_WORDS = re.compile(
     r"(?P<figures>\d(?<![\w.,]\d)(?:\d{0,2}(?:\.\d{3})+|\d*))"
@@ -23,7 +23,7 @@ _VARIANTS = {"ngàn": "nghìn", "lẻ": "linh", "bốn": "tư", "nhăm": "lăm",
 _NO_OPTIONS = SpeakOptions()
 _TENS_SHORT = re.compile(r"(?<= )mươi (?=\S)")
 """`21 (hai mốt)`, `35 (ba lăm)`: the everyday short form drops «mươi» before the units."""
-_NUMBER_WORDS = frozenset(
+NUMBER_WORDS = frozenset(
     [
         "không",
         "một",
@@ -51,7 +51,8 @@ _NUMBER_WORDS = frozenset(
         "tỉ",
     ]
 )
-"""The words a number is said in: brackets holding only these say an amount."""
+"""The words a number is said in, in every regional spelling: brackets holding only these say
+an amount (and publish.render.radio.told_numbers finds where an amount said ends)."""
 
 
 def _plain(words: str) -> str:
@@ -74,7 +75,7 @@ def without_amounts_in_words(text: str, ctx: Context) -> str:
         if _plain(said) not in (spoken, _TENS_SHORT.sub("", spoken)):
             # `300 triệu đồng (năm)`: a sum a year, no amount said again
             year = bool(m["unit"]) and _plain(said) == "năm"
-            if said.strip() and not year and set(_plain(said).split()) <= _NUMBER_WORDS:
+            if said.strip() and not year and set(_plain(said).split()) <= NUMBER_WORDS:
                 _flag_disagreeing(m, ctx)
             return m[0]
         return m["figures"] + (m["unit"] or "")

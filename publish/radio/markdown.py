@@ -2077,7 +2077,7 @@ def _bold_label_joint(last: Block | None, block: Block) -> str | None:
         or block.level not in (0, PSEUDO_HEADING_LEVEL)
         or len(last.items) != 1
         or last.items[0].list_item
-        or block.items[:1] == []
+        or not block.items
         or block.items[0].list_item
     ):
         return None

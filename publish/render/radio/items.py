@@ -535,7 +535,7 @@ def _normalise(
         near=near,
         held_addresses=held_addresses,
     )
-    spoken = with_told_numbers(text, spoken, near, frozenset(options.unit_numbers))
+    spoken = with_told_numbers(text, spoken, near, options)
     return spoken.text, tuple(spoken.flags)
 
 

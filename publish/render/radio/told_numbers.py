@@ -21,6 +21,7 @@ from publish.pii import findings
 from publish.pii_phones import PHONE_KIND
 from publish.pii_reader import reader_text
 from publish.radio.flags import BLOCKING, WARNING, Flag
+from publish.radio.in_words import NUMBER_WORDS
 from publish.radio.normalise import Spoken
 from publish.radio.numbers import DIGIT_WORDS, cardinal
 from publish.radio.options import SpeakOptions
@@ -42,25 +43,9 @@ parted as the website's check parts them: a space, a dot, a dash (-, –, —) s
 _GROUP = re.compile(r"\d+")
 _SPOKEN_WORD = re.compile(r"\w+|,")
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
-_NUMBER_WORDS = frozenset(
-    [
-        *DIGIT_WORDS,
-        "mươi",
-        "mười",
-        "trăm",
-        "nghìn",
-        "ngàn",
-        "triệu",
-        "tỷ",
-        "linh",
-        "lẻ",
-        "mốt",
-        "lăm",
-        "tư",
-    ]
-)
-"""The words an amount is said in: an amount said is one only when none is next to it
-(«hai trăm nghìn» inside «một triệu hai trăm nghìn» is not 200000 said)."""
+_DEFAULT_OPTIONS = SpeakOptions()
+"""How an amount is said when looked for (the §8 defaults; a unit's variants say it otherwise
+only in «linh»/«lẻ», «nghìn»/«ngàn», which a told number's tail digits still find)."""
 _DIGIT_OF = {word: str(value) for value, word in enumerate(DIGIT_WORDS)}
 _NOT_NUMBERS = ("số nhà", "ngày sinh", "năm sinh", "họ tên")
 """Kinds the website tells that are no number read digit by digit (a house number, a date)."""
@@ -70,11 +55,12 @@ def with_told_numbers(
     markdown_text: str,
     spoken: Spoken,
     near: dt.date | None,
-    unit_numbers: frozenset[str] = frozenset(),
+    options: SpeakOptions | None = None,
 ) -> Spoken:
     """`spoken` (the script of `markdown_text`) with a flag for each number the website's check
-    tells as personal that its text still reads (see the module's docstring); `unit_numbers`:
-    the unit's own phones, which the check never tells."""
+    tells as personal that its text still reads (see the module's docstring); `options`: the
+    script's, whose unit_numbers (the unit's own phones) the check never tells."""
+    unit_numbers = frozenset(options.unit_numbers) if options is not None else frozenset()
     more = tuple(told_yet_read(markdown_text, spoken.text, spoken.flags, near, unit_numbers))
     return dataclasses.replace(spoken, flags=spoken.flags + more) if more else spoken
 
@@ -165,7 +151,8 @@ class _Said:
     def __call__(self, digits: str) -> bool:
         """Whether the script says the number `digits`: digit by digit (its last TAIL digits
         in the stream, or a shorter number whole between other words), or as an amount with no
-        other number word next to it."""
+        other number word next to it («hai trăm nghìn» inside «một triệu hai trăm nghìn» is
+        not 200000 said)."""
         if digits[-TAIL:] in self.stream if len(digits) >= TAIL else digits in self.segments:
             return True
         amount = _as_amount(digits).split()
@@ -174,8 +161,8 @@ class _Said:
         words, size = self.words, len(amount)
         return any(
             words[at : at + size] == amount
-            and (at == 0 or words[at - 1] not in _NUMBER_WORDS)
-            and (at + size == len(words) or words[at + size] not in _NUMBER_WORDS)
+            and (at == 0 or words[at - 1] not in NUMBER_WORDS)
+            and (at + size == len(words) or words[at + size] not in NUMBER_WORDS)
             for at in self.at.get(amount[0], ())
         )
 
@@ -185,7 +172,7 @@ def _as_amount(digits: str) -> str:
     for one; "" when no script would."""
     if not digits.lstrip("0") or len(digits) > LONGEST_AMOUNT:
         return ""  # no amount a script reads: nothing to look for
-    return cardinal(int(digits), SpeakOptions())
+    return cardinal(int(digits), _DEFAULT_OPTIONS)
 
 
 def _flag(kind: str, shown: str, line: int) -> Flag:
