@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
@@ -64,6 +64,7 @@ from publish.number_words import (
     labelled_cards,
     labelled_number,
     listed_numbers,
+    listed_on_next_line,
     listed_passports,
     money_follows,
     paid_into_tk,
@@ -997,10 +998,25 @@ def _joined_line(
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
     before = text.rfind("\n", 0, start - 1) + 1
     # Asked first, as nearly every line of a body of numbers has one with no label before it.
-    after_number = link is None and _ends_in_number(text, before, start - 1)
+    after_number = (
+        link is None
+        and (
+            _ends_in_number(text, before, start - 1)
+            # «STK 0123456789 của anh A⏎0987654321»: its holder's words, then the list's next.
+            or (
+                labels.search(words, before, start - 1) is not None
+                and listed_on_next_line(
+                    text[before : start - 1], text[start : _line_end(text, start)]
+                )
+            )
+        )
+    )
     if after_number and not labels.search(words, before, start - 1):
         return None  # no list's head, and a line's number is read there
     line_end = _line_end(text, start)
+    if link is None and far is not None:
+        # «- 0123456789⏎  của anh A⏎- 0987654321»: read on from the item before, its words too.
+        link = _item_after_its_lines(text, start, far, labels.search, words)
     whole = NUMBER_ALONE.fullmatch(text, start, line_end)
     alone = whole or _ITEM_NUMBER.match(text, start, line_end)
     if alone is None and link is not None:
@@ -1008,13 +1024,20 @@ def _joined_line(
         if named is not None:
             at = named.start("passport" if named["number"] is None else "number")
             return _listed_line(text, words, labels, (at, line_end), True, link)
+    if alone is None and (link is not None or after_number):
+        passport = PASSPORT_ALONE.fullmatch(text, start, line_end)
+        if passport is not None:
+            # «Số hộ chiếu:⏎C1234567⏎B7654321»: the next of its list, as a number alone is.
+            number = (passport.start("number"), line_end)
+            return _listed_line(text, words, labels, number, True, link)
     listed = alone is not None or LIST_OPENING.match(text, start, line_end) is not None
     if listed:
         number = (start if alone is None else alone.start("number"), line_end)
         # The line before a number's (or one of the list): the list's; else a label's further up.
         if link is not None or after_number:
             return _listed_line(text, words, labels, number, alone is not None, link)
-    spans = [(start, line_end)]
+    line = (start, line_end)
+    spans = [line]
     for back in range(1, _LABEL_LINES + 1):
         if start == 0:
             return None
@@ -1043,8 +1066,42 @@ def _joined_line(
                 spans[0] = (item.end(), spans[0][1])
             both = " ".join(text[s:e] for s, e in reversed(spans))
             ends = _ends_in_number(text, *spans[0])
-            return _Join(back, both, False, _Link(0, both) if ends or listed else None)
+            # «Số hộ chiếu:⏎- C1234567 của anh A»: a list of passports goes on from the item.
+            named = NAMED_ITEM.match(text, *line) if item else None
+            opens = named is not None and named["passport"] is not None
+            return _Join(back, both, False, _Link(0, both) if ends or listed or opens else None)
     return None
+
+
+def _item_after_its_lines(
+    text: str,
+    start: int,
+    far: tuple[_Link, int],
+    label: Callable[[str, int, int], object],
+    words: str,
+) -> _Link | None:
+    """The list's head to read the list item at `start` on from, when the lines between it and
+    the list's line `far` names (its link, how many lines up) are that item's continuation
+    lines (no blank line, heading, fence, table's row, other list item nor label between): the
+    head's text with their words after it, so that «; » and the number after them are read by
+    the one definition of an item's words both channels share (number_words' `_ITEM_TAIL`):
+    «Số tài khoản: 0123456789 của anh A; 0987654321» told, «… bị khóa; 0987654321» not, as
+    the radio reads the list's items joined so (publish.radio.markdown)."""
+    head, lines = far
+    if not _LIST_ITEM.match(text, start):
+        return None
+    between: list[str] = []
+    for _ in range(lines - 1):
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        if _OWN_BLOCK.match(text, start, end) or _LIST_ITEM.match(text, start, end):
+            return None
+        if label(words, start, end):
+            return None
+        between.append(text[start:end].strip())
+    if start == 0 or not _LIST_ITEM.match(text, text.rfind("\n", 0, start - 1) + 1):
+        return None
+    return _Link(head.back + lines - 1, " ".join([head.text.rstrip(), *reversed(between)]))
 
 
 def _listed_line(
