@@ -997,6 +997,8 @@ def _joined_line(
         return None
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
     before = text.rfind("\n", 0, start - 1) + 1
+    if link is not None and _item_words_end_list(text, before, start):
+        link = None  # «- 0987654321 bị khóa⏎  4119…»: that item's, read on air, as on its line
     # Asked first, as nearly every line of a body of numbers has one with no label before it.
     after_number = (
         link is None
@@ -1026,7 +1028,8 @@ def _joined_line(
             return _listed_line(text, words, labels, (at, line_end), True, link)
     if alone is None and (link is not None or after_number):
         passport = PASSPORT_ALONE.fullmatch(text, start, line_end)
-        if passport is not None:
+        head = text[before : start - 1] if link is None else link.text
+        if passport is not None and _ENDS_IN_PASSPORT.search(head) is not None:
             # «Số hộ chiếu:⏎C1234567⏎B7654321»: the next of its list, as a number alone is.
             number = (passport.start("number"), line_end)
             return _listed_line(text, words, labels, number, True, link)
@@ -1066,11 +1069,35 @@ def _joined_line(
                 spans[0] = (item.end(), spans[0][1])
             both = " ".join(text[s:e] for s, e in reversed(spans))
             ends = _ends_in_number(text, *spans[0])
-            # «Số hộ chiếu:⏎- C1234567 của anh A»: a list of passports goes on from the item.
+            # «Số hộ chiếu:⏎- C1234567 của anh A»: a list of passports goes on from the item;
+            # under an account's label such a code is read on air, and its list ends there.
             named = NAMED_ITEM.match(text, *line) if item else None
-            opens = named is not None and named["passport"] is not None
+            opens = (
+                named is not None
+                and named["passport"] is not None
+                and passport_label_ends(text, start, end)
+            )
             return _Join(back, both, False, _Link(0, both) if ends or listed or opens else None)
     return None
+
+
+_ENDS_IN_PASSPORT = re.compile(rf"(?<!\w){PASSPORT_NUMBER}[^\S\n]*+[,;]?[^\S\n]*+$")
+"""A list's head ending in a passport's number: a passport's alone on the next line is its
+list's next («Số hộ chiếu: C1234567⏎B7654321»); after an account's it is a code the radio
+reads, and the list ends there («STK 0123456789⏎C1234567⏎- 0987654321»)."""
+
+
+def _item_words_end_list(text: str, before: int, start: int) -> bool:
+    """Whether the line at `start`, a number alone with no list mark, goes on the list item
+    on the line at `before` that ends in words which are no holder's nor bank's (number_words'
+    `_ITEM_TAIL`): that item's continuation line, read on air after them as on their line
+    («- 0987654321 bị khóa⏎  4119694108184», «… số tiền⏎  150000000»), no list's next."""
+    line_end = _line_end(text, start)
+    if NUMBER_ALONE.fullmatch(text, start, line_end) is None or _LIST_ITEM.match(text, start):
+        return False
+    if _ends_in_number(text, before, start - 1):
+        return False
+    return not listed_on_next_line(text[before : start - 1], text[start:line_end])
 
 
 def _item_after_its_lines(

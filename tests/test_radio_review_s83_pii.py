@@ -132,3 +132,45 @@ def test_a_loose_list_stays_told_and_dropped() -> None:
 def test_a_list_items_words_stay_said_when_its_number_goes() -> None:
     script, _ = on_air("STK 0123456789 của anh A; 0987654321 của chị B.")
     assert script == "Tài khoản của anh A; của chị B.", script
+
+
+# Found by the session's fuzz (the branch told these, the radio read them): a code shaped as a
+# passport's under an account's label is no passport list's next (the radio reads it, its list
+# ends), and a number on the line after a list item's words that are no holder's nor bank's
+# («bị khóa», «số tiền») is that item's, read on air, as on its line («… bị khóa 4119…»).
+LIST_ENDED_BEFORE = [
+    ("STK 0123456789\nC1234567\n- 0987654321\n", [], "không chín tám bảy"),
+    ("STK 0123456789\nC1234567\n0987654321123\n", [], "không chín tám, bảy sáu năm"),
+    (
+        "Số tài khoản:\n- 0123456789\n  của anh A\n- 0987654321 bị khóa\n  4119694108184\n",
+        [(ACCOUNT, "098*****21")],
+        "bị khóa bốn một một",
+    ),
+    (
+        "Số tài khoản:\n- 0123456789\n  của anh A\n- 0987654321 số tiền\n  4119694108184\n",
+        [(ACCOUNT, "098*****21")],
+        "số tiền bốn một một",
+    ),
+    (
+        "Số tài khoản:\n- 0123456789\n,\n- 0987654321 tiền\n4119694108184\n",
+        [(ACCOUNT, "098*****21")],
+        "tiền bốn một một",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "also_told", "read"), LIST_ENDED_BEFORE)
+def test_a_number_after_a_lists_end_is_read_on_air_and_untold(
+    source: str, also_told: list[tuple[str, str]], read: str
+) -> None:
+    assert checked(source) == [(ACCOUNT, "012*****89"), *also_told]
+    script, codes = on_air(source)
+    assert read in script.lower(), script
+    assert codes.count("R9.5") == 1 + len(also_told)
+
+
+def test_a_code_item_under_an_account_label_opens_no_list() -> None:
+    source = "STK\n- C1234567 của anh A\n- 0987654321\n"
+    assert (ACCOUNT, "098*****21") not in checked(source)
+    script, _ = on_air(source)
+    assert "không chín tám bảy" in script, script
