@@ -691,27 +691,34 @@ _NOT_AN_ACCOUNT = r"(?!1[89]00(?:[ .]?\d){4,6}(?![ .]?\d)|0[ .]?2(?:[ .]?\d){9}(
 eleven digits): a line a bulletin asks its readers to call, read on air, no one's account."""
 _NOT_HOLDERS = (
     r"(?<!\w)(?i:công an|ủy ban|uỷ ban|ubnd|đồn|trạm|trực ban|tổng đài|hotline|đường dây nóng"
-    r"|gọi|liên hệ|tiền|mất|chiếm đoạt)(?!\w)"
+    r"|gọi|liên hệ|tiền|mất|chiếm đoạt|tiếp theo)(?!\w)"
 )
 """Words no holder's nor bank's words hold: a unit's name (its duty phone follows, read on
-air), a call's words, money's (an amount follows: «Vietcombank, số tiền 150000000»)."""
+air), a call's words, money's (an amount follows: «Vietcombank, số tiền 150000000»); «tiếp
+theo», the list's next item's word (`_NEXT_ITEM`), ends them."""
+_NEXT_ITEM = r"(?i:tiếp theo)\s++"
+"""«Tiếp theo» (next) before a list's next number: «STK 0123456789, tiếp theo 0987654321»
+was read on air in full and told by no check."""
 _ITEM_TAIL = (
     r"(?P<tail>(?:(?i:của|tại|mở tại|chi nhánh|ngân hàng|kho bạc)(?!\w)|KBNN|"
     rf"{_BANK_NAME})(?>(?:(?!{_NOT_HOLDERS})[^\d\n;.!?()]){{0,80}})"
     rf"(?:\([^\S\n]*+{_BANK_NAME}[^\S\n]*+\)[^\S\n]*+)?)"
-    rf";\s*+{_NOT_AN_ACCOUNT}"
+    rf"(?:;\s*+(?:{_NEXT_ITEM})?|,?\s*+{_NEXT_ITEM}){_NOT_AN_ACCOUNT}"
 )
 """A list item's holder's or bank's words after its number, then its list's «;» (group `tail`,
 the words, kept on air): «Số tài khoản:⏎- 0123456789 của anh A,⏎  chi nhánh Đồng Tháp⏎-
 0987654321» is read «… chi nhánh Đồng Tháp; 0987654321» by both channels (the website joins an
 item's continuation lines so, publish.pii). «của», «tại», «chi nhánh», «ngân hàng», «kho bạc»
 or a bank's name opens them, a bank in brackets may end them; no digit, no sentence's end, no
-word of `_NOT_HOLDERS` among them. The one definition of an item's words both channels read:
+word of `_NOT_HOLDERS` among them; «tiếp theo» may stand for the «;» or after it («1.
+0123456789 Vietcombank⏎tiếp theo 0987654321», a lazy line Markdown joins to the item). The one
+definition of an item's words both channels read:
 any other clause before a «;» ends the list («bị khóa; 0987…», «gọi tổng đài; 1900 1234»)."""
 _LISTED = re.compile(
     rf"(?:[^\S\n]*+\([^\S\n]*+{_BANK_NAME}[^\S\n]*+\))?"
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
-    rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++|{_ONTO}|{_ITEM_TAIL})"
+    rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++|{_NEXT_ITEM})?)|(?i:và|hoặc|hay)\s++|{_NEXT_ITEM}"
+    rf"|{_ONTO}|{_ITEM_TAIL})"
     rf"(?>(?:{_BANK_NAME}[^\S\n]*+:[^\S\n]*+)?)"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
 )
@@ -763,7 +770,7 @@ paragraph: the radio read «… B bảy sáu…»), as a number alone on its lin
 
 
 LIST_OPENING = re.compile(
-    rf"[^\S\n]*+(?:[,;/(]|(?i:và|hoặc|hay)(?=\s)|{_ARROW})[^\S\n]*+(?:[^\W\d_]{{1,2}}[^\S\n]?)?\d"
+    rf"[^\S\n]*+(?:[,;/(]|(?i:và|hoặc|hay|tiếp theo)(?=\s)|{_ARROW})[^\S\n]*+(?:[^\W\d_]{{1,2}}[^\S\n]?)?\d"
 )
 """A line opening with a list's joint or an arrow before a number (`_LISTED`,
 `_LISTED_PASSPORT`): the number goes on the list of a private number ending the line before

@@ -53,6 +53,7 @@ from publish.number_words import (
     NAMED_ITEM,
     NUMBER_ALONE,
     PASSPORT_ALONE,
+    PASSPORT_LABEL,
     PASSPORT_NUMBER,
     PRIVATE_LABEL_WORDS,
     TAX_GAP,
@@ -1029,11 +1030,20 @@ def _joined_line(
     if alone is None and (link is not None or after_number):
         passport = PASSPORT_ALONE.fullmatch(text, start, line_end)
         head = text[before : start - 1] if link is None else link.text
-        if passport is not None and _ENDS_IN_PASSPORT.search(head) is not None:
+        if (
+            passport is not None
+            and _ENDS_IN_PASSPORT.search(head) is not None
+            and _PASSPORT_LABEL.search(head) is not None
+        ):
             # «Số hộ chiếu:⏎C1234567⏎B7654321»: the next of its list, as a number alone is.
             number = (passport.start("number"), line_end)
             return _listed_line(text, words, labels, number, True, link)
-    listed = alone is not None or LIST_OPENING.match(text, start, line_end) is not None
+    listed = alone is not None or (
+        LIST_OPENING.match(text, start, line_end) is not None
+        # «Số tài khoản: 113⏎tiếp theo 0277…»: after a number, «tiếp theo» is the radio's
+        # words read on; after an item's holder's or bank's words, the list's next.
+        and not (_NEXT_OPENING.match(text, start) and _ends_in_number(text, before, start - 1))
+    )
     if listed:
         number = (start if alone is None else alone.start("number"), line_end)
         # The line before a number's (or one of the list): the list's; else a label's further up.
@@ -1081,10 +1091,15 @@ def _joined_line(
     return None
 
 
+_NEXT_OPENING = re.compile(r"[^\S\n]*+(?i:tiếp theo)(?!\w)")
+"""A line opening with «tiếp theo» (next), a list's next after its item's words."""
 _ENDS_IN_PASSPORT = re.compile(rf"(?<!\w){PASSPORT_NUMBER}[^\S\n]*+[,;]?[^\S\n]*+$")
 """A list's head ending in a passport's number: a passport's alone on the next line is its
-list's next («Số hộ chiếu: C1234567⏎B7654321»); after an account's it is a code the radio
-reads, and the list ends there («STK 0123456789⏎C1234567⏎- 0987654321»)."""
+list's next («Số hộ chiếu: C1234567⏎B7654321») when a passport's label heads it; after an
+account's it is a code the radio reads, and the list ends there («STK 0123456789⏎C1234567⏎-
+0987654321», «STK C1209715⏎AB 8641579⏎2371887406527»)."""
+_PASSPORT_LABEL = re.compile(PASSPORT_LABEL)
+"""A passport's label, heading a list of passports."""
 
 
 def _item_words_end_list(text: str, before: int, start: int) -> bool:
@@ -1128,6 +1143,8 @@ def _item_after_its_lines(
         between.append(text[start:end].strip())
     if start == 0 or not _LIST_ITEM.match(text, text.rfind("\n", 0, start - 1) + 1):
         return None
+    if not any(character.isalpha() for character in "".join(between)):
+        return None  # «- 0123…⏎  ,⏎- 0277…⏎6119…»: no words; the radio reads the next run on
     return _Link(head.back + lines - 1, " ".join([head.text.rstrip(), *reversed(between)]))
 
 

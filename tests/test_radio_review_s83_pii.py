@@ -151,11 +151,6 @@ LIST_ENDED_BEFORE = [
         [(ACCOUNT, "098*****21")],
         "số tiền bốn một một",
     ),
-    (
-        "Số tài khoản:\n- 0123456789\n,\n- 0987654321 tiền\n4119694108184\n",
-        [(ACCOUNT, "098*****21")],
-        "tiền bốn một một",
-    ),
 ]
 
 
@@ -174,3 +169,50 @@ def test_a_code_item_under_an_account_label_opens_no_list() -> None:
     assert (ACCOUNT, "098*****21") not in checked(source)
     script, _ = on_air(source)
     assert "không chín tám bảy" in script, script
+
+
+# «Tiếp theo» (next) before a list's next account, on the line or on a lazy line Markdown joins
+# to the item: the website told the first only, the radio read the next out.
+NEXT_ITEMS = [
+    "Số tài khoản:\n1. 0123456789 Vietcombank\ntiếp theo 0987654321\n",
+    "STK 0123456789, tiếp theo 0987654321",
+    "STK 0123456789 Vietcombank tiếp theo 0987654321",
+    "STK 0123456789 của anh A; tiếp theo 0987654321.",
+]
+
+
+@pytest.mark.parametrize("source", NEXT_ITEMS)
+def test_an_account_after_tiep_theo_is_told_and_dropped(source: str) -> None:
+    assert checked(source) == [(ACCOUNT, "012*****89"), (ACCOUNT, "098*****21")]
+    script, codes = on_air(source)
+    assert no_digit(script), script
+    assert codes.count("R9.5") == 2
+    assert held(source) == []
+
+
+def test_tiep_theo_after_no_holders_words_stays_read_and_untold() -> None:
+    source = "Số tài khoản:\n1. 0123456789 bị khóa\ntiếp theo 0987654321\n"
+    assert checked(source) == [(ACCOUNT, "012*****89")]
+    script, _ = on_air(source)
+    assert "không chín tám bảy" in script, script
+
+
+def test_tiep_theo_after_a_short_number_opens_no_list() -> None:
+    source = "Số tài khoản: 113\n  tiếp theo 02773861234\n9887164341668\n"
+    assert checked(source) == []
+    script, _ = on_air(source)
+    assert "chín tám tám" in script, script
+
+
+def test_a_code_after_a_code_under_an_account_label_opens_no_list() -> None:
+    source = "STK C1209715\nAB 8641579\n2371887406527\n"
+    assert (ACCOUNT, "237********27") not in checked(source)
+    script, _ = on_air(source)
+    assert "hai ba bảy" in script, script
+
+
+def test_an_item_after_a_continuation_line_of_no_words_reads_on() -> None:
+    source = "Số tài khoản:\n- 0123456789\n  ,\n- 02773861234\n6119302249695\n"
+    assert checked(source) == [(ACCOUNT, "012*****89")]
+    script, _ = on_air(source)
+    assert "sáu một một" in script, script
