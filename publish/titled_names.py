@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from html import unescape
 from urllib.parse import unquote
 
 from publish.links import SPELT_SLASH, entities_read, slug_folded
@@ -21,9 +22,11 @@ from publish.text import LineCounter
 
 __all__ = [
     "DATED_PATH",
+    "caption_named",
     "caption_spans",
     "caption_words",
     "captions",
+    "held_captions_dropped",
     "names_in_title",
     "names_something_held",
     "spellings",
@@ -84,8 +87,6 @@ def spellings(name: str) -> tuple[str, ...]:
     return (name,) if folded == name else (name, folded)
 
 
-_FIGURE_TAG = re.compile(r"<(/?)(figcaption|figure)(?=[\s/>])[^>]*>", re.IGNORECASE)
-"""A figure's or its caption's start or end tag: what opens and ends a caption (`caption_spans`)."""
 _CAPTION_TAG = re.compile(r"<[^<>]*>")
 """A tag inside a caption: no word of it («Xem <em>2020-12-20-x.md</em>»)."""
 _PARTING_TAG = re.compile(
@@ -106,30 +107,98 @@ def caption_words(inner: str) -> str:
     return _CAPTION_TAG.sub("", _PARTING_TAG.sub(" ", inner))
 
 
+_TAG_AFTER_NAME = re.compile(r"(?<=\.md)<[^<>]*>", re.IGNORECASE)
+"""A tag right after a content file's name: bold or italics that set the words after it apart."""
+
+
+def caption_named(inner: str) -> str:
+    """A caption's words as its names are read (`caption_words`), a tag right after «.md»
+    parting the name from the words it sets apart: «Xem a.md<b>đậm</b>» shows «a.md»."""
+    return caption_words(_TAG_AFTER_NAME.sub(" ", inner))
+
+
+def held_captions_dropped(html: str, held: Callable[[str], bool]) -> str:
+    """`html` without each figure caption whose words (entities read) `held` says name a held
+    file: the whole caption, one inside it too (`caption_spans`), as the page, the feeds and
+    Zalo leave it out."""
+    kept, at = [], 0
+    for start, words, words_end, end in caption_spans(html):
+        if held(unescape(caption_named(html[words:words_end]))):
+            kept.append(html[at:start])
+            at = end
+    return "".join(kept) + html[at:] if kept else html
+
+
+_SCOPED_TAG = re.compile(
+    r"<(/?)(figcaption|figure|table|caption|tbody|thead|tfoot|tr|td|th|address|article|aside"
+    r"|blockquote|center|details|dialog|dir|div|dl|dd|dt|fieldset|footer|h[1-6]|header|hgroup"
+    r"|li|listing|main|menu|nav|ol|pre|search|section|summary|ul|applet|marquee|object|template)"
+    r"(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
+"""A start or end tag that opens or ends a caption, or an element a caption may be in whose
+end ends it (a block, a list's item, a table's cell), or one past which an end tag does not
+reach (a table, a cell): what `caption_spans` reads, as the HTML parser's tree builder does."""
+_TABLE_PARTS = frozenset({"caption", "tbody", "thead", "tfoot", "tr", "td", "th"})
+"""What a table holds: its start tag ends an open cell and all opened in it."""
+_CELLS = ("td", "th", "caption")
+"""A table's parts whose words a caption may be in: the next part's start tag ends it."""
+_SCOPE = ("table", "td", "th", "caption", "applet", "marquee", "object", "template")
+"""What an end tag of a block, a figure or a caption does not reach past («has an element in
+scope»): «</figcaption>» in a table the caption opened ends nothing."""
+_REACH = {
+    **dict.fromkeys(_TABLE_PARTS | {"table"}, ("table", "template")),
+    "li": (*_SCOPE, "ol", "ul"),
+}
+"""What an end tag does not reach past, where not `_SCOPE` (a table's own parts: only another
+table; a list's item: a list opened in it too)."""
+
+
 def caption_spans(text: str) -> list[tuple[int, int, int, int]]:
     """(start, words' start, words' end, end) of each figure caption in `text` not inside
-    another, as a browser and the website's sanitiser end it: at its end tag, its figure's, or
-    the text's end; an inner figure's caption is in the outer one's words."""
+    another, as a browser and the website's sanitiser end it: at its end tag, at the end of its
+    figure or of a block, list item or table cell around it, or at the text's end; an inner
+    figure's caption is in the outer one's words."""
     spans: list[tuple[int, int, int, int]] = []
-    opened: list[tuple[str, int, int]] = []  # tag, start, end of each open figure or caption
-    open_count = {"figure": 0, "figcaption": 0}  # each end tag looked up once: linear
-    for tag in _FIGURE_TAG.finditer(text):
-        name = tag[2].lower()
-        if not tag[1]:
-            opened.append((name, tag.start(), tag.end()))
-            open_count[name] += 1
-            continue
-        if not open_count[name]:
-            continue  # an end tag of nothing open: the parser ignores it
-        at = next(i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == name)
-        for inside, *_ in opened[at:]:
-            open_count[inside] -= 1
-        # It ends what was opened inside it too: a caption never closed ends with its figure.
-        for index, (inside, start, words) in enumerate(opened[at:], at):
-            if inside == "figcaption":
-                end = tag.end() if index == at else tag.start()  # its own end tag, or its figure's
-                spans.append((start, words, tag.start(), end))
+    opened: list[tuple[str, int, int]] = []  # kind, start, end of each open element read
+    # Where each kind is open in `opened`: each tag finds what it ends in one look (linear).
+    where: dict[str, list[int]] = {}
+
+    def top(kinds: tuple[str, ...]) -> int:
+        """The position in `opened` of the last open element of one of `kinds`, else -1."""
+        return max((where[kind][-1] for kind in kinds if where.get(kind)), default=-1)
+
+    def ended(at: int, tag: re.Match[str], own: bool) -> None:
+        """End what is open from the `at`-th on at `tag` (`own`: the end tag of the `at`-th)."""
+        for index in range(len(opened) - 1, at - 1, -1):
+            kind, start, words = opened[index]
+            where[kind].pop()
+            if kind == "figcaption":
+                spans.append(
+                    (start, words, tag.start(), tag.end() if own and index == at else tag.start())
+                )
         del opened[at:]
+
+    for tag in _SCOPED_TAG.finditer(text):
+        name = tag[2].lower()
+        kind = "h" if name[0] == "h" and name[1:].isdigit() else name
+        if not tag[1]:
+            if kind in _TABLE_PARTS:
+                if not where.get("table"):
+                    continue  # out of a table the parser ignores it
+                # A cell's or row's start ends what was opened since the table, its part or
+                # the open cell (the open cell too).
+                context = top(("table", *_TABLE_PARTS))
+                if opened[context][0] in _CELLS:
+                    ended(context, tag, own=False)
+                elif context + 1 < len(opened):
+                    ended(context + 1, tag, own=False)
+            opened.append((kind, tag.start(), tag.end()))
+            where.setdefault(kind, []).append(len(opened) - 1)
+            continue
+        at = top((kind,))
+        if at >= 0 and at >= top(_REACH.get(kind, _SCOPE)):
+            ended(at, tag, own=True)
     spans += [
         (start, words, len(text), len(text))
         for kind, start, words in opened
@@ -144,7 +213,8 @@ def caption_spans(text: str) -> list[tuple[int, int, int, int]]:
 
 def captions(body: str, first_line: int) -> list[tuple[int, int, int, list[str]]]:
     """(start, end, line, names) of each figure caption typed as HTML in a body whose first line
-    is `first_line` that names a content file or a page's address (names_in_title of its words);
+    is `first_line` that names a content file or a page's address (names_in_title of its words,
+    `caption_named`);
     captions shown as code are none."""
     if "<" not in body or (".md" not in body and DATED_PATH.search(body) is None):
         return []
@@ -153,7 +223,7 @@ def captions(body: str, first_line: int) -> list[tuple[int, int, int, list[str]]
     return [
         (start, end, line(start), names)
         for start, words, words_end, end in caption_spans(text)
-        if (names := names_in_title(caption_words(body[words:words_end])))
+        if (names := names_in_title(caption_named(body[words:words_end])))
     ]
 
 

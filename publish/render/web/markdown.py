@@ -40,7 +40,7 @@ from publish.markdown_tuning import tuned
 from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, sized_attributes
 from publish.render.web.plain_body import heading_level, plain_body_html, text_heading_id
 from publish.text import slugify
-from publish.titled_names import DATED_PATH, caption_spans, caption_words, names_something_held
+from publish.titled_names import DATED_PATH, held_captions_dropped, names_something_held
 
 __all__ = [
     "SAME_TEXT",
@@ -435,7 +435,12 @@ class MarkdownRenderer:
             ".md" in html or DATED_PATH.search(html) is not None
         ):
             html = TITLED_TAG_RE.sub(partial(_held_title_dropped, link), html)
-            html = _held_captions_dropped(link, html)
+            # A caption naming a file the website has no page of now (links.HELD is ""),
+            # as the check and Zalo read them.
+            html = held_captions_dropped(
+                html,
+                lambda words: names_something_held(words, lambda name: link(name) == ""),
+            )
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
@@ -511,19 +516,6 @@ def _held_title_dropped(link: LinkLookup, match: re.Match[str]) -> str:
     if names_something_held(htmllib.unescape(match[2]), lambda name: link(name) == ""):
         return match[1]  # links.HELD is ""
     return match[0]
-
-
-def _held_captions_dropped(link: LinkLookup, html: str) -> str:
-    """`html` without each figure caption whose words name a file the website has no page of now
-    (`link` gives links.HELD), as a title naming it is dropped (`_held_title_dropped`): the
-    whole caption, one inside it too (titled_names.caption_spans, as the check reads them)."""
-    kept, at = [], 0
-    for start, words, words_end, end in caption_spans(html):
-        shown = htmllib.unescape(caption_words(html[words:words_end]))
-        if names_something_held(shown, lambda name: link(name) == ""):  # links.HELD is ""
-            kept.append(html[at:start])
-            at = end
-    return "".join(kept) + html[at:] if kept else html
 
 
 TEXT_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref="([^"]*)"[^>]*>)([^<]*)</a>')

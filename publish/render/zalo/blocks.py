@@ -25,6 +25,7 @@ from publish.markdown_plain import PlainMarkdown, bare_html
 from publish.markdown_tuning import tuned
 from publish.sanitize import WORD_JOINER, strip_markup
 from publish.text import SPACE_AFTER
+from publish.titled_names import held_captions_dropped
 
 __all__ = [
     "CaptionHeld",
@@ -231,16 +232,8 @@ class _Walker(HTMLParser):
         text_max: int,
         shown: LinkText | None = None,
         unit: str = "utf16",
-        caption_held: CaptionHeld | None = None,
     ) -> None:
         super().__init__(convert_charrefs=True)
-        self.caption_held = caption_held
-        # Each open figure and figcaption, with a caption's first block: its paragraphs («<p>»
-        # in it) end as blocks before it does, and all go when its words name a held file. A
-        # stack: a figure in a caption has a caption of its own, which does not end the outer.
-        # In a table's cell, where its words start in the buffer instead (the row's words).
-        self.figures: list[tuple[str, int, int | None]] = []
-        self.figures_open = {"figure": 0, "figcaption": 0}  # how many of each `figures` holds
         self.image = image
         self.link = link
         self.shown = shown
@@ -263,6 +256,7 @@ class _Walker(HTMLParser):
         self.head: list[str] = []  # the table's header cells: each other cell's label
         self.row: list[str | None] = []
         self.cell: int | None = None  # where the open cell's text starts in the buffer
+        self.cell_tag = "td"  # the open cell's tag: «th» for a header's label
         self.span = (1, 1)  # the open cell's colspan and rowspan
         # Column → a cell spanning down into the next rows, and how many rows it has left.
         self.above: dict[int, tuple[str | None, int]] = {}
@@ -311,9 +305,6 @@ class _Walker(HTMLParser):
             # A paragraph, list or line break in a cell (raw HTML tables) is a space in its row:
             # a block of its own would take the cell out of the row, unlabelled.
             self.buffer.append(LINE)
-            if tag in ("figure", "figcaption"):
-                self.figures.append((tag, len(self.blocks), len(self.buffer)))
-                self.figures_open[tag] += 1
         elif self.cell is not None and tag == "img":
             block = self.image(
                 values.get("src", ""), values.get("alt", ""), values.get("title", "")
@@ -327,9 +318,6 @@ class _Walker(HTMLParser):
             self.flush()
             self.heading = tag in HEADINGS
             self.code += tag == "pre"
-            if tag in ("figure", "figcaption"):
-                self.figures.append((tag, len(self.blocks), None))
-                self.figures_open[tag] += 1
         elif tag in ("ul", "ol"):
             self.flush()
             start = values.get("start", "1")
@@ -376,7 +364,10 @@ class _Walker(HTMLParser):
             self.flush()
             self.row, self.header_row = [], True
         elif tag in ("td", "th"):
-            self.cell = len(self.buffer)
+            if self.cell is not None:
+                # The parser ends a cell never closed where the next starts: its words stay.
+                self.handle_endtag(self.cell_tag)
+            self.cell, self.cell_tag = len(self.buffer), tag
             self.span = (_span(values.get("colspan")), _span(values.get("rowspan")))
             self.header_row = self.header_row and tag == "th"
 
@@ -390,19 +381,11 @@ class _Walker(HTMLParser):
         self.emphasis_closed = tag in EMPHASIS
         if self.cell is not None and tag in CELL_BREAKS:
             self.buffer.append(LINE)
-            if tag in ("figure", "figcaption"):
-                self._figure_ended(tag)
         elif tag in PARAGRAPHS or tag in HEADINGS:
             self.flush()
-            if tag in ("figure", "figcaption"):
-                self._figure_ended(tag)
             self.heading = False
             self.code = max(0, self.code - (tag == "pre"))
         elif tag in ("td", "th") and self.cell is not None:
-            # A caption never closed in the cell ends with it, as the page's does.
-            in_cell = [i for i, (_, _, words) in enumerate(self.figures) if words is not None]
-            if in_cell:
-                self._captions_ended(in_cell[0])
             text = plain_text("".join(self.buffer[self.cell :]).replace(LINE, " "))
             del self.buffer[self.cell :]
             self.cell = None
@@ -453,40 +436,6 @@ class _Walker(HTMLParser):
             if target and not already_shown(target, shown):
                 self.buffer.append(f" ({target})")
 
-    def _figure_ended(self, tag: str) -> None:
-        """End the last open `tag` (figure or figcaption) and what opened inside it, as the
-        page's sanitiser does: a caption never closed ends with its figure; an end tag of
-        nothing open is nothing."""
-        # Looked for only when one is open: each end tag costs what it ends (linear).
-        if self.figures_open[tag]:
-            at = next(i for i in range(len(self.figures) - 1, -1, -1) if self.figures[i][0] == tag)
-            self._captions_ended(at)
-
-    def _captions_ended(self, at: int) -> None:
-        """End the open figures and captions from the `at`-th on, the innermost first, a
-        caption in no other dropped when its words name a held file: an outer one's words hold
-        the inner's, and the page drops the outer whole (titled_names.caption_spans)."""
-        for kind, start, in_cell in reversed(self.figures[at:]):
-            self.figures_open[kind] -= 1
-            if kind == "figcaption" and not self.figures_open[kind]:
-                self._held_caption_dropped(start, in_cell)
-        del self.figures[at:]
-
-    def _held_caption_dropped(self, start: int, in_cell: int | None) -> None:
-        """The caption's blocks, from `start` (in a table's cell: its words in the buffer, from
-        `in_cell`), taken out when its words name a held file: all of them, as the page drops
-        the whole caption."""
-        if self.caption_held is None:
-            return
-        if in_cell is not None:
-            words = plain_text("".join(self.buffer[in_cell:]).replace(LINE, " "))
-            if self.caption_held(words):
-                del self.buffer[in_cell:]
-            return
-        words = " ".join(block.get("content", "") for block in self.blocks[start:])
-        if self.caption_held(words):
-            del self.blocks[start:]
-
     def place_above(self) -> None:
         """Put in the row the cells that span down into it from rows above, up to the first
         column still free."""
@@ -524,10 +473,9 @@ class _Walker(HTMLParser):
         return bool(last) and last[-1] in marks
 
     def close(self) -> None:
-        """Flush the last paragraph; a caption still open ends here, as the page's does."""
+        """Flush the last paragraph."""
         super().close()
         self.flush()
-        self._captions_ended(0)
 
 
 _LOCAL = threading.local()
@@ -575,7 +523,10 @@ def markdown_blocks(
     own, when it gives one; a figure's caption whose words `caption_held` says name a held file
     is left out."""
     html = to_html(body)
-    walker = _Walker(image, link, text_max, shown, unit, caption_held)
+    if caption_held is not None and "<fig" in html.lower():
+        # Read as the page and the check read them (titled_names.caption_spans).
+        html = held_captions_dropped(html, caption_held)
+    walker = _Walker(image, link, text_max, shown, unit)
     walker.feed(html)
     walker.close()
     return walker.blocks
