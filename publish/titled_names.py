@@ -129,16 +129,19 @@ def held_captions_dropped(html: str, held: Callable[[str], bool]) -> str:
     return "".join(kept) + html[at:] if kept else html
 
 
-_SCOPED_TAG = re.compile(
-    r"<(/?)(figcaption|figure|table|caption|tbody|thead|tfoot|tr|td|th|address|article|aside"
+_SCOPED = re.compile(
+    r"figcaption|figure|table|caption|tbody|thead|tfoot|tr|td|th|address|article|aside"
     r"|blockquote|center|details|dialog|dir|div|dl|dd|dt|fieldset|footer|h[1-6]|header|hgroup"
-    r"|li|listing|main|menu|nav|ol|pre|search|section|summary|ul|applet|marquee|object|template)"
-    r"(?=[\s/>])[^>]*>",
-    re.IGNORECASE,
+    r"|li|listing|main|menu|nav|ol|pre|search|section|summary|ul|applet|marquee|object|template"
 )
-"""A start or end tag that opens or ends a caption, or an element a caption may be in whose
-end ends it (a block, a list's item, a table's cell), or one past which an end tag does not
-reach (a table, a cell): what `caption_spans` reads, as the HTML parser's tree builder does."""
+"""What opens or ends a caption, an element a caption may be in whose end ends it (a block, a
+list's item, a table's cell), or one past which an end tag does not reach (a table, a cell):
+the elements `caption_spans` reads, as the HTML parser's tree builder does."""
+_TAG = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][^\s/>]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.DOTALL
+)
+"""A comment (to its end or the text's: nothing in it is a tag), or a start or end tag read
+whole, with its name: a tag typed in a quoted attribute («alt="</figcaption>"») is the value's."""
 _TABLE_PARTS = frozenset({"caption", "tbody", "thead", "tfoot", "tr", "td", "th"})
 """What a table holds: its start tag ends an open cell and all opened in it."""
 _CELLS = ("td", "th", "caption")
@@ -179,8 +182,10 @@ def caption_spans(text: str) -> list[tuple[int, int, int, int]]:
                 )
         del opened[at:]
 
-    for tag in _SCOPED_TAG.finditer(text):
-        name = tag[2].lower()
+    for tag in _TAG.finditer(text):
+        name = (tag[2] or "").lower()
+        if _SCOPED.fullmatch(name) is None:
+            continue  # a comment (nothing in it is a tag) or a tag it does not read
         kind = "h" if name[0] == "h" and name[1:].isdigit() else name
         if not tag[1]:
             if kind in _TABLE_PARTS:

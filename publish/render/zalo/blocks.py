@@ -257,6 +257,7 @@ class _Walker(HTMLParser):
         self.row: list[str | None] = []
         self.cell: int | None = None  # where the open cell's text starts in the buffer
         self.cell_tag = "td"  # the open cell's tag: «th» for a header's label
+        self.tables = 0  # tables open: a cell's tag outside one is nothing, as on the page
         self.span = (1, 1)  # the open cell's colspan and rowspan
         # Column → a cell spanning down into the next rows, and how many rows it has left.
         self.above: dict[int, tuple[str | None, int]] = {}
@@ -359,11 +360,15 @@ class _Walker(HTMLParser):
             self.links.append((values.get("href", ""), len(self.buffer), kind))
         elif tag == "table":
             self.flush()
+            self.tables += 1
             self.head, self.rows, self.above = [], 0, {}
-        elif tag == "tr":
+        elif tag == "tr" and self.tables:
+            if self.cell is not None:
+                # A row never closed ends where the next starts, its open cell with it.
+                self.handle_endtag("tr")
             self.flush()
             self.row, self.header_row = [], True
-        elif tag in ("td", "th"):
+        elif tag in ("td", "th") and self.tables:
             if self.cell is not None:
                 # The parser ends a cell never closed where the next starts: its words stay.
                 self.handle_endtag(self.cell_tag)
@@ -391,6 +396,8 @@ class _Walker(HTMLParser):
             self.cell = None
             self.place(text, tag == "th")
         elif tag == "tr":
+            if self.cell is not None:
+                self.handle_endtag(self.cell_tag)  # a cell never closed ends with its row
             self.place_above()
             if self.header_row and not self.rows:
                 self.head = merged_head(self.head, self.row)
@@ -401,6 +408,9 @@ class _Walker(HTMLParser):
             self.blocks += self.images
             self.images = []
         elif tag == "table":
+            if self.cell is not None:
+                self.handle_endtag("tr")  # a row and cell never closed end with their table
+            self.tables = max(0, self.tables - 1)
             if not self.rows and any(self.head):  # a header and no rows: still its words
                 self.buffer, self.bullet = ["; ".join(c for c in self.head if c)], "• "
             self.flush()
