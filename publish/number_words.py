@@ -53,7 +53,6 @@ __all__ = [
     "labelled_cards",
     "labelled_number",
     "listed_numbers",
-    "listed_on_next_line",
     "listed_passports",
     "money_follows",
     "names_ones_number",
@@ -686,39 +685,10 @@ _ONTO = (
 """An arrow (group `onto`), maybe the account's label again, after an account's number: money
 moved from it to the number after («STK 0123456789 => 9876543210», «từ tài khoản 123456789 sang
 TK 987654321»), someone's account too on both channels."""
-_NOT_AN_ACCOUNT = r"(?!1[89]00(?:[ .]?\d){4,6}(?![ .]?\d)|0[ .]?2(?:[ .]?\d){9}(?![ .]?\d))"
-"""Not before a hotline's number (1800, 1900 and four to six digits) nor a landline's (02…,
-eleven digits): a line a bulletin asks its readers to call, read on air, no one's account."""
-_NOT_HOLDERS = (
-    r"(?<!\w)(?i:công an|ủy ban|uỷ ban|ubnd|đồn|trạm|trực ban|tổng đài|hotline|đường dây nóng"
-    r"|gọi|liên hệ|tiền|mất|chiếm đoạt|tiếp theo)(?!\w)"
-)
-"""Words no holder's nor bank's words hold: a unit's name (its duty phone follows, read on
-air), a call's words, money's (an amount follows: «Vietcombank, số tiền 150000000»); «tiếp
-theo», the list's next item's word (`_NEXT_ITEM`), ends them."""
-_NEXT_ITEM = r"(?i:tiếp theo)\s++"
-"""«Tiếp theo» (next) before a list's next number: «STK 0123456789, tiếp theo 0987654321»
-was read on air in full and told by no check."""
-_ITEM_TAIL = (
-    r"(?P<tail>(?:(?i:của|tại|mở tại|chi nhánh|ngân hàng|kho bạc)(?!\w)|KBNN|"
-    rf"{_BANK_NAME})(?>(?:(?!{_NOT_HOLDERS})[^\d\n;.!?()]){{0,80}})"
-    rf"(?:\([^\S\n]*+{_BANK_NAME}[^\S\n]*+\)[^\S\n]*+)?)"
-    rf"(?:;\s*+(?:{_NEXT_ITEM})?|,?\s*+{_NEXT_ITEM}){_NOT_AN_ACCOUNT}"
-)
-"""A list item's holder's or bank's words after its number, then its list's «;» (group `tail`,
-the words, kept on air): «Số tài khoản:⏎- 0123456789 của anh A,⏎  chi nhánh Đồng Tháp⏎-
-0987654321» is read «… chi nhánh Đồng Tháp; 0987654321» by both channels (the website joins an
-item's continuation lines so, publish.pii). «của», «tại», «chi nhánh», «ngân hàng», «kho bạc»
-or a bank's name opens them, a bank in brackets may end them; no digit, no sentence's end, no
-word of `_NOT_HOLDERS` among them; «tiếp theo» may stand for the «;» or after it («1.
-0123456789 Vietcombank⏎tiếp theo 0987654321», a lazy line Markdown joins to the item). The one
-definition of an item's words both channels read:
-any other clause before a «;» ends the list («bị khóa; 0987…», «gọi tổng đài; 1900 1234»)."""
 _LISTED = re.compile(
     rf"(?:[^\S\n]*+\([^\S\n]*+{_BANK_NAME}[^\S\n]*+\))?"
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
-    rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++|{_NEXT_ITEM})?)|(?i:và|hoặc|hay)\s++|{_NEXT_ITEM}"
-    rf"|{_ONTO}|{_ITEM_TAIL})"
+    rf"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++|{_ONTO})"
     rf"(?>(?:{_BANK_NAME}[^\S\n]*+:[^\S\n]*+)?)"
     rf"(?P<number>\d(?>(?:{GROUP_GAP}?\d)*))(?(open)\s*+\))"
 )
@@ -728,8 +698,7 @@ after it; its groups apart as the first's may be («9876 - 5432 - 10»: its grou
 range). A semicolon or a slash joined no list: the second account was read on air in full. The
 number before may have its bank in brackets («0987654321 (Vietcombank); 1234567890 (Agribank)»:
 the radio read the second out, the website told neither), the number its bank and «:» before
-it («Vietcombank: 0123456789; BIDV: 0987654321», a list's items read on: the second read out);
-after the holder's or bank's words of the item before and «;» (`_ITEM_TAIL`)."""
+it («Vietcombank: 0123456789; BIDV: 0987654321», a list's items read on: the second read out)."""
 _DATE_OR_AMOUNT = re.compile(
     r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
     r"|[1-9]\d{0,2}(?:\.\d{3}){1,2}"  # 1.500.000
@@ -757,20 +726,16 @@ def _not_listed(number: str) -> bool:
 _LISTED_PASSPORT = re.compile(
     r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
     r"|[,;/]\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++"
-    rf"|(?P<onto>{_ARROW})\s*+(?>(?:{PASSPORT_LABEL}\s*+(?:(?i:số)(?!\w))?\s*+:?\s*+)?)"
-    rf"|{_ITEM_TAIL}|(?<=\s))"
+    rf"|(?P<onto>{_ARROW})\s*+(?>(?:{PASSPORT_LABEL}\s*+(?:(?i:số)(?!\w))?\s*+:?\s*+)?))"
     rf"(?P<number>{PASSPORT_NUMBER})(?!\w)(?(open)\s*+\))"
 )
 """One more passport in a list after one: after a comma, a semicolon, a slash, «và», «hoặc», in
 brackets («(hoặc C7654321)»), or after an arrow, «sang» or «qua» (group `onto`, as `_LISTED`'s):
-«Hộ chiếu C1234567 => C7654321» had its second read on air in full and told by no check. After
-an item's holder's or bank's words and «;» (`_ITEM_TAIL`), or a space alone: a passport's number
-on the line after another's is the next of its list («Số hộ chiếu:⏎C1234567⏎B7654321», one
-paragraph: the radio read «… B bảy sáu…»), as a number alone on its line is an account's."""
+«Hộ chiếu C1234567 => C7654321» had its second read on air in full and told by no check."""
 
 
 LIST_OPENING = re.compile(
-    rf"[^\S\n]*+(?:[,;/(]|(?i:và|hoặc|hay|tiếp theo)(?=\s)|{_ARROW})[^\S\n]*+(?:[^\W\d_]{{1,2}}[^\S\n]?)?\d"
+    rf"[^\S\n]*+(?:[,;/(]|(?i:và|hoặc|hay)(?=\s)|{_ARROW})[^\S\n]*+(?:[^\W\d_]{{1,2}}[^\S\n]?)?\d"
 )
 """A line opening with a list's joint or an arrow before a number (`_LISTED`,
 `_LISTED_PASSPORT`): the number goes on the list of a private number ending the line before
@@ -842,29 +807,6 @@ def listed_passports(text: str, end: int) -> list[re.Match[str]]:
         found.append(item)
         end = item.end()
     return found
-
-
-_LAST_NUMBER = re.compile(rf"\d(?>(?:{GROUP_GAP}?\d)*)(?!.*\d)")
-"""A line's last number."""
-
-
-def listed_on_next_line(line: str, following: str) -> bool:
-    """Whether the number alone on the line `following` is the next of a list after the last
-    number of `line` and its holder's or bank's words (`_ITEM_TAIL`): the website reads such a
-    line after them with «; » between (publish.pii), so the radio puts the pause there too
-    («0123456789 Vietcombank⏎0987654321» was read on air run on, and told on the website)."""
-    last = _LAST_NUMBER.search(line)
-    number = NUMBER_ALONE.fullmatch(following) or PASSPORT_ALONE.fullmatch(following)
-    if last is None or number is None:
-        return False
-    both = f"{line}; {number['number']}"
-    for listed in (
-        listed_numbers(both, last.end(), of_id=False),
-        listed_passports(both, last.end()),
-    ):
-        if listed and listed[0]["tail"] is not None and listed[0].end() == len(both):
-            return True
-    return False
 
 
 def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> list[re.Match[str]]:

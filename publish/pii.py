@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import chain
@@ -53,7 +53,6 @@ from publish.number_words import (
     NAMED_ITEM,
     NUMBER_ALONE,
     PASSPORT_ALONE,
-    PASSPORT_LABEL,
     PASSPORT_NUMBER,
     PRIVATE_LABEL_WORDS,
     TAX_GAP,
@@ -65,7 +64,6 @@ from publish.number_words import (
     labelled_cards,
     labelled_number,
     listed_numbers,
-    listed_on_next_line,
     listed_passports,
     money_follows,
     paid_into_tk,
@@ -998,28 +996,11 @@ def _joined_line(
         return None
     labels, words = (_LABEL_WORDS, text) if low is None else (_LOW_LABEL_WORDS, low)
     before = text.rfind("\n", 0, start - 1) + 1
-    if link is not None and _item_words_end_list(text, before, start):
-        link = None  # «- 0987654321 bị khóa⏎  4119…»: that item's, read on air, as on its line
     # Asked first, as nearly every line of a body of numbers has one with no label before it.
-    after_number = (
-        link is None
-        and (
-            _ends_in_number(text, before, start - 1)
-            # «STK 0123456789 của anh A⏎0987654321»: its holder's words, then the list's next.
-            or (
-                labels.search(words, before, start - 1) is not None
-                and listed_on_next_line(
-                    text[before : start - 1], text[start : _line_end(text, start)]
-                )
-            )
-        )
-    )
+    after_number = link is None and _ends_in_number(text, before, start - 1)
     if after_number and not labels.search(words, before, start - 1):
         return None  # no list's head, and a line's number is read there
     line_end = _line_end(text, start)
-    if link is None and far is not None:
-        # «- 0123456789⏎  của anh A⏎- 0987654321»: read on from the item before, its words too.
-        link = _item_after_its_lines(text, start, far, labels.search, words)
     whole = NUMBER_ALONE.fullmatch(text, start, line_end)
     alone = whole or _ITEM_NUMBER.match(text, start, line_end)
     if alone is None and link is not None:
@@ -1027,30 +1008,13 @@ def _joined_line(
         if named is not None:
             at = named.start("passport" if named["number"] is None else "number")
             return _listed_line(text, words, labels, (at, line_end), True, link)
-    if alone is None and (link is not None or after_number):
-        passport = PASSPORT_ALONE.fullmatch(text, start, line_end)
-        head = text[before : start - 1] if link is None else link.text
-        if (
-            passport is not None
-            and _ENDS_IN_PASSPORT.search(head) is not None
-            and _PASSPORT_LABEL.search(head) is not None
-        ):
-            # «Số hộ chiếu:⏎C1234567⏎B7654321»: the next of its list, as a number alone is.
-            number = (passport.start("number"), line_end)
-            return _listed_line(text, words, labels, number, True, link)
-    listed = alone is not None or (
-        LIST_OPENING.match(text, start, line_end) is not None
-        # «Số tài khoản: 113⏎tiếp theo 0277…»: after a number, «tiếp theo» is the radio's
-        # words read on; after an item's holder's or bank's words, the list's next.
-        and not (_NEXT_OPENING.match(text, start) and _ends_in_number(text, before, start - 1))
-    )
+    listed = alone is not None or LIST_OPENING.match(text, start, line_end) is not None
     if listed:
         number = (start if alone is None else alone.start("number"), line_end)
         # The line before a number's (or one of the list): the list's; else a label's further up.
         if link is not None or after_number:
             return _listed_line(text, words, labels, number, alone is not None, link)
-    line = (start, line_end)
-    spans = [line]
+    spans = [(start, line_end)]
     for back in range(1, _LABEL_LINES + 1):
         if start == 0:
             return None
@@ -1079,73 +1043,8 @@ def _joined_line(
                 spans[0] = (item.end(), spans[0][1])
             both = " ".join(text[s:e] for s, e in reversed(spans))
             ends = _ends_in_number(text, *spans[0])
-            # «Số hộ chiếu:⏎- C1234567 của anh A»: a list of passports goes on from the item;
-            # under an account's label such a code is read on air, and its list ends there.
-            named = NAMED_ITEM.match(text, *line) if item else None
-            opens = (
-                named is not None
-                and named["passport"] is not None
-                and passport_label_ends(text, start, end)
-            )
-            return _Join(back, both, False, _Link(0, both) if ends or listed or opens else None)
+            return _Join(back, both, False, _Link(0, both) if ends or listed else None)
     return None
-
-
-_NEXT_OPENING = re.compile(r"[^\S\n]*+(?i:tiếp theo)(?!\w)")
-"""A line opening with «tiếp theo» (next), a list's next after its item's words."""
-_ENDS_IN_PASSPORT = re.compile(rf"(?<!\w){PASSPORT_NUMBER}[^\S\n]*+[,;]?[^\S\n]*+$")
-"""A list's head ending in a passport's number: a passport's alone on the next line is its
-list's next («Số hộ chiếu: C1234567⏎B7654321») when a passport's label heads it; after an
-account's it is a code the radio reads, and the list ends there («STK 0123456789⏎C1234567⏎-
-0987654321», «STK C1209715⏎AB 8641579⏎2371887406527»)."""
-_PASSPORT_LABEL = re.compile(PASSPORT_LABEL)
-"""A passport's label, heading a list of passports."""
-
-
-def _item_words_end_list(text: str, before: int, start: int) -> bool:
-    """Whether the line at `start`, a number alone with no list mark, goes on the list item
-    on the line at `before` that ends in words which are no holder's nor bank's (number_words'
-    `_ITEM_TAIL`): that item's continuation line, read on air after them as on their line
-    («- 0987654321 bị khóa⏎  4119694108184», «… số tiền⏎  150000000»), no list's next."""
-    line_end = _line_end(text, start)
-    if NUMBER_ALONE.fullmatch(text, start, line_end) is None or _LIST_ITEM.match(text, start):
-        return False
-    if _ends_in_number(text, before, start - 1):
-        return False
-    return not listed_on_next_line(text[before : start - 1], text[start:line_end])
-
-
-def _item_after_its_lines(
-    text: str,
-    start: int,
-    far: tuple[_Link, int],
-    label: Callable[[str, int, int], object],
-    words: str,
-) -> _Link | None:
-    """The list's head to read the list item at `start` on from, when the lines between it and
-    the list's line `far` names (its link, how many lines up) are that item's continuation
-    lines (no blank line, heading, fence, table's row, other list item nor label between): the
-    head's text with their words after it, so that «; » and the number after them are read by
-    the one definition of an item's words both channels share (number_words' `_ITEM_TAIL`):
-    «Số tài khoản: 0123456789 của anh A; 0987654321» told, «… bị khóa; 0987654321» not, as
-    the radio reads the list's items joined so (publish.radio.markdown)."""
-    head, lines = far
-    if not _LIST_ITEM.match(text, start):
-        return None
-    between: list[str] = []
-    for _ in range(lines - 1):
-        end = start - 1
-        start = text.rfind("\n", 0, end) + 1
-        if _OWN_BLOCK.match(text, start, end) or _LIST_ITEM.match(text, start, end):
-            return None
-        if label(words, start, end):
-            return None
-        between.append(text[start:end].strip())
-    if start == 0 or not _LIST_ITEM.match(text, text.rfind("\n", 0, start - 1) + 1):
-        return None
-    if not any(character.isalpha() for character in "".join(between)):
-        return None  # «- 0123…⏎  ,⏎- 0277…⏎6119…»: no words; the radio reads the next run on
-    return _Link(head.back + lines - 1, " ".join([head.text.rstrip(), *reversed(between)]))
 
 
 def _listed_line(

@@ -528,10 +528,6 @@ def _private_numbers(text: str, ctx: Context) -> str:
             position = m.end("label")  # another label may be among the words between
             continue
         listed = _listed_after(text, m)
-        tailed = next((at for at, item in enumerate(listed) if item["tail"]), len(listed))
-        listed, after_words = listed[:tailed], listed[tailed:]
-        # Later in the text than the rest: `m` and `listed` keep their offsets.
-        text = _without_listed_after_words(text, after_words)
         onto = next((at for at, item in enumerate(listed) if _onto_word(item)), None)
         if onto is None:
             end = listed[-1].end() if listed else m.end()
@@ -555,7 +551,7 @@ def _private_numbers(text: str, ctx: Context) -> str:
                 rest = ", " + rest[1:]  # «… sang tài khoản khác, năm trăm nghìn đồng»
             after = f" {_onto_word(listed[onto])} {other}" + rest
         passport = _lettered_passport(m)
-        for number in (m["number"], *(item["number"] for item in listed + after_words)):
+        for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here as the website masks it: the
             # rundown that quotes it goes to the station, and CI logs print it.
             shown = (
@@ -576,28 +572,6 @@ def _private_numbers(text: str, ctx: Context) -> str:
         text = before + after
         position = len(before)
     return _accounts_after_codes(text, ctx)
-
-
-_ITEM_CLOSE = re.compile(r"[^\S\n]*+(?:[,;.!?](?=\s|$)|\)|\n|$)")
-"""After a listed number: its list item, and the clause, end there."""
-
-
-def _without_listed_after_words(text: str, items: list[re.Match[str]]) -> str:
-    """`text` without the numbers `items` (in order, the first listed after a list item's words,
-    group `tail`: «0123… của anh A; 0987…»), each item's words kept: «… của anh A.», not the
-    sentence gone with them. A number listed right after one goes with it; the last «;» too."""
-    runs: list[tuple[re.Match[str], int]] = []
-    for item in items:
-        if item["tail"] is not None or not runs:
-            runs.append((item, item.end()))
-        else:
-            runs[-1] = (runs[-1][0], item.end())
-    for item, end in reversed(runs):
-        if _ITEM_CLOSE.match(text, end):
-            text = text[: item.end("tail")] + text[end:]
-        else:
-            text = text[: item.start("number")].rstrip() + " " + text[end:].lstrip()
-    return text
 
 
 def _lettered_passport(m: re.Match[str]) -> bool:
@@ -666,11 +640,7 @@ def _accounts_after_codes(text: str, ctx: Context) -> str:
             ctx.line_of(item["number"]),
         )
     for item in reversed(items):
-        # «Chuyển từ TK 1234 sang 0123…»: where the money went stays said, its digits go; a
-        # list item's words before its «;» stay too (`_without_listed_after_words`).
-        if item["tail"] is not None:
-            text = _without_listed_after_words(text, [item])
-            continue
+        # «Chuyển từ TK 1234 sang 0123…»: where the money went stays said, its digits go.
         onto = _onto_word(item)
         text = (
             text[: item.start()] + (f" {onto} tài khoản khác" if onto else "") + text[item.end() :]

@@ -42,7 +42,6 @@ from publish.number_words import (
     PRIVATE_LABEL_WORDS,
     STEP_ARROWS,
     label_ends,
-    listed_on_next_line,
     passport_label_ends,
 )
 from publish.radio.bait import bait_removed, in_scam_warning
@@ -1075,8 +1074,6 @@ def _joined(lines: Sequence[tuple[int, str]], *, runs: bool = True) -> str:
             line += "<br>"
         elif i in within and not line.endswith(_RUN_PAUSES):
             line += ","
-        elif i < last and listed_on_next_line(line, following.strip()):
-            line += ";"  # the next of its list, as the website reads it (publish.pii)
         said.append(line)
     return " ".join(said)
 
