@@ -137,11 +137,17 @@ _SCOPED = re.compile(
 """What opens or ends a caption, an element a caption may be in whose end ends it (a block, a
 list's item, a table's cell), or one past which an end tag does not reach (a table, a cell):
 the elements `caption_spans` reads, as the HTML parser's tree builder does."""
+_ATTRIBUTES = r"(?:\"[^\"]*\"|'[^']*'|[^'\">])*>"
+"""The rest of a tag after its name, read whole: a `>` or tag in a quoted value is the value's."""
 _TAG = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][^\s/>]*)(?:\"[^\"]*\"|'[^']*'|[^'\">])*>", re.DOTALL
+    r"<!--.*?(?:-->|\Z)"
+    rf"|<(?:select|textarea)\b{_ATTRIBUTES}.*?(?:</(?:select|textarea)\s*>|\Z)"
+    rf"|<(/?)([a-zA-Z][^\s/>]*){_ATTRIBUTES}",
+    re.DOTALL | re.IGNORECASE,
 )
-"""A comment (to its end or the text's: nothing in it is a tag), or a start or end tag read
-whole, with its name: a tag typed in a quoted attribute («alt="</figcaption>"») is the value's."""
+"""A comment or a select's or text area's inside (to its end or the text's: the parser reads no
+tag in it that could end a caption), or a start or end tag read whole, with its name: a tag typed
+in a quoted attribute («alt="</figcaption>"») is the value's."""
 _TABLE_PARTS = frozenset({"caption", "tbody", "thead", "tfoot", "tr", "td", "th"})
 """What a table holds: its start tag ends an open cell and all opened in it."""
 _CELLS = ("td", "th", "caption")

@@ -69,3 +69,14 @@ def test_a_caption_end_tag_in_an_attribute_ends_nothing() -> None:
         "</figcaption></figure>"
     )
     assert held_captions_dropped(html, _held) == "<figure></figure>"
+
+
+def test_a_caption_end_tag_in_a_select_or_textarea_ends_nothing() -> None:
+    """The page ignores «</figcaption>» inside «<select>» (and reads «<textarea>»'s inside as
+    text), so it drops the whole caption naming a held file; Zalo sent the name after it."""
+    for holder in ("select", "textarea"):
+        html = (
+            f"<figure><figcaption>Ảnh <{holder}></figcaption>Xem 2020-12-22-vu-an-mat.md"
+            f"</{holder}></figcaption></figure><p>Hết.</p>"
+        )
+        assert held_captions_dropped(html, _held) == "<figure></figure><p>Hết.</p>", holder
