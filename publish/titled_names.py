@@ -141,13 +141,19 @@ _ATTRIBUTES = r"(?:\"[^\"]*\"|'[^']*'|[^'\">])*>"
 """The rest of a tag after its name, read whole: a `>` or tag in a quoted value is the value's."""
 _TAG = re.compile(
     r"<!--.*?(?:-->|\Z)"
-    rf"|<(?:select|textarea)\b{_ATTRIBUTES}.*?(?:</(?:select|textarea)\s*>|\Z)"
-    rf"|<(/?)([a-zA-Z][^\s/>]*){_ATTRIBUTES}",
+    rf"|<(?P<raw>script|style|xmp|title|iframe|noembed|noframes|noscript|textarea)\b{_ATTRIBUTES}"
+    r".*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<plaintext\b.*"
+    # The parser ends a select left open where a table's part, or a field, starts or ends.
+    rf"|<select\b{_ATTRIBUTES}.*?(?:</select\s*>|(?=</?(?:table|tbody|thead|tfoot|tr|td|th)\b"
+    r"|<(?:input|keygen|textarea)\b)|\Z)"
+    rf"|<(?P<slash>/?)(?P<name>[a-zA-Z][^\s/>]*){_ATTRIBUTES}",
     re.DOTALL | re.IGNORECASE,
 )
-"""A comment or a select's or text area's inside (to its end or the text's: the parser reads no
-tag in it that could end a caption), or a start or end tag read whole, with its name: a tag typed
-in a quoted attribute («alt="</figcaption>"») is the value's."""
+"""A comment, or the inside of an element whose text is no markup (script, style, text area, …)
+or of a select (to its end or the text's; a select's also to a table's part or a field: the
+parser reads no tag in them that could end a caption), or a start or end tag read whole, with
+its name: a tag typed in a quoted attribute («alt="</figcaption>"») is the value's."""
 _TABLE_PARTS = frozenset({"caption", "tbody", "thead", "tfoot", "tr", "td", "th"})
 """What a table holds: its start tag ends an open cell and all opened in it."""
 _CELLS = ("td", "th", "caption")
@@ -189,11 +195,11 @@ def caption_spans(text: str) -> list[tuple[int, int, int, int]]:
         del opened[at:]
 
     for tag in _TAG.finditer(text):
-        name = (tag[2] or "").lower()
+        name = (tag["name"] or "").lower()
         if _SCOPED.fullmatch(name) is None:
             continue  # a comment (nothing in it is a tag) or a tag it does not read
         kind = "h" if name[0] == "h" and name[1:].isdigit() else name
-        if not tag[1]:
+        if not tag["slash"]:
             if kind in _TABLE_PARTS:
                 if not where.get("table"):
                     continue  # out of a table the parser ignores it

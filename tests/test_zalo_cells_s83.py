@@ -80,3 +80,24 @@ def test_a_caption_end_tag_in_a_select_or_textarea_ends_nothing() -> None:
             f"</{holder}></figcaption></figure><p>Hết.</p>"
         )
         assert held_captions_dropped(html, _held) == "<figure></figure><p>Hết.</p>", holder
+
+
+@pytest.mark.parametrize("holder", ["script", "style", "noscript", "xmp", "title", "iframe"])
+def test_a_caption_end_tag_in_raw_text_ends_nothing(holder: str) -> None:
+    """The page's parser reads no tag inside a script, style, … element: «</figcaption>» there
+    ended the caption early on Zalo, which then sent the held name after it."""
+    html = (
+        f"<figure><figcaption>Ảnh<{holder}></figcaption></{holder}> Xem 2020-12-22-vu-an-mat.md"
+        "</figcaption></figure><p>Hết.</p>"
+    )
+    assert held_captions_dropped(html, _held) == "<figure></figure><p>Hết.</p>"
+
+
+def test_a_select_left_open_ends_with_its_table() -> None:
+    """The parser ends an open select at «</table>»: the caption in the cell ends there, and the
+    paragraphs after the table are no caption's (Zalo dropped the bulletin's rest)."""
+    html = (
+        "<table><tr><td><figure><img src=a.jpg><figcaption>Ảnh<select></table>"
+        "<p>Đoạn sau thường.</p><p>Xem 2020-12-22-vu-an-mat.md nhé.</p><p>Hết.</p>"
+    )
+    assert held_captions_dropped(html, _held) == html
