@@ -80,12 +80,13 @@ def unlinked_warnings(site: Site) -> list[Problem]:
         dropped: list[tuple[int, int]] = []  # the captions the page drops
         for start, end, line, names in captions(item.body, item.body_line):
             for name in names:
-                target = _held_file(name, item.source, site, unlinked)
+                target = _held_file(name, item.source, site, addresses, unlinked)
                 if target is None:
                     continue
                 # Dropped from the page whether or not its name was told: a second caption of
                 # the same line naming the same page is blanked too, no address told in it.
-                dropped.append((start, end))
+                if not dropped or dropped[-1] != (start, end):
+                    dropped.append((start, end))
                 if (name, line) in told:
                     continue
                 told.add((name, line))
@@ -96,7 +97,7 @@ def unlinked_warnings(site: Site) -> list[Problem]:
                 )
         found += _written_addresses(item, held_pages, why, site, dropped)
         for name, line, titled in titled_names(item.body, item.body_line):
-            target = _held_file(name, item.source, site, unlinked)
+            target = _held_file(name, item.source, site, addresses, unlinked)
             if target is None or (name, line) in told:
                 continue
             told.add((name, line))
@@ -107,11 +108,13 @@ def unlinked_warnings(site: Site) -> list[Problem]:
     return found
 
 
-def _held_file(name: str, source: str, site: Site, unlinked: Set[str]) -> str | None:
+def _held_file(
+    name: str, source: str, site: Site, addresses: SiteAddresses, unlinked: Set[str]
+) -> str | None:
     """The file in `unlinked` a name in a title or caption of `source` names, as typed or
     folded (titled_names.spellings: the page drops it either way); None when it names none."""
     for spelt in spellings(name):
-        target = linked_file(spelt, source, site.documents, site.config.addresses)
+        target = linked_file(spelt, source, site.documents, addresses)
         if target is not None and target in unlinked:
             return target
     return None

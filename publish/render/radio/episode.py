@@ -14,7 +14,7 @@ from publish.config import Config
 from publish.correction_text import corrected_key
 from publish.errors import RADIO_FLAG, Problem
 from publish.frontmatter import parse_file
-from publish.links import HELD, held_address, page_hrefs, resolve, slug_folded
+from publish.links import HELD, held_address, page_hrefs, resolve
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.codes import dated_symbols
@@ -51,6 +51,7 @@ from publish.render.radio.rundown import Row, Timing, mss, time_rundown
 from publish.render.radio_station import air_after, set_for
 from publish.sanitize import strip_markup
 from publish.text import WEEKDAYS, vn_date, vn_datetime
+from publish.titled_names import spellings
 
 __all__ = [
     "TIMING_SEVERITY",
@@ -239,7 +240,7 @@ def _held_links(site: Site, bulletin: Bulletin) -> HeldLinks:
     for href in hrefs:
         # A symbol is compared as `publish check` tells a held address typed with marks
         # («/2020/12/QĐ-UBND» spells the held slug qd-ubnd): folded, as a slug is made.
-        for form in (href, slug_folded(href)) if href in symbols else (href,):
+        for form in spellings(href) if href in symbols else (href,):
             if resolve(form, bulletin.source, documents, addresses, unlinked) == HELD:
                 found[href] = held_address(form, bulletin.source, documents, addresses, unlinked)
                 break
